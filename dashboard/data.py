@@ -1,0 +1,121 @@
+"""Cached loaders between the incident store and the pages.
+
+The store is opened once per database URL (st.cache_resource: it is an
+engine) and seeded with the bundled articles when empty; the frames are cached
+with st.cache_data on the store's data_version(), so any ingest or review
+invalidates them. INCIDENT_DASHBOARD_BENCH_ROWS=N swaps the store for N
+generated incidents (bench.generate), for the browser benchmark.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.filters import search_text
+from incidents.schema import CLAIM_COLUMNS, INCIDENT_COLUMNS
+
+BUNDLED_ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
+ARTICLE_COLUMNS = ("article_id", "title", "outlet", "url", "published", "name")
+
+
+@dataclass(frozen=True)
+class Tables:
+    """What the pages show: incidents (SCHEMA + geometry), claims, articles, a search column."""
+
+    incidents: pd.DataFrame
+    claims: pd.DataFrame
+    articles: pd.DataFrame
+    search: pd.Series
+
+
+def database_url() -> str | None:
+    """INCIDENTS_DB_URL, or None for the store's default SQLite file under data/."""
+    return os.environ.get("INCIDENTS_DB_URL") or None
+
+
+DEMO_ROWS = 300  # generated rows shown while incidents.store is not installed
+
+
+def store_available() -> bool:
+    """Whether the incidents package provides its store (it lands in parallel)."""
+    return importlib.util.find_spec("incidents.store") is not None
+
+
+def bench_rows() -> int:
+    """How many generated incidents replace the store (0: use the store)."""
+    try:
+        rows = max(0, int(os.environ.get("INCIDENT_DASHBOARD_BENCH_ROWS", "0")))
+    except ValueError:
+        rows = 0
+    return rows or (0 if store_available() else DEMO_ROWS)
+
+
+def open_store(url: str | None) -> Any:
+    """A Store for the URL, seeded with data/articles when it is empty."""
+    from incidents.store import Store
+
+    from incidents.ingest import read_paths
+
+    store = Store(url)
+    if store.is_empty() and BUNDLED_ARTICLES.exists():
+        store.ingest(read_paths([str(BUNDLED_ARTICLES)]))
+    return store
+
+
+@st.cache_resource(show_spinner="Opening the incident database...")
+def shared_store(url: str | None) -> Any:
+    """One store per database URL for the whole server process."""
+    return open_store(url)
+
+
+def normalise_incidents(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every SCHEMA column plus geometry, in SCHEMA order, whatever the source gave."""
+    frame = frame.copy()
+    for column in (*INCIDENT_COLUMNS, "geometry"):
+        if column not in frame.columns:
+            frame[column] = "" if column == "geometry" else None
+    extra = [c for c in frame.columns if c not in INCIDENT_COLUMNS and c != "geometry"]
+    return frame[[*INCIDENT_COLUMNS, "geometry", *extra]].reset_index(drop=True)
+
+
+def normalise_claims(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    for column in CLAIM_COLUMNS:
+        if column not in frame.columns:
+            frame[column] = None
+    return frame[list(CLAIM_COLUMNS)].reset_index(drop=True)
+
+
+def tables_from_frames(incidents: pd.DataFrame, claims: pd.DataFrame,
+                       articles: pd.DataFrame | None = None) -> Tables:
+    """Normalised Tables from raw frames (the store's or the generator's)."""
+    incidents = normalise_incidents(incidents)
+    if articles is None:
+        articles = pd.DataFrame(columns=list(ARTICLE_COLUMNS))
+    return Tables(incidents, normalise_claims(claims), articles.reset_index(drop=True),
+                  search_text(incidents))
+
+
+@st.cache_data(show_spinner="Loading incidents...", max_entries=4)
+def load_tables(url: str | None, version: str) -> Tables:
+    """The store's frames for one data version (version is the cache key)."""
+    rows = bench_rows()
+    if rows:
+        from bench.generate import generate_incidents
+
+        return tables_from_frames(*generate_incidents(rows))
+    store = shared_store(url)
+    return tables_from_frames(store.incidents_frame(), store.claims_frame(), store.articles_frame())
+
+
+def current_version(url: str | None) -> str:
+    """The store's data version (cheap; call on every run)."""
+    if bench_rows():
+        return f"bench-{bench_rows()}"
+    return str(shared_store(url).data_version())

@@ -1,0 +1,240 @@
+"""The folium map: a base map built once per data version, and one incident layer.
+
+The base map (basemap, legend, outlines, initial view) depends only on the data
+version, so its script stays the same across filter changes and streamlit-folium
+keeps the user's zoom. The filtered incidents travel as one compact, columnar
+payload in a FeatureGroup passed with `st_folium(feature_group_to_add=...)`;
+static/dashboard/incident_layer.js turns it into clustered canvas markers and
+builds tooltips and popups only for the marker the user points at.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+
+import folium
+import pandas as pd
+from branca.element import MacroElement
+from folium.elements import JSCSSMixin
+from jinja2 import Template
+
+from dashboard.assets import (
+    CLUSTER_CSS,
+    CLUSTER_JS,
+    INCIDENT_CSS,
+    INCIDENT_JS,
+    LEAFLET_CSS,
+    LEAFLET_JS,
+    use_offline_assets,
+)
+from dashboard.basemap import TileSetting
+
+EVENT_COLORS: dict[str, str] = {
+    "Battles": "#d62728",
+    "Explosions/Remote violence": "#ff7f0e",
+    "Violence against civilians": "#9467bd",
+    "Protests": "#2ca02c",
+    "Riots": "#8c564b",
+    "Strategic developments": "#1f77b4",
+}
+OTHER_COLOR = "#7f7f7f"
+OUTLINE_STYLE = {"color": "#8a8a8a", "weight": 0.8, "fillColor": "#f2efe9", "fillOpacity": 1.0}
+
+# payload key -> incident column, sent through the string table; columns with few
+# distinct values first, so the most repeated strings get the shortest indices.
+_INCIDENT_TEXT = {
+    "et": "event_type", "st": "sub_event_type", "wp": "weapon", "cty": "country", "adm": "admin1",
+    "a1": "actor1", "a2": "actor2", "loc": "location", "lar": "location_as_reported",
+    "d": "event_date", "ds": "date_start", "de": "date_end",
+}
+_INCIDENT_INT = {"kl": "killed_low", "kh": "killed_high", "wl": "wounded_low", "wh": "wounded_high",
+                 "tp": "time_precision"}
+_CLAIM_TEXT = {"src": "source", "vg": "victim_group", "out": "outlet", "url": "article_url",
+               "sd": "stated_date"}
+_CLAIM_INT = {"kl": "killed_low", "kh": "killed_high", "wl": "wounded_low", "wh": "wounded_high"}
+
+
+class StringTable:
+    """Interns strings so each distinct value travels once; index 0 is ''."""
+
+    def __init__(self) -> None:
+        self.values: list[str] = [""]
+        self._index: dict[str, int] = {"": 0}
+
+    def codes(self, column: pd.Series) -> list[int]:
+        """The string-table index of every value of a column (missing -> '')."""
+        text = column.astype("string").fillna("")
+        uniques = pd.unique(text)
+        for value in uniques:
+            if value not in self._index:
+                self._index[value] = len(self.values)
+                self.values.append(value)
+        mapping = {value: self._index[value] for value in uniques}
+        return text.map(mapping).astype(int).tolist()
+
+
+def _ints(column: pd.Series) -> list[int | None]:
+    """Nullable integers as JSON numbers or null."""
+    numbers = pd.to_numeric(column, errors="coerce")
+    return [None if pd.isna(v) else int(v) for v in numbers]
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    return frame[name] if name in frame.columns else pd.Series([None] * len(frame), index=frame.index)
+
+
+def encode_layer(incidents: pd.DataFrame, claims: pd.DataFrame) -> dict:
+    """The compact payload for incident_layer.js: one array per field, strings interned.
+
+    Rows without coordinates are left out (they stay in the table). Claims are
+    grouped per incident: claims of incident i are c[start[i]:start[i+1]].
+    """
+    points = incidents.dropna(subset=["latitude", "longitude"]).reset_index(drop=True)
+    strings = StringTable()
+    for column in ("source", "victim_group", "outlet"):  # few distinct values: short indices
+        if column in claims.columns:
+            strings.codes(claims[column])
+    payload: dict = {key: strings.codes(_column(points, col)) for key, col in _INCIDENT_TEXT.items()}
+    payload.update({key: _ints(_column(points, col)) for key, col in _INCIDENT_INT.items()})
+    payload["id"] = points["incident_id"].astype(str).tolist()
+    payload["lat"] = [round(float(v), 4) for v in points["latitude"]]
+    payload["lon"] = [round(float(v), 4) for v in points["longitude"]]
+    geometry = _column(points, "geometry").astype("string").fillna("")
+    payload["geo"] = {str(i): text for i, text in geometry[geometry.str.len() > 0].items()}
+    km = pd.to_numeric(_column(points, "geo_uncertainty_km"), errors="coerce").fillna(0)
+    payload["uk"] = [round(float(v), 1) for v in km]
+    payload["dis"] = [1 if _truthy(v) else 0 for v in _column(points, "claims_disputed")]
+    payload["c"] = _encode_claims(points["incident_id"].astype(str), claims, strings)
+    payload["colors"] = {str(code): EVENT_COLORS.get(strings.values[code], OTHER_COLOR)
+                         for code in set(payload["et"])}
+    payload["s"] = strings.values
+    return payload
+
+
+def _encode_claims(incident_ids: pd.Series, claims: pd.DataFrame, strings: StringTable) -> dict:
+    order = {incident_id: i for i, incident_id in enumerate(incident_ids)}
+    mine = claims[claims["incident_id"].astype(str).isin(order)].copy()
+    mine["_row"] = mine["incident_id"].astype(str).map(order)
+    mine = mine.sort_values("_row", kind="stable")
+    counts = mine["_row"].value_counts().reindex(range(len(order)), fill_value=0)
+    start = [0, *counts.cumsum().astype(int).tolist()]
+    encoded: dict = {key: strings.codes(mine[col]) for key, col in _CLAIM_TEXT.items()}
+    encoded.update({key: _ints(mine[col]) for key, col in _CLAIM_INT.items()})
+    encoded["start"] = start
+    return encoded
+
+
+def _truthy(value) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in {"true", "1", "yes"}
+    return bool(value) and not pd.isna(value)
+
+
+def payload_json(payload: dict) -> str:
+    """JSON safe to embed in a <script>: no '<', '>' or '&' survives unescaped."""
+    text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+class IncidentLayer(JSCSSMixin, folium.FeatureGroup):
+    """One FeatureGroup holding every filtered incident, drawn by incident_layer.js."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = IncidentLayer.populate(L.featureGroup(), {{ this.payload }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, payload: str, *, name: str = "Incidents"):
+        super().__init__(name=name, control=False)
+        self._name = "IncidentLayer"
+        self.payload = payload
+        use_offline_assets(self, CLUSTER_JS + INCIDENT_JS, CLUSTER_CSS + INCIDENT_CSS)
+
+    @classmethod
+    def from_frames(cls, incidents: pd.DataFrame, claims: pd.DataFrame) -> IncidentLayer:
+        """Encode the frames (use the cached payload string in the app instead)."""
+        return cls(payload_json(encode_layer(incidents, claims)))
+
+
+class _OutlinesLayer(MacroElement):
+    """Declares the country-outline layer without adding it: the fallback script decides."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.geoJSON({{ this.data }}, {
+                style: {{ this.style }}, interactive: false, smoothFactor: 1.5
+            });
+        {% endmacro %}
+    """)
+
+    def __init__(self, data: dict):
+        super().__init__()
+        self._name = "OutlinesLayer"
+        self.data = json.dumps(data, separators=(",", ":"))
+        self.style = json.dumps(OUTLINE_STYLE)
+
+
+class _BaseMapScript(JSCSSMixin, MacroElement):
+    """Legend and basemap fallback, wired in JS once the map exists."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            IncidentLayer.legend({{ this._parent.get_name() }}, {{ this.colors }}, {{ this.labels }});
+            IncidentLayer.basemapFallback({{ this._parent.get_name() }},
+                {{ this.tiles.get_name() if this.tiles else "null" }}, {{ this.outlines.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, outlines: _OutlinesLayer, tiles: folium.TileLayer | None):
+        super().__init__()
+        self._name = "BaseMapScript"
+        keys = [str(i) for i in range(len(EVENT_COLORS) + 1)]
+        labels = [*EVENT_COLORS, "Other"]
+        self.colors = json.dumps(dict(zip(keys, [*EVENT_COLORS.values(), OTHER_COLOR], strict=True)))
+        self.labels = json.dumps(dict(zip(keys, labels, strict=True)))
+        self.outlines = outlines
+        self.tiles = tiles
+        use_offline_assets(self, INCIDENT_JS, INCIDENT_CSS)
+
+
+def initial_view(incidents: pd.DataFrame) -> tuple[list[float], list[list[float]] | None]:
+    """A centre and the bounds of (nearly) all incidents; the region of interest when there are none."""
+    lat = pd.to_numeric(incidents.get("latitude"), errors="coerce").dropna()
+    lon = pd.to_numeric(incidents.get("longitude"), errors="coerce").dropna()
+    if lat.empty or lon.empty:
+        return [25.0, 30.0], None
+    south, north = float(lat.quantile(0.01)), float(lat.quantile(0.99))
+    west, east = float(lon.quantile(0.01)), float(lon.quantile(0.99))
+    centre = [(south + north) / 2, (west + east) / 2]
+    if math.isclose(south, north) and math.isclose(west, east):
+        return centre, [[south - 1, west - 1], [north + 1, east + 1]]
+    return centre, [[south, west], [north, east]]
+
+
+def build_base_map(incidents: pd.DataFrame, outlines: dict, tiles: TileSetting) -> folium.Map:
+    """The map without incidents: depends only on the full data, not on the filters."""
+    centre, bounds = initial_view(incidents)
+    fmap = folium.Map(location=centre, zoom_start=4, tiles=None, prefer_canvas=True,
+                      control_scale=True, world_copy_jump=True)
+    fmap.options.update(max_zoom=18, min_zoom=2)  # no tile layer sets them; the clusterer needs maxZoom
+    use_offline_assets(fmap, LEAFLET_JS, LEAFLET_CSS)
+    tile_layer = None
+    if tiles.url:
+        tile_layer = folium.TileLayer(tiles=tiles.url, attr=tiles.attribution, name="Tiles",
+                                      max_zoom=18).add_to(fmap)
+    outlines_layer = _OutlinesLayer(outlines)
+    fmap.add_child(outlines_layer)
+    fmap.add_child(_BaseMapScript(outlines_layer, tile_layer))
+    if bounds:
+        fmap.fit_bounds(bounds)
+    return fmap
+
+
+def render_html(fmap: folium.Map, layers: Iterable[folium.FeatureGroup] = ()) -> str:
+    """The standalone HTML of a map with its layers (for tests and benchmarks)."""
+    for layer in layers:
+        layer.add_to(fmap)
+    return fmap.get_root().render()

@@ -1,0 +1,49 @@
+"""Which incident is selected, whether the user picked it in the table or on the map.
+
+Both widgets keep returning their last value on every rerun, so a value only
+counts when it differs from the one seen last time; the newest change wins.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import MutableMapping
+from typing import Any
+
+_TOOLTIP_ID = re.compile(r"^\s*(\S+)\s+·")
+
+SELECTED = "selected_incident"
+SEEN_TABLE = "seen_table_selection"
+SEEN_MAP = "seen_map_click"
+TABLE_NONCE = "table_nonce"
+
+
+def incident_id_from_tooltip(tooltip: str | None) -> str | None:
+    """The incident id the map tooltip starts with ('inc-1 · Air/drone strike · ...')."""
+    if not tooltip:
+        return None
+    match = _TOOLTIP_ID.match(tooltip)
+    return match.group(1) if match else None
+
+
+def note_table_selection(state: MutableMapping[str, Any], incident_id: str | None) -> bool:
+    """Record the table's selection; True when it is a new choice by the user."""
+    if incident_id == state.get(SEEN_TABLE):
+        return False
+    state[SEEN_TABLE] = incident_id
+    if incident_id is not None:
+        state[SELECTED] = incident_id
+    return incident_id is not None
+
+
+def note_map_click(state: MutableMapping[str, Any], tooltip: str | None) -> bool:
+    """Record a marker click; True when it selected another incident (the table must follow)."""
+    incident_id = incident_id_from_tooltip(tooltip)
+    if tooltip == state.get(SEEN_MAP):
+        return False
+    state[SEEN_MAP] = tooltip
+    if incident_id is None or incident_id == state.get(SELECTED):
+        return False
+    state[SELECTED] = incident_id
+    state[SEEN_TABLE] = incident_id
+    state[TABLE_NONCE] = state.get(TABLE_NONCE, 0) + 1
+    return True

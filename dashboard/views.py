@@ -1,0 +1,146 @@
+"""Streamlit layout pieces of the main page: filter widgets, map, table, detail, downloads.
+
+Each function draws one part and returns what the next part needs; app.py
+calls them in order. The logic lives in filters/map_layer/popups/selection.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard import exports, selection
+from dashboard.basemap import simplified_outlines, tile_setting
+from dashboard.data import Tables
+from dashboard.filters import IncidentFilter, claims_of, date_bounds, filter_incidents, filter_options
+from dashboard.map_layer import IncidentLayer, build_base_map, encode_layer, payload_json
+from dashboard.popups import incident_html
+from incidents.schema import CLAIM_COLUMNS, INCIDENT_COLUMNS
+
+TABLE_LIMIT = 10_000
+MAP_HEIGHT = 560
+SELECTED_ZOOM = 11
+
+
+@st.cache_data(show_spinner=False)
+def cached_outlines() -> dict:
+    return simplified_outlines()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def cached_filter(_tables: Tables, version: str, flt: IncidentFilter) -> pd.DataFrame:
+    """The filtered incidents for (data version, filter): the table, map and exports share it."""
+    return filter_incidents(_tables.incidents, flt, search=_tables.search)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def cached_payload(_filtered: pd.DataFrame, _claims: pd.DataFrame, version: str, flt: IncidentFilter) -> str:
+    """The map layer's payload for (data version, filter)."""
+    return payload_json(encode_layer(_filtered, _claims))
+
+
+def filter_sidebar(incidents: pd.DataFrame) -> IncidentFilter:
+    """The filter widgets in the sidebar; returns what they say."""
+    options = filter_options(incidents)
+    bar = st.sidebar
+    bar.header("Filters")
+    bounds = date_bounds(incidents)
+    date_from = date_to = None
+    if bounds:
+        picked = bar.date_input("Date range", value=bounds, min_value=bounds[0], max_value=bounds[1],
+                                key="f_dates")
+        if isinstance(picked, (tuple, list)) and len(picked) == 2 and tuple(picked) != tuple(bounds):
+            date_from, date_to = picked
+    return IncidentFilter(
+        date_from=date_from, date_to=date_to,
+        event_types=tuple(bar.multiselect("Event type", options["event_types"], key="f_types")),
+        actors=tuple(bar.multiselect("Actor", options["actors"], key="f_actors")),
+        countries=tuple(bar.multiselect("Country", options["countries"], key="f_countries")),
+        sources=tuple(bar.multiselect("Source", options["sources"], key="f_sources")),
+        min_killed=int(bar.number_input("Minimum killed (highest figure)", min_value=0, value=0, step=1,
+                                        key="f_min_killed")),
+        text=bar.text_input("Search", key="f_text", placeholder="place, actor, source, notes..."),
+    )
+
+
+@st.fragment
+def map_panel(tables: Tables, filtered: pd.DataFrame, version: str, flt: IncidentFilter) -> None:
+    """The map: base map per data version, the filtered incidents as one layer."""
+    payload = cached_payload(filtered, tables.claims, version, flt)
+    base = build_base_map(tables.incidents, cached_outlines(), tile_setting())
+    center = zoom = None
+    chosen = filtered[filtered["incident_id"].astype(str) == st.session_state.get(selection.SELECTED)]
+    if not chosen.empty and pd.notna(chosen.iloc[0]["latitude"]):
+        center = (float(chosen.iloc[0]["latitude"]), float(chosen.iloc[0]["longitude"]))
+        zoom = SELECTED_ZOOM
+    state = st_folium(base, key="incident_map", height=MAP_HEIGHT, use_container_width=True,
+                      feature_group_to_add=IncidentLayer(payload),
+                      returned_objects=["last_object_clicked_tooltip"], center=center, zoom=zoom)
+    tooltip = (state or {}).get("last_object_clicked_tooltip")
+    if selection.note_map_click(st.session_state, tooltip):
+        st.rerun(scope="app")
+
+
+def incident_table(filtered: pd.DataFrame) -> str | None:
+    """The table of the filtered set, newest first; returns the selected incident id."""
+    view = filtered.sort_values("event_date", ascending=False, na_position="last").head(TABLE_LIMIT)
+    view = view[list(INCIDENT_COLUMNS)].reset_index(drop=True)
+    if len(filtered) > TABLE_LIMIT:
+        st.caption(f"The table shows the newest {TABLE_LIMIT:,} of {len(filtered):,} incidents "
+                   "(the map and the downloads have them all).")
+    selected = st.session_state.get(selection.SELECTED)
+    default = None
+    hits = view.index[view["incident_id"].astype(str) == selected].tolist()
+    if hits:
+        default = {"selection": {"rows": [hits[0]]}}
+    event = st.dataframe(view, key=f"incident_table_{st.session_state.get(selection.TABLE_NONCE, 0)}",
+                         on_select="rerun", selection_mode="single-row", selection_default=default,
+                         hide_index=True, height=320, width="stretch")
+    rows = event.selection.rows if event is not None else []
+    picked = str(view.iloc[rows[0]]["incident_id"]) if rows else None
+    selection.note_table_selection(st.session_state, picked)
+    return st.session_state.get(selection.SELECTED)
+
+
+def incident_detail(tables: Tables, incident_id: str | None) -> None:
+    """The selected incident: summary, its claims, and the articles it was read from."""
+    if not incident_id:
+        st.caption("Select a row or click a marker to see the incident's sources.")
+        return
+    rows = tables.incidents[tables.incidents["incident_id"].astype(str) == incident_id]
+    if rows.empty:
+        return
+    incident = rows.iloc[0].to_dict()
+    claims = claims_of(tables.claims, [incident_id])
+    st.subheader(f"Incident {incident_id}")
+    st.markdown(incident_html(incident, claims), unsafe_allow_html=True)
+    st.dataframe(claims[list(CLAIM_COLUMNS)], hide_index=True, width="stretch")
+    article_ids = set(claims["article_id"].dropna().astype(str))
+    articles = tables.articles[tables.articles["article_id"].astype(str).isin(article_ids)] \
+        if "article_id" in tables.articles.columns else tables.articles.head(0)
+    if not articles.empty:
+        st.markdown("**Articles** (open one in the Article view page to see why the row says what it says)")
+        st.dataframe(articles, hide_index=True, width="stretch",
+                     column_config={"url": st.column_config.LinkColumn("url")})
+
+
+EAGER_DOWNLOAD_ROWS = 20_000
+
+
+def _download_data(make, frame: pd.DataFrame):
+    """Small sets are rendered now; big ones only when the button is clicked."""
+    return make(frame) if len(frame) <= EAGER_DOWNLOAD_ROWS else (lambda: make(frame))
+
+
+def downloads(filtered: pd.DataFrame, claims: pd.DataFrame) -> None:
+    """incidents.csv, claims.csv and incidents.geojson of exactly the filtered set."""
+    mine = claims_of(claims, filtered["incident_id"])
+    left, middle, right = st.columns(3)
+    left.download_button("incidents.csv", _download_data(exports.incidents_csv, filtered),
+                         file_name="incidents.csv", mime="text/csv", key="dl_incidents", on_click="ignore")
+    middle.download_button("claims.csv", _download_data(exports.claims_csv, mine), file_name="claims.csv",
+                           mime="text/csv", key="dl_claims", on_click="ignore")
+    geojson = _download_data(lambda frame: exports.incidents_geojson(frame, mine), filtered)
+    right.download_button("incidents.geojson", geojson,
+                          file_name="incidents.geojson", mime="application/geo+json", key="dl_geojson",
+                          on_click="ignore")

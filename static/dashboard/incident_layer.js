@@ -1,0 +1,235 @@
+/* The incident layer of the dashboard map (our own code, MIT like the project).
+ *
+ * The server sends one compact, columnar payload (see dashboard/map_layer.py):
+ * a string table and one array per field. This file turns it into one
+ * MarkerClusterGroup of canvas circle markers, and builds tooltips and popups
+ * lazily, only for the marker the user points at. Every string from an article
+ * goes into the DOM as text (textContent or esc()), never as markup.
+ */
+(function () {
+  "use strict";
+
+  var ESC = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"};
+  function esc(value) {
+    return String(value === null || value === undefined ? "" : value).replace(/[&<>"']/g, function (c) {
+      return ESC[c];
+    });
+  }
+
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (className) node.className = className;
+    return node;
+  }
+
+  function range(low, high) {
+    if (low === null && high === null) return "unknown";
+    if (low !== null && high === null) return "at least " + low;
+    if (low === null) return "up to " + high;
+    return low === high ? String(low) : low + "-" + high;
+  }
+
+  var PRECISION_WORDS = {2: "within a week", 3: "within the month"};
+  function when(p, i) {
+    var date = p.s[p.d[i]] || "date unknown";
+    var precision = p.tp[i];
+    if (precision === 2 || precision === 3) {
+      return "about " + date + " (" + PRECISION_WORDS[precision] + ", " + p.s[p.ds[i]] + " to " + p.s[p.de[i]] + ")";
+    }
+    return date;
+  }
+
+  function tooltipText(p, i) {
+    var killed = range(p.kl[i], p.kh[i]);
+    return p.id[i] + " · " + (p.s[p.st[i]] || p.s[p.et[i]]) + " · " + p.s[p.loc[i]] + " · " +
+      (p.tp[i] > 1 ? "about " : "") + p.s[p.d[i]] + " · killed " + killed;
+  }
+
+  function claimsTable(p, i) {
+    var table = el("table", null, "incident-claims");
+    var head = el("tr");
+    ["Source", "Stated date", "Killed", "Wounded", "Victims", "Article"].forEach(function (h) {
+      head.appendChild(el("th", h));
+    });
+    table.appendChild(head);
+    var c = p.c;
+    for (var k = c.start[i]; k < c.start[i + 1]; k++) {
+      var row = el("tr");
+      row.appendChild(el("td", p.s[c.src[k]]));
+      row.appendChild(el("td", p.s[c.sd[k]] || "-"));
+      row.appendChild(el("td", range(c.kl[k], c.kh[k])));
+      row.appendChild(el("td", range(c.wl[k], c.wh[k])));
+      row.appendChild(el("td", p.s[c.vg[k]]));
+      var cell = el("td");
+      var outlet = p.s[c.out[k]] || "article";
+      var url = p.s[c.url[k]];
+      if (/^https?:\/\//i.test(url)) {
+        var link = el("a", outlet);
+        link.href = url;
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        cell.appendChild(link);
+      } else {
+        cell.appendChild(el("span", outlet));
+      }
+      row.appendChild(cell);
+      table.appendChild(row);
+    }
+    return table;
+  }
+
+  function popupContent(p, i) {
+    var box = el("div", null, "incident-popup");
+    box.appendChild(el("b", (p.s[p.st[i]] || p.s[p.et[i]]) + (p.s[p.wp[i]] ? " (" + p.s[p.wp[i]] + ")" : "")));
+    var actors = [p.s[p.a1[i]], p.s[p.a2[i]]].filter(Boolean).join(" against ");
+    if (actors) box.appendChild(el("div", actors));
+    var where = p.s[p.loc[i]] + (p.s[p.lar[i]] ? " (reported as \u201c" + p.s[p.lar[i]] + "\u201d)" : "");
+    var region = [p.s[p.adm[i]], p.s[p.cty[i]]].filter(Boolean).join(", ");
+    box.appendChild(el("div", "Where: " + where + (region ? ", " + region : "") +
+      " \u00b1" + p.uk[i] + " km"));
+    box.appendChild(el("div", "When: " + when(p, i)));
+    box.appendChild(el("div", "Killed: " + range(p.kl[i], p.kh[i]) + "; wounded: " + range(p.wl[i], p.wh[i])));
+    if (p.dis[i]) box.appendChild(el("div", "Sources disagree on the figures.", "incident-disputed"));
+    box.appendChild(claimsTable(p, i));
+    box.appendChild(el("div", p.id[i], "incident-id"));
+    return box;
+  }
+
+  function radiusFor(p, i) {
+    var killed = p.kh[i] !== null ? p.kh[i] : (p.kl[i] !== null ? p.kl[i] : 0);
+    return Math.min(22, 5 + 3 * Math.sqrt(killed));
+  }
+
+  function ensureBound(p, marker) {
+    var i = marker.options.incident;
+    if (!marker.getTooltip()) marker.bindTooltip(esc(tooltipText(p, i)), {sticky: true});
+    if (!marker.getPopup()) {
+      marker.bindPopup(function () { return popupContent(p, i); }, {maxWidth: 460, minWidth: 300});
+      return true;
+    }
+    return false;
+  }
+
+  /* Uncertainty: the circle of the incident's radius for what is in view when
+   * zoomed in (capped), and every region/border band from the geometry column. */
+  function drawUncertainty(p, map, circles, renderer) {
+    circles.clearLayers();
+    if (map.getZoom() < 6) return;
+    var bounds = map.getBounds().pad(0.2);
+    var drawn = 0;
+    for (var i = 0; i < p.lat.length && drawn < 800; i++) {
+      if (!p.uk[i] || !bounds.contains([p.lat[i], p.lon[i]])) continue;
+      L.circle([p.lat[i], p.lon[i]], {
+        radius: p.uk[i] * 1000, color: p.colors[p.et[i]] || "#555", weight: 1, dashArray: "4 4",
+        fill: true, fillOpacity: 0.05, interactive: false, renderer: renderer
+      }).addTo(circles);
+      drawn++;
+    }
+  }
+
+  function bandsLayer(p) {
+    var group = L.featureGroup();
+    Object.keys(p.geo).forEach(function (key) {
+      var i = Number(key), text = p.geo[key];
+      try {
+        L.geoJSON(JSON.parse(text), {
+          style: {color: p.colors[p.et[i]] || "#555", weight: 1, dashArray: "6 4", fillOpacity: 0.12},
+          interactive: false
+        }).addTo(group);
+      } catch (e) { /* a malformed band is skipped, the point stays */ }
+    });
+    return group;
+  }
+
+  function populate(group, p) {
+    var renderer = L.canvas({padding: 0.5});
+    var cluster = L.markerClusterGroup({
+      chunkedLoading: true, chunkInterval: 150, chunkDelay: 10, disableClusteringAtZoom: 12,
+      spiderfyOnMaxZoom: false, showCoverageOnHover: false, maxClusterRadius: 45,
+      chunkProgress: function (done, total) {
+        if (done === total) {
+          group.incidentsReady = true;
+          var container = group._map && group._map.getContainer();
+          if (container) container.setAttribute("data-incidents-ready", String(total));
+        }
+      }
+    });
+    var markers = new Array(p.lat.length);
+    for (var i = 0; i < p.lat.length; i++) {
+      var color = p.colors[p.et[i]] || "#555";
+      markers[i] = L.circleMarker([p.lat[i], p.lon[i]], {
+        radius: radiusFor(p, i), color: "#222", weight: 1, fillColor: color, fillOpacity: 0.8,
+        renderer: renderer, incident: i
+      });
+    }
+    cluster.on("mouseover", function (e) {
+      if (e.layer.options.incident === undefined) return;
+      ensureBound(p, e.layer);
+      e.layer.openTooltip(e.latlng);
+    });
+    cluster.on("click", function (e) {
+      if (e.layer.options.incident === undefined) return;
+      if (ensureBound(p, e.layer)) e.layer.openPopup(e.latlng);
+    });
+    var circles = L.featureGroup();
+    var redraw = function () { if (group._map) drawUncertainty(p, group._map, circles, renderer); };
+    group.on("add", function () {
+      group._map.on("moveend", redraw);
+      group._map.getContainer().setAttribute("data-incidents-total", String(p.lat.length));
+      if (p.lat.length === 0) group._map.getContainer().setAttribute("data-incidents-ready", "0");
+      redraw();
+    });
+    group.on("remove", function (e) { e.target._map && e.target._map.off("moveend", redraw); });
+    bandsLayer(p).addTo(group);
+    circles.addTo(group);
+    cluster.addTo(group);
+    cluster.addLayers(markers);
+    group.incidentCluster = cluster;
+    group.incidentMarkers = markers;
+    return group;
+  }
+
+  function legend(map, colors, labels) {
+    var control = L.control({position: "bottomright"});
+    control.onAdd = function () {
+      var box = L.DomUtil.create("div", "incident-legend");
+      box.appendChild(el("b", "Event type"));
+      Object.keys(labels).forEach(function (key) {
+        var row = el("div");
+        var dot = el("span", null, "incident-legend-dot");
+        dot.style.background = colors[key];
+        row.appendChild(dot);
+        row.appendChild(document.createTextNode(labels[key]));
+        box.appendChild(row);
+      });
+      box.appendChild(el("div", "Size: killed (highest figure); dashed: uncertainty", "incident-legend-note"));
+      return box;
+    };
+    control.addTo(map);
+  }
+
+  /* Country outlines under the points; with a tile server configured they are
+   * only added when the tiles fail to load. */
+  function basemapFallback(map, tiles, outlines) {
+    /* streamlit-folium sizes the map div after Leaflet started: follow its size. */
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () { map.invalidateSize(); }).observe(map.getContainer());
+    }
+    if (!tiles) { outlines.addTo(map); return; }
+    var loaded = false, errors = 0;
+    tiles.on("tileload", function () { loaded = true; });
+    tiles.on("tileerror", function () {
+      errors++;
+      if (!loaded && errors >= 2 && !map.hasLayer(outlines)) {
+        outlines.addTo(map);
+        outlines.bringToBack();
+      }
+    });
+  }
+
+  window.IncidentLayer = {
+    esc: esc, populate: populate, legend: legend, basemapFallback: basemapFallback,
+    popupContent: popupContent, tooltipText: tooltipText
+  };
+})();

@@ -1,0 +1,91 @@
+"""Choosing among gazetteer entries, and turning an entry into a `Place`.
+
+Ambiguity is settled by the countries of the surrounding text first, then by
+kind (a country beats a village called "Jordan") and population.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from geo.gazetteer import PRECISION, Gazetteer
+from geo.normalize import name_key
+from geo.place import Place
+
+EARTH_RADIUS_KM = 6371.0088
+
+# Prior weight of a kind of place, on the scale of log10(population).
+FEATURE_WEIGHT = {"country": 12.0, "continent": 11.0, "region": 9.0, "base": 8.0, "crossing": 8.0,
+                  "admin1": 4.5, "city": 0.0, "airport": 0.0}
+CAPITAL_BONUS = 1.5
+MAIN_NAME_BONUS = 2.0
+CONTEXT_SHARE_BONUS = 5.0    # times the share of the text's country votes
+CONTEXT_PRESENT_BONUS = 1.5  # the country is mentioned at all
+
+
+@dataclass
+class Context:
+    """Countries voted for by the rest of a text (country code -> weight)."""
+
+    votes: Counter = field(default_factory=Counter)
+
+    @property
+    def main_country(self) -> str | None:
+        return self.votes.most_common(1)[0][0] if self.votes else None
+
+    def share(self, cc: str | None) -> float:
+        total = sum(self.votes.values())
+        return self.votes.get(cc, 0) / total if total and cc else 0.0
+
+    @classmethod
+    def of_countries(cls, codes: Iterable[str]) -> Context:
+        return cls(Counter(c.upper() for c in codes if c))
+
+
+def score(gz: Gazetteer, i: int, key: str, context: Context | None) -> float:
+    s = FEATURE_WEIGHT.get(gz.features[i], 0.0) + math.log10(gz.pops[i] + 10)
+    if i in gz.capitals:
+        s += CAPITAL_BONUS
+    if name_key(gz.names[i]) == key:
+        s += MAIN_NAME_BONUS
+    if context is not None and gz.ccs[i] in context.votes:
+        s += CONTEXT_PRESENT_BONUS + CONTEXT_SHARE_BONUS * context.share(gz.ccs[i])
+    return s
+
+
+def best_entry(gz: Gazetteer, entries: Iterable[int], key: str, context: Context | None,
+               features: frozenset[str] | None = None) -> int | None:
+    pool = [i for i in entries if features is None or gz.features[i] in features]
+    if not pool:
+        return None
+    return max(pool, key=lambda i: score(gz, i, key, context))
+
+
+def place_from_entry(gz: Gazetteer, i: int, method: str) -> Place:
+    feature = gz.features[i]
+    geo_precision, where_prec = PRECISION.get(feature, (1, 1))
+    admin1 = gz.admin1[i]
+    if feature == "city":
+        admin1 = gz.admin1_names.get(admin1 or "")
+    return Place(name=gz.names[i], lat=gz.lats[i], lon=gz.lons[i], country_code=gz.ccs[i], admin1=admin1,
+                 place_id=gz.ids[i], geo_precision=geo_precision, where_prec=where_prec,
+                 uncertainty_km=gz.radius_km[i], geometry=None, method=method, feature=feature)
+
+
+def destination(lat: float, lon: float, bearing_deg: float, km: float) -> tuple[float, float]:
+    """The point km away from (lat, lon) on a bearing (great circle)."""
+    d = km / EARTH_RADIUS_KM
+    b = math.radians(bearing_deg)
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
+    return round(math.degrees(p2), 5), round((math.degrees(l2) + 540) % 360 - 180, 5)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dl = math.radians(lon2 - lon1)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))

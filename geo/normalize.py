@@ -1,0 +1,50 @@
+"""Name keys: one spelling for the many ways a place name is written.
+
+"Deir ez-Zor", "Deir al-Zour" and "Dayr az Zawr" differ in vowels too, so keys
+do not merge them all; GeoNames' alternate names cover that. Keys remove what
+varies without meaning: case, diacritics, apostrophes and ayns, hyphens, and
+(in the stripped key) the Arabic article in its transliterations.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = re.compile(r"[’'`ʿʾ‘ʼ´]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+ARTICLES = frozenset({"al", "el", "ad", "as", "ar", "az", "an", "at", "ash", "ath", "adh", "ez", "ed",
+                      "es", "ul", "ud", "the"})
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics (ı -> i, ø -> o as NFKD cannot)."""
+    text = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("ø", "o").replace("ß", "ss"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def name_key(name: str) -> str:
+    """Lower-case ASCII words separated by single spaces; '' if the name is not Latin script."""
+    folded = _QUOTES.sub("", fold(name))
+    if not folded.isascii():
+        return ""
+    return _NON_ALNUM.sub(" ", folded).strip()
+
+
+def strip_articles(key: str) -> str:
+    """Drop article words ("al", "el", "ad"...) and an "al"/"el" glued to a word.
+
+    "al qaim" -> "qaim", "albu kamal" -> "bu kamal"; a key that is only an
+    article is returned as is.
+    """
+    words = [w for w in key.split(" ") if w not in ARTICLES]
+    return " ".join(words) if words else key
+
+
+def key_variants(name: str) -> tuple[str, ...]:
+    """Keys a name is indexed under: the plain key, without articles, without spaces."""
+    key = name_key(name)
+    if not key:
+        return ()
+    stripped = strip_articles(key)
+    variants = {key, stripped, stripped.replace(" ", "")}
+    return tuple(v for v in variants if v)

@@ -1,0 +1,322 @@
+"""`find_places(text)`: place mentions in running text, with offsets, roles and places.
+
+Fast by construction: one compiled regex finds capitalised spans, dictionary
+look-ups find the longest known names in them, and a few anchored regexes
+grow a name into the phrase around it ("north of Baghdad", "the airport in
+Arbil", "the Iraq-Syria border region"). No tagger, no model.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from geo.candidates import Context, best_entry, place_from_entry
+from geo.gazetteer import DATA_DIR, Gazetteer, load_gazetteer
+from geo.normalize import name_key, strip_articles
+from geo.place import ROLE_ADJECTIVAL, ROLE_ORGANISATION, ROLE_PLACE, Place, PlaceMention
+from geo.resolver import Resolver
+from geo.roles import role_of
+
+MAX_TEXT = 2_000_000
+MAX_NGRAM = 6
+MIN_POP_ALONE = 15_000        # a lone village name needs its country in the text to count
+MIN_POP_ALT_NAME = 100_000    # a one-word name known only as another place's alternate name
+# "Kirby" in "John Kirby" is a person; "Sydney" in "Sydney Morning Herald" still a place
+MIN_POP_NEXT_TO_NAME = 200_000
+AREA = frozenset({"country", "admin1", "region", "continent", "base", "crossing"})
+
+_ARTICLE = r"(?:al|el|ad|as|ash|ar|az|an|at|ez|es|ed|adh|ul|ud)[-‑]"
+TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|(?:{_ARTICLE})?[A-Z][\w’'‑-]*[\w]|[A-Z]")
+CONNECTOR = re.compile(r" (?:(?:of|of the|de|del|de la|la|le|du|da|do|dos|das|bin|ibn|al|el|upon|on|y"
+                       r"|and the) )?$")
+LEADING_WORDS = frozenset({"The", "THE", "A", "An", "In", "At", "On", "From", "To", "Of", "And", "But", "By"})
+GEO_GENERICS = frozenset({"lake", "mount", "mt", "port", "cape", "fort", "camp", "greater", "upper", "lower",
+                          "new", "san", "santa", "saint", "st", "north", "south", "east", "west", "central",
+                          "northern", "southern", "eastern", "western", "downtown", "old", "gulf", "bay"})
+HYPHEN_ADJ = re.compile(r"[-‑](?:backed|led|based|born|linked|allied|aligned|sponsored|funded|supported|made"
+                        r"|owned|controlled|held|run|friendly|affiliated|bound|born|style|era|centric|trained|armed)\b")
+
+_DIR = r"(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central)"
+SUFFIXES = [re.compile(rx) for rx in (
+    r"(?:['’]s)?\s+(?:[Ii]nternational\s+)?(?:[Aa]irport|[Aa]ir\s*[Bb]ase|[Aa]irbase|[Aa]irfield|[Mm]ilitary\s+[Bb]ase)\b",
+    r"\s+(?:[Pp]rovince|[Gg]overnorate|[Rr]egion|[Dd]istrict|[Oo]blast|[Cc]ounty|[Pp]refecture|[Ss]tate)\b(?!\s+(?:of|[A-Z]))",
+)]
+PREFIXES = [re.compile(rx + r"$", re.IGNORECASE) for rx in (
+    r"\bthe\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|capital|province|region|governorate|district|port|enclave"
+    r"|suburb|neighbou?rhood|area|border\s+town|oil\s+town|oil\s+city)\s+of\s+",
+    rf"\b(?:the\s+)?{_DIR}\s+",
+)]
+RELATIONS = [re.compile(rx + r"$", re.IGNORECASE) for rx in (
+    r"\b(?:the\s+(?:military|civilian|civil)\s+(?:part|section|side|wing)\s+of\s+)?the\s+(?:airport|air\s*base"
+    r"|airbase|airfield)\s+(?:in|of|at|near|outside)\s+",
+    rf"(?:\b(?:some|about|around|roughly)\s+)?\b\d+(?:\.\d+)?\s*(?:km|kms|kilometers|kilometres|miles|mi)\.?\s+"
+    rf"(?:\(\d+\s*\w+\)\s+)?(?:to\s+the\s+)?{_DIR}\s+of\s+",
+    rf"\b(?:just\s+)?{_DIR}\s+of\s+",
+    r"\b(?:near(?:\s+to)?|nearby|outside(?:\s+of)?|close\s+to|just\s+outside|on\s+the\s+outskirts\s+of"
+    r"|in\s+the\s+vicinity\s+of|not\s+far\s+from)\s+",
+)]
+_CC_NAME = r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?"
+BORDERS = re.compile(
+    rf"\b(?:[Nn]ear\s+)?(?:[Tt]he\s+)?(?:{_CC_NAME}\s*(?:-|–|—|/|\s+and\s+)\s*)?{_CC_NAME}\s+(?:border|frontier)"
+    rf"(?:\s+(?:region|area|zone|areas|regions))?\b"
+    rf"|\b[Tt]he\s+{_CC_NAME}\s+side\s+of\s+the\s+(?:border|frontier)\b")
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    key: str
+    entries: tuple[int, ...]
+    demonym: str | None = None  # country code when the name is a demonym
+
+
+@lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    path = Path(DATA_DIR) / "not_places.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=262_144)
+def _key(phrase: str) -> str:
+    return name_key(phrase)
+
+
+def find_places(text: str, *, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Place mentions of a text, in order, each with its role and resolved place."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    text = text[:MAX_TEXT]
+    gz = gazetteer or load_gazetteer()
+    candidates = [c for c in _candidates(text, gz) if _plausible(text, c, gz)]
+    context = _vote(gz, candidates)
+    resolver = Resolver(gz, context)
+    mentions = [_mention(text, c, gz, resolver) for c in candidates]
+    mentions = [m for m in mentions if m is not None]
+    return _compounds(text, mentions, resolver)
+
+
+def context_of_text(text: str, gazetteer: Gazetteer | None = None) -> Context:
+    """The country votes of a text (used by resolve(phrase, context=text))."""
+    gz = gazetteer or load_gazetteer()
+    text = text[:MAX_TEXT]
+    return _vote(gz, [c for c in _candidates(text, gz) if _plausible(text, c, gz)])
+
+
+# -- recognition ---------------------------------------------------------------------------
+def _spans(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of capitalised tokens joined by spaces or name connectors ("of", "de", "al")."""
+    spans: list[list[tuple[int, int]]] = []
+    prev_end = -10
+    for m in TOKEN.finditer(text):
+        start, end = m.span()
+        if text[end - 2:end] in ("'s", "’s"):
+            end -= 2
+        if spans and CONNECTOR.match(text, prev_end, start) and CONNECTOR.fullmatch(text[prev_end:start]):
+            spans[-1].append((start, end))
+        else:
+            spans.append([(start, end)])
+        prev_end = end
+    return spans
+
+
+def _lookup_key(gz: Gazetteer, phrase: str) -> tuple[str, tuple[int, ...], str | None] | None:
+    key = _key(phrase)
+    if not key:
+        return None
+    if key in gz.demonyms:
+        return key, (), gz.demonyms[key]
+    entries = gz.by_key.get(key) or gz.by_key.get(strip_articles(key).replace(" ", ""))
+    return (key, entries, None) if entries else None
+
+
+def _candidates(text: str, gz: Gazetteer) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for tokens in _spans(text):
+        i = 0
+        while i < len(tokens):
+            if text[tokens[i][0]:tokens[i][1]] in LEADING_WORDS:
+                i += 1
+                continue
+            for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
+                start, end = tokens[i][0], tokens[i + n - 1][1]
+                found = _lookup_key(gz, text[start:end])
+                if found:
+                    out.append(_Candidate(start, end, *found))
+                    i += n
+                    break
+            else:
+                out.extend(_hyphen_parts(text, tokens[i], gz))
+                i += 1
+    return out
+
+
+def _hyphen_parts(text: str, token: tuple[int, int], gz: Gazetteer) -> list[_Candidate]:
+    """Names inside an unknown hyphenated token: "Iraq-Syria", "Iran-backed"."""
+    start, end = token
+    word = text[start:end]
+    if "-" not in word and "‑" not in word:
+        return []
+    out, pos = [], start
+    for part in re.split(r"[-‑]", word):
+        if part[:1].isupper():
+            found = _lookup_key(gz, part)
+            if found:
+                out.append(_Candidate(pos, pos + len(part), *found))
+        pos += len(part) + 1
+    return out
+
+
+def _plausible(text: str, c: _Candidate, gz: Gazetteer) -> bool:
+    """Whether a known name is likely a place here (general stop rules, no per-name rules)."""
+    surface = text[c.start:c.end]
+    if c.demonym:
+        return not (surface.isupper() and len(surface) <= 3)
+    features = {gz.features[i] for i in c.entries}
+    if surface.isupper() and len(surface) <= 3:
+        return "country" in features
+    big = "country" in features or "continent" in features
+    one_word = " " not in surface
+    if c.key in not_places() and not big:
+        return False
+    if one_word and not big and _lower_word_in_text(text, c.key):
+        return False
+    if big:
+        return True
+    main_name = any(_key(gz.names[i]) == c.key for i in c.entries)
+    pop = max((gz.pops[i] for i in c.entries if gz.features[i] == "city"), default=0)
+    if not features & AREA and one_word and pop < (MIN_POP_ALONE if main_name else MIN_POP_ALT_NAME):
+        return False
+    beside_name = _next_to_other_name(text, c) and not features & AREA
+    return not (beside_name and (pop < MIN_POP_NEXT_TO_NAME or not main_name))
+
+
+def _lower_word_in_text(text: str, key: str) -> bool:
+    return re.search(rf"(?<![\w.])\s{re.escape(key)}\b", text) is not None
+
+
+def _next_to_other_name(text: str, c: _Candidate) -> bool:
+    before = re.search(r"([A-Z][\w’'-]*)\s$", text[max(0, c.start - 30):c.start])
+    if before and before.group(1).lower().rstrip(".") not in GEO_GENERICS \
+            and not _sentence_start(text, c.start - len(before[0])):
+        return True
+    return re.match(r"\s[A-Z]", text[c.end:c.end + 2]) is not None
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    return not text[max(0, pos - 3):pos].strip() or text[max(0, pos - 3):pos].rstrip()[-1:] in ".!?\"“:"
+
+
+# -- context and resolution ----------------------------------------------------------------
+def _vote(gz: Gazetteer, candidates: list[_Candidate]) -> Context:
+    ctx = Context()
+    for c in candidates:
+        if c.demonym:
+            ctx.votes[c.demonym] += 1.0
+            continue
+        i = best_entry(gz, c.entries, c.key, None)
+        if i is not None and gz.ccs[i]:
+            ctx.votes[gz.ccs[i]] += 1.0 if gz.features[i] == "country" else 0.5
+    return ctx
+
+
+def _mention(text: str, c: _Candidate, gz: Gazetteer, resolver: Resolver) -> PlaceMention | None:
+    surface = text[c.start:c.end]
+    if c.demonym:
+        entry = gz.country_entry.get(c.demonym)
+        place = place_from_entry(gz, entry, "demonym") if entry is not None else None
+        return PlaceMention(surface, c.start, c.end, ROLE_ADJECTIVAL, place)
+    i = best_entry(gz, c.entries, c.key, resolver.context)
+    if i is None:
+        return None
+    place = place_from_entry(gz, i, "gazetteer+context")
+    is_seat = gz.features[i] == "country" or i in gz.capitals
+    role = role_of(text, c.start, c.end, is_seat=is_seat)
+    if role == ROLE_PLACE and HYPHEN_ADJ.match(text, c.end):
+        role = ROLE_ADJECTIVAL
+    if role == ROLE_ORGANISATION:
+        place = _owner_country(text, c.start, gz) or (place if gz.ccs[i] in resolver.context.votes else None)
+    return PlaceMention(surface, c.start, c.end, role, place)
+
+
+def _owner_country(text: str, start: int, gz: Gazetteer) -> Place | None:
+    """The country owning an organisation: "Syria's state-run SANA", "the Iraqi news agency"."""
+    m = re.search(r"([A-Z][\w.]+?)(?:['’]s)?\s+(?:[\w-]+\s+){0,2}$", text[max(0, start - 50):start])
+    if not m:
+        return None
+    key = _key(m.group(1))
+    countries = (gz.ccs[i] for i in gz.lookup(key) if gz.features[i] == "country")
+    cc = gz.demonyms.get(key) or next(countries, None)
+    entry = gz.country_entry.get(cc) if cc else None
+    return place_from_entry(gz, entry, "owner-country") if entry is not None else None
+
+
+# -- compound phrases ----------------------------------------------------------------------
+def _compounds(text: str, mentions: list[PlaceMention], resolver: Resolver) -> list[PlaceMention]:
+    """Grow mentions into the phrases around them; a compound replaces the names inside it."""
+    grown: list[PlaceMention] = [m for b in BORDERS.finditer(text) if (m := _border(text, b, resolver))]
+    for m in mentions:
+        if m.role in (ROLE_PLACE,):
+            grown.append(_grow(text, m, resolver))
+    out = sorted(grown, key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[PlaceMention] = []
+    for m in out:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    covered = [(k.start, k.end) for k in kept if k.extra.get("parts")]
+    for m in mentions:
+        if m.role != ROLE_PLACE and not any(s <= m.start and m.end <= e for s, e in covered):
+            kept.append(m)
+    for k in kept:
+        if k.extra.get("compound"):
+            k.extra["parts"] = [m for m in mentions if k.start <= m.start and m.end <= k.end]
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _border(text: str, match: re.Match, resolver: Resolver) -> PlaceMention | None:
+    place = resolver.resolve(_phrase(match.group(0)))
+    if place is None or place.feature != "border":
+        return None
+    return PlaceMention(match.group(0), match.start(), match.end(), ROLE_PLACE, _named(place, match.group(0)),
+                        {"compound": True})
+
+
+def _grow(text: str, m: PlaceMention, resolver: Resolver) -> PlaceMention:
+    start, end, place = m.start, m.end, m.place
+    for rx in SUFFIXES:
+        s = rx.match(text, end)
+        if s and (p := resolver.resolve(_phrase(text[start:s.end()]))):
+            end, place = s.end(), p
+            break
+    for rx in PREFIXES:
+        s = rx.search(text, max(0, start - 80), start)
+        if s and (p := resolver.resolve(_phrase(text[s.start():end]))):
+            start, place = s.start(), p
+            break
+    for _ in range(2):
+        for rx in RELATIONS:
+            s = rx.search(text, max(0, start - 80), start)
+            if s and (p := resolver.resolve(_phrase(text[s.start():end]))):
+                start, place = s.start(), p
+                break
+        else:
+            break
+    if (start, end) == (m.start, m.end):
+        return m
+    phrase = text[start:end]
+    return PlaceMention(phrase, start, end, ROLE_PLACE, _named(place, phrase), {"compound": True})
+
+
+def _named(place: Place, phrase: str) -> Place:
+    """A place named by the resolver after the folded phrase gets the phrase as written."""
+    return replace(place, name=" ".join(phrase.split())) if place.name == _phrase(phrase) else place
+
+
+def _phrase(text: str) -> str:
+    from geo.resolver import _clean
+
+    return _clean(text)

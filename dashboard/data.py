@@ -58,9 +58,8 @@ def bench_rows() -> int:
 
 def open_store(url: str | None) -> Any:
     """A Store for the URL, seeded with data/articles when it is empty."""
-    from incidents.store import Store
-
     from incidents.ingest import read_paths
+    from incidents.store import Store
 
     store = Store(url)
     if store.is_empty() and BUNDLED_ARTICLES.exists():

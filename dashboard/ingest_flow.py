@@ -1,0 +1,90 @@
+"""The Ingest page's steps as plain functions: read -> preview -> commit.
+
+Every failure becomes a message for st.error (file name and reason), never a
+traceback: a bad file is skipped and the other files still go through.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+PLACE_COLUMNS = ("incident_id", "location", "location_as_reported", "country", "admin1", "latitude",
+                 "longitude", "geo_precision", "where_prec", "geo_uncertainty_km")
+PREVIEW_COLUMNS = ("incident_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
+                   "actor2", "location", "killed_low", "killed_high", "wounded_low", "wounded_high",
+                   "number_of_sources", "sources")
+SUPPORTED_SUFFIXES = ("txt", "html", "htm")
+
+
+def _reason(error: Exception) -> str:
+    return str(error) or type(error).__name__
+
+
+def articles_from_paste(text: str, *, outlet: str = "", url: str = "", published: str = "",
+                        title: str = "") -> tuple[list[Any], list[str]]:
+    """The pasted article (or the message saying why it cannot be read)."""
+    from incidents.ingest import IngestError, article_from_text
+
+    if not text or not text.strip():
+        return [], ["Paste the article's text first."]
+    try:
+        article = article_from_text(text, outlet=outlet.strip() or None, url=url.strip() or None,
+                                    published=published.strip() or None, title=title.strip() or None,
+                                    name="pasted article")
+    except IngestError as error:
+        return [], [f"The pasted text cannot be read: {_reason(error)}"]
+    return [article], []
+
+
+def articles_from_uploads(files: Iterable[tuple[str, bytes]]) -> tuple[list[Any], list[str]]:
+    """Articles from (file name, bytes) pairs; one message per file that cannot be read."""
+    from incidents.ingest import IngestError, article_from_bytes
+
+    articles, errors = [], []
+    for name, data in files:
+        if not name.lower().endswith(tuple(f".{s}" for s in SUPPORTED_SUFFIXES)):
+            errors.append(f"{name}: not a .txt or .html file")
+            continue
+        try:
+            articles.append(article_from_bytes(name, data))
+        except IngestError as error:
+            errors.append(_reason(error) if name in _reason(error) else f"{name}: {_reason(error)}")
+        except Exception as error:  # a reader bug must not reach the user as a traceback
+            errors.append(f"{name}: could not be read ({type(error).__name__})")
+    return articles, errors
+
+
+def preview_tables(articles: list[Any]) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """What would be added: (incidents, claims, error messages); nothing is written."""
+    from incidents.pipeline import preview
+
+    try:
+        incidents, claims = preview(articles)
+    except Exception as error:
+        return pd.DataFrame(), pd.DataFrame(), [f"The preview failed: {type(error).__name__}: {error}"]
+    return incidents, claims, []
+
+
+def places_of(incidents: pd.DataFrame) -> pd.DataFrame:
+    """The places the preview found, with their precision and uncertainty."""
+    return incidents[[c for c in PLACE_COLUMNS if c in incidents.columns]]
+
+
+def commit(store: Any, articles: list[Any]) -> tuple[list[str], list[str]]:
+    """Ingest into the store: (summary lines, error lines), one per article."""
+    try:
+        results = store.ingest(articles)
+    except Exception as error:
+        return [], [f"Nothing was added: {type(error).__name__}: {error}"]
+    done, failed = [], []
+    for result in results:
+        label = getattr(result, "name", "") or getattr(result, "article_id", "article")
+        if getattr(result, "error", None):
+            failed.append(f"{label}: {result.error}")
+            continue
+        line = f"{label}: {result.incidents} incident(s), {result.claims} claim(s)"
+        warnings = list(getattr(result, "warnings", ()) or ())
+        done.append(line + (f" — {'; '.join(map(str, warnings))}" if warnings else ""))
+    return done, failed

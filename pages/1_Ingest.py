@@ -1,0 +1,59 @@
+"""Ingest: paste an article or upload files, preview what would be added, then commit."""
+import streamlit as st
+
+from dashboard import ingest_flow
+from dashboard.data import database_url, shared_store, store_available
+
+st.set_page_config(page_title="Ingest articles", layout="wide")
+st.title("Ingest articles")
+
+if not store_available():
+    st.warning("The incident store is not installed yet: nothing can be ingested.")
+    st.stop()
+
+PENDING = "ingest_pending"
+
+paste_tab, upload_tab = st.tabs(["Paste text", "Upload files"])
+with paste_tab, st.form("paste_form"):
+    text = st.text_area("Article text", height=220, key="paste_text")
+    left, middle, right = st.columns(3)
+    outlet = left.text_input("Outlet", key="paste_outlet")
+    url = middle.text_input("URL", key="paste_url")
+    published = right.text_input("Published (YYYY-MM-DD)", key="paste_published")
+    if st.form_submit_button("Preview pasted article"):
+        articles, errors = ingest_flow.articles_from_paste(text, outlet=outlet, url=url, published=published)
+        st.session_state[PENDING] = (articles, errors)
+
+with upload_tab:
+    files = st.file_uploader("Article files (.txt, .html)", type=list(ingest_flow.SUPPORTED_SUFFIXES),
+                             accept_multiple_files=True, key="upload_files")
+    st.caption("A .txt file may open with `url:`, `outlet:`, `published:`, `title:` lines and a blank line. "
+               "The size limit per file is set by `server.maxUploadSize` in .streamlit/config.toml.")
+    if st.button("Preview uploaded files", disabled=not files):
+        articles, errors = ingest_flow.articles_from_uploads((f.name, f.getvalue()) for f in files or [])
+        st.session_state[PENDING] = (articles, errors)
+
+articles, errors = st.session_state.get(PENDING, ([], []))
+for message in errors:
+    st.error(message)
+
+if articles:
+    st.subheader(f"Preview: {len(articles)} article(s)")
+    incidents, claims, failures = ingest_flow.preview_tables(articles)
+    for message in failures:
+        st.error(message)
+    if not failures:
+        st.markdown(f"**{len(incidents)} incident(s)**")
+        st.dataframe(incidents[[c for c in ingest_flow.PREVIEW_COLUMNS if c in incidents.columns]],
+                     hide_index=True, width="stretch")
+        st.markdown(f"**{len(claims)} claim(s)**")
+        st.dataframe(claims, hide_index=True, width="stretch")
+        st.markdown("**Places, with their precision**")
+        st.dataframe(ingest_flow.places_of(incidents), hide_index=True, width="stretch")
+    if st.button("Add to the database", type="primary", key="commit_ingest"):
+        done, failed = ingest_flow.commit(shared_store(database_url()), articles)
+        for line in done:
+            st.success(line)
+        for line in failed:
+            st.error(line)
+        st.session_state.pop(PENDING, None)

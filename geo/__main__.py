@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from geo.place import Place, PlaceMention
+from geo.place import ROLE_ORGANISATION, Place, PlaceMention
 
 NO_PLACE = "no place found"
 
@@ -29,11 +29,11 @@ def _mention_text(m: PlaceMention) -> str:
 
 
 def toponyms(mentions: list[PlaceMention]) -> list[dict]:
-    """The scorer's toponyms: each name, the names inside compound phrases included."""
+    """The scorer's toponyms: each name (compound phrases give their names), organisations left out."""
     out = []
     for m in mentions:
         for part in m.extra.get("parts") or [m]:
-            if part.place is not None:
+            if part.place is not None and part.role != ROLE_ORGANISATION:
                 p = part.place
                 out.append({"start": part.start, "end": part.end, "lat": p.lat, "lon": p.lon})
     return out

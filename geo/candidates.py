@@ -17,12 +17,15 @@ from geo.place import Place
 EARTH_RADIUS_KM = 6371.0088
 
 # Prior weight of a kind of place, on the scale of log10(population).
-FEATURE_WEIGHT = {"country": 12.0, "continent": 11.0, "region": 9.0, "base": 8.0, "crossing": 8.0,
+FEATURE_WEIGHT = {"country": 12.0, "continent": 11.0, "region": 9.0, "base": 8.0, "crossing": 8.0, "sea": 9.0,
                   "admin1": 4.5, "city": 0.0, "airport": 0.0}
 CAPITAL_BONUS = 1.5
-MAIN_NAME_BONUS = 2.0
+MAIN_NAME_BONUS = 3.0
 CONTEXT_SHARE_BONUS = 5.0    # times the share of the text's country votes
 CONTEXT_PRESENT_BONUS = 1.5  # the country is mentioned at all
+ADMIN1_BONUS = 3.0           # the text names the candidate's state or province
+NEARBY_BONUS = 2.0           # the candidate lies near another place the text names
+NEARBY_KM = 250.0
 
 
 @dataclass
@@ -30,6 +33,8 @@ class Context:
     """Countries voted for by the rest of a text (country code -> weight)."""
 
     votes: Counter = field(default_factory=Counter)
+    admin1: set[str] = field(default_factory=set)  # admin-1 names the text mentions
+    points: list[tuple[float, float]] = field(default_factory=list)  # places the text names unambiguously
 
     @property
     def main_country(self) -> str | None:
@@ -50,16 +55,25 @@ def score(gz: Gazetteer, i: int, key: str, context: Context | None) -> float:
         s += CAPITAL_BONUS
     if name_key(gz.names[i]) == key:
         s += MAIN_NAME_BONUS
-    if context is not None and gz.ccs[i] in context.votes:
+    if context is None:
+        return s
+    if gz.ccs[i] in context.votes:
         s += CONTEXT_PRESENT_BONUS + CONTEXT_SHARE_BONUS * context.share(gz.ccs[i])
+    in_named_admin1 = gz.admin1_names.get(gz.admin1[i] or "") in context.admin1
+    if context.admin1 and gz.features[i] == "city" and in_named_admin1:
+        s += ADMIN1_BONUS
+    lat0, lon0 = gz.lats[i], gz.lons[i]
+    if gz.features[i] == "city" and any(abs(lat - lat0) < 3 and haversine_km(lat, lon, lat0, lon0) < NEARBY_KM
+                                        for lat, lon in context.points[:50]):
+        s += NEARBY_BONUS
     return s
 
 
 def best_entry(gz: Gazetteer, entries: Iterable[int], key: str, context: Context | None,
                features: frozenset[str] | None = None) -> int | None:
     pool = [i for i in entries if features is None or gz.features[i] in features]
-    if not pool:
-        return None
+    if len(pool) <= 1:
+        return pool[0] if pool else None
     return max(pool, key=lambda i: score(gz, i, key, context))
 
 

@@ -26,12 +26,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data" / "geo"
 CACHE_DIR = Path(os.environ.get("GEO_CACHE_DIR", ROOT / "data" / "cache"))
 CITIES_FILE = "cities1000.json"
-CURATED_FILES = ("admin1.csv", "curated.csv", "countries_extra.csv", "countries-50m.geojson")
+CURATED_FILES = ("admin1.csv", "curated.csv", "countries_extra.csv", "country_points.csv",
+                 "demonym_places.csv", "admin1_abbreviations.csv", "not_places.txt", "countries-50m.geojson")
 
 # Feature -> (ACLED geo_precision, UCDP where_prec) of the place itself.
 PRECISION = {
     "city": (1, 1), "airport": (1, 1), "base": (1, 1), "crossing": (1, 1),
-    "admin1": (3, 4), "region": (3, 5), "country": (3, 6), "continent": (3, 7),
+    "admin1": (3, 4), "region": (3, 5), "country": (3, 6), "continent": (3, 7), "sea": (3, 7),
 }
 
 
@@ -51,11 +52,12 @@ class Gazetteer:
     by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)  # place names (no airports)
     airports_by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)  # airport name and city
     airports_by_cell: dict[tuple[int, int], tuple[int, ...]] = field(default_factory=dict)  # 1-degree cells
-    demonyms: dict[str, str] = field(default_factory=dict)  # key -> cc
+    demonyms: dict[str, int] = field(default_factory=dict)  # adjective key -> entry (a country, a region)
     country_entry: dict[str, int] = field(default_factory=dict)  # cc -> entry
     capitals: frozenset[int] = frozenset()  # entries that are national capitals
     neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)
     admin1_names: dict[str, str] = field(default_factory=dict)  # "CC.code" -> name
+    abbreviations: dict[str, int] = field(default_factory=dict)  # "ky" (only as "Ky.") -> admin-1 entry
 
     def add(self, name: str, lat: float, lon: float, cc: str | None, admin1: str | None,
             place_id: str | None, feature: str, pop: int, radius_km: float) -> int:
@@ -95,12 +97,15 @@ def _add_countries(gz: Gazetteer, keys: dict[str, list[int]], gc) -> None:
     from geo.shapes import country_point
 
     extra = {r["cc"]: r for r in _read_csv("countries_extra.csv")}
+    points = {r["cc"]: r for r in _read_csv("country_points.csv")}
     capitals: dict[str, str] = {}
     for cc, c in gc.get_countries().items():
         point = country_point(cc)
         if point is None:
             continue
         lat, lon, radius = point
+        if cc in points:
+            lat, lon = float(points[cc]["lat"]), float(points[cc]["lon"])
         i = gz.add(c["name"], lat, lon, cc, None, str(c["geonameid"]), "country", int(c["population"]),
                    radius)
         gz.country_entry[cc] = i
@@ -109,7 +114,7 @@ def _add_countries(gz: Gazetteer, keys: dict[str, list[int]], gc) -> None:
         row = extra.get(cc, {})
         _index(keys, [c["name"], *filter(None, row.get("aliases", "").split("|"))], i)
         for demonym in filter(None, row.get("demonyms", "").split("|")):
-            gz.demonyms[name_key(demonym)] = cc
+            gz.demonyms[name_key(demonym)] = i
     gz.capitals_by_cc = capitals  # type: ignore[attr-defined]
 
 
@@ -192,9 +197,25 @@ def _add_airports(gz: Gazetteer) -> None:
     gz.airports_by_cell = {k: tuple(v) for k, v in cells.items()}
 
 
+def _add_place_demonyms(gz: Gazetteer, keys: dict[str, list[int]]) -> None:
+    """Adjectives of regions and continents ("Kurdish", "European") -> their entry."""
+    for row in _read_csv("demonym_places.csv"):
+        entries = [i for i in keys.get(name_key(row["place"]), ()) if gz.features[i] != "city"]
+        if entries:
+            gz.demonyms[name_key(row["demonym"])] = entries[0]
+
+
+def _add_abbreviations(gz: Gazetteer, keys: dict[str, list[int]]) -> None:
+    for row in _read_csv("admin1_abbreviations.csv"):
+        entries = [i for i in keys.get(name_key(row["admin1"]), ())
+                   if gz.features[i] == "admin1" and gz.ccs[i] == row["cc"]]
+        if entries:
+            gz.abbreviations[name_key(row["abbreviation"])] = entries[0]
+
+
 def _read_csv(name: str) -> list[dict[str, str]]:
     with open(DATA_DIR / name, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
 
 
 def build_gazetteer() -> Gazetteer:
@@ -213,6 +234,8 @@ def build_gazetteer() -> Gazetteer:
     _add_admin1(gz, keys, gc, city_entries)
     _add_curated(gz, keys)
     _add_airports(gz)
+    _add_place_demonyms(gz, keys)
+    _add_abbreviations(gz, keys)
     gz.capitals = frozenset(
         max((i for i in city_entries.get(cc, ()) if gz.names[i] == cap), key=lambda i: gz.pops[i])
         for cc, cap in capital_names.items()

@@ -24,14 +24,18 @@ MAX_NGRAM = 6
 MIN_POP_ALONE = 15_000        # a lone village name needs its country in the text to count
 MIN_POP_ALT_NAME = 100_000    # a one-word name known only as another place's alternate name
 # "Kirby" in "John Kirby" is a person; "Sydney" in "Sydney Morning Herald" still a place
-MIN_POP_NEXT_TO_NAME = 200_000
+MIN_POP_NEXT_TO_NAME = 1_000_000
 AREA = frozenset({"country", "admin1", "region", "continent", "base", "crossing"})
 
 _ARTICLE = r"(?:al|el|ad|as|ash|ar|az|an|at|ez|es|ed|adh|ul|ud)[-‑]"
-TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|(?:{_ARTICLE})?[A-Z][\w’'‑-]*[\w]|[A-Z]")
+TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|(?:St|Mt|Ft)\.(?= [A-Z])|(?:{_ARTICLE})?[A-Z][\w’']*\w"
+                   rf"(?:[-‑](?:{_ARTICLE})?[A-Z][\w’']*\w)*|[A-Z]")
 CONNECTOR = re.compile(r" (?:(?:of|of the|de|del|de la|la|le|du|da|do|dos|das|bin|ibn|al|el|upon|on|y"
                        r"|and the) )?$")
-LEADING_WORDS = frozenset({"The", "THE", "A", "An", "In", "At", "On", "From", "To", "Of", "And", "But", "By"})
+LEADING_WORDS = frozenset({"The", "THE", "A", "An", "In", "At", "On", "From", "To", "Of", "And", "But",
+                           "By"})
+LEADING_WORDS_LOWER = frozenset(w.lower() for w in LEADING_WORDS) | {
+    "near", "outside", "across", "into", "for", "with", "like", "both", "while", "as"}
 GEO_GENERICS = frozenset({"lake", "mount", "mt", "port", "cape", "fort", "camp", "greater", "upper", "lower",
                           "new", "san", "santa", "saint", "st", "north", "south", "east", "west", "central",
                           "northern", "southern", "eastern", "western", "downtown", "old", "gulf", "bay"})
@@ -64,13 +68,16 @@ BORDERS = re.compile(
     rf"|\b[Tt]he\s+{_CC_NAME}\s+side\s+of\s+the\s+(?:border|frontier)\b")
 
 
+_Found = tuple[str, tuple[int, ...], "int | None"]
+
+
 @dataclass
 class _Candidate:
     start: int
     end: int
     key: str
     entries: tuple[int, ...]
-    demonym: str | None = None  # country code when the name is a demonym
+    demonym: int | None = None  # the entry an adjective stands for ("Syrian", "Kurdish")
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +98,7 @@ def find_places(text: str, *, gazetteer: Gazetteer | None = None) -> list[PlaceM
         return []
     text = text[:MAX_TEXT]
     gz = gazetteer or load_gazetteer()
-    candidates = [c for c in _candidates(text, gz) if _plausible(text, c, gz)]
+    candidates = _plausible_candidates(text, gz)
     context = _vote(gz, candidates)
     resolver = Resolver(gz, context)
     mentions = [_mention(text, c, gz, resolver) for c in candidates]
@@ -103,7 +110,28 @@ def context_of_text(text: str, gazetteer: Gazetteer | None = None) -> Context:
     """The country votes of a text (used by resolve(phrase, context=text))."""
     gz = gazetteer or load_gazetteer()
     text = text[:MAX_TEXT]
-    return _vote(gz, [c for c in _candidates(text, gz) if _plausible(text, c, gz)])
+    return _vote(gz, _plausible_candidates(text, gz))
+
+
+def _plausible_candidates(text: str, gz: Gazetteer) -> list[_Candidate]:
+    """Known names that are likely places; a name once seen as a person's surname is one throughout."""
+    found = _candidates(text, gz)
+    surnames = {c.key for c in found if _after_given_name(text, c) and not _is_area(gz, c)
+                and max((gz.pops[i] for i in c.entries), default=0) < MIN_POP_NEXT_TO_NAME}
+    return [c for c in found if _plausible(text, c, gz) and (c.key not in surnames or _is_area(gz, c))]
+
+
+def _is_area(gz: Gazetteer, c: _Candidate) -> bool:
+    return c.demonym is not None or any(gz.features[i] in AREA for i in c.entries)
+
+
+def _after_given_name(text: str, c: _Candidate) -> bool:
+    """'John Kirby', 'Mr. Kirby': a capitalised word (not a place word) right before a one-word name."""
+    if " " in text[c.start:c.end]:
+        return False
+    before = re.search(r"([A-Z][a-z]+\.?)\s$", text[max(0, c.start - 20):c.start])
+    return bool(before) and before.group(1).lower().rstrip(".") not in GEO_GENERICS | LEADING_WORDS_LOWER \
+        and not _sentence_start(text, c.start - len(before[0]))
 
 
 # -- recognition ---------------------------------------------------------------------------
@@ -123,10 +151,13 @@ def _spans(text: str) -> list[list[tuple[int, int]]]:
     return spans
 
 
-def _lookup_key(gz: Gazetteer, phrase: str) -> tuple[str, tuple[int, ...], str | None] | None:
+def _lookup_key(gz: Gazetteer, phrase: str, dotted: bool = False) -> _Found | None:
+    """(key, entries, demonym entry) of a known name; dotted: written with a full stop ("Ky.")."""
     key = _key(phrase)
     if not key:
         return None
+    if dotted and key in gz.abbreviations:
+        return key, (gz.abbreviations[key],), None
     if key in gz.demonyms:
         return key, (), gz.demonyms[key]
     entries = gz.by_key.get(key) or gz.by_key.get(strip_articles(key).replace(" ", ""))
@@ -143,8 +174,11 @@ def _candidates(text: str, gz: Gazetteer) -> list[_Candidate]:
                 continue
             for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
                 start, end = tokens[i][0], tokens[i + n - 1][1]
-                found = _lookup_key(gz, text[start:end])
+                dotted = n == 1 and text[end - 1:end + 1].endswith(".")
+                found = _lookup_key(gz, text[start:end], dotted)
                 if found:
+                    if dotted and text[end - 1] != "." and found[1][:1] == (gz.abbreviations.get(found[0]),):
+                        end += 1  # "Ky." keeps its full stop
                     out.append(_Candidate(start, end, *found))
                     i += n
                     break
@@ -173,11 +207,11 @@ def _hyphen_parts(text: str, token: tuple[int, int], gz: Gazetteer) -> list[_Can
 def _plausible(text: str, c: _Candidate, gz: Gazetteer) -> bool:
     """Whether a known name is likely a place here (general stop rules, no per-name rules)."""
     surface = text[c.start:c.end]
-    if c.demonym:
+    if c.demonym is not None:
         return not (surface.isupper() and len(surface) <= 3)
     features = {gz.features[i] for i in c.entries}
-    if surface.isupper() and len(surface) <= 3:
-        return "country" in features
+    if (surface.isupper() and len(surface) <= 3) or ("." in surface and len(surface) <= 6):
+        return "country" in features or "region" in features
     big = "country" in features or "continent" in features
     one_word = " " not in surface
     if c.key in not_places() and not big:
@@ -212,22 +246,29 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 # -- context and resolution ----------------------------------------------------------------
 def _vote(gz: Gazetteer, candidates: list[_Candidate]) -> Context:
+    """Countries, admin-1 areas and unambiguous places the text names, for settling the rest."""
     ctx = Context()
     for c in candidates:
-        if c.demonym:
-            ctx.votes[c.demonym] += 1.0
+        if c.demonym is not None:
+            if gz.ccs[c.demonym]:
+                ctx.votes[gz.ccs[c.demonym]] += 1.0
             continue
         i = best_entry(gz, c.entries, c.key, None)
-        if i is not None and gz.ccs[i]:
-            ctx.votes[gz.ccs[i]] += 1.0 if gz.features[i] == "country" else 0.5
+        if i is None or not gz.ccs[i]:
+            continue
+        feature = gz.features[i]
+        ctx.votes[gz.ccs[i]] += 1.0 if feature == "country" else 0.5
+        if feature == "admin1":
+            ctx.admin1.add(gz.names[i])
+        if feature in ("admin1", "region", "base", "crossing") or (feature == "city" and len(c.entries) == 1):
+            ctx.points.append((gz.lats[i], gz.lons[i]))
     return ctx
 
 
 def _mention(text: str, c: _Candidate, gz: Gazetteer, resolver: Resolver) -> PlaceMention | None:
     surface = text[c.start:c.end]
-    if c.demonym:
-        entry = gz.country_entry.get(c.demonym)
-        place = place_from_entry(gz, entry, "demonym") if entry is not None else None
+    if c.demonym is not None:
+        place = place_from_entry(gz, c.demonym, "demonym")
         return PlaceMention(surface, c.start, c.end, ROLE_ADJECTIVAL, place)
     i = best_entry(gz, c.entries, c.key, resolver.context)
     if i is None:
@@ -249,7 +290,8 @@ def _owner_country(text: str, start: int, gz: Gazetteer) -> Place | None:
         return None
     key = _key(m.group(1))
     countries = (gz.ccs[i] for i in gz.lookup(key) if gz.features[i] == "country")
-    cc = gz.demonyms.get(key) or next(countries, None)
+    adjective = gz.demonyms.get(key)
+    cc = gz.ccs[adjective] if adjective is not None else next(countries, None)
     entry = gz.country_entry.get(cc) if cc else None
     return place_from_entry(gz, entry, "owner-country") if entry is not None else None
 

@@ -116,8 +116,9 @@ def country_code_of(gz: Gazetteer, name: str) -> str | None:
     """The country a name or demonym stands for ("Syrian", "Iraq", "the US")."""
     key = name_key(name)
     key = key[4:] if key.startswith("the ") else key
-    if key in gz.demonyms:
-        return gz.demonyms[key]
+    i = gz.demonyms.get(key)
+    if i is not None and gz.features[i] == "country":
+        return gz.ccs[i]
     for i in gz.lookup(key):
         if gz.features[i] == "country":
             return gz.ccs[i]
@@ -161,9 +162,7 @@ class Resolver:
             if i is not None:
                 return place_from_entry(self.gz, i, "gazetteer")
         if features is None and key in self.gz.demonyms:
-            cc = self.gz.demonyms[key]
-            return place_from_entry(self.gz, self.gz.country_entry[cc], "demonym") \
-                if cc in self.gz.country_entry else None
+            return place_from_entry(self.gz, self.gz.demonyms[key], "demonym")
         return None
 
     # -- relations to an anchor ---------------------------------------------------------

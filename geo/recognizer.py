@@ -25,6 +25,7 @@ MIN_POP_ALONE = 15_000        # a lone village name needs its country in the tex
 MIN_POP_ALT_NAME = 100_000    # a one-word name known only as another place's alternate name
 # "Kirby" in "John Kirby" is a person; "Sydney" in "Sydney Morning Herald" still a place
 MIN_POP_NEXT_TO_NAME = 1_000_000
+ORG_PLACE_MIN_SHARE = 0.25  # "Baghdad Post" keeps Baghdad only where the text is about its country
 AREA = frozenset({"country", "admin1", "region", "continent", "base", "crossing"})
 
 _ARTICLE = r"(?:al|el|ad|as|ash|ar|az|an|at|ez|es|ed|adh|ul|ud)[-‑]"
@@ -279,13 +280,14 @@ def _mention(text: str, c: _Candidate, gz: Gazetteer, resolver: Resolver) -> Pla
     if role == ROLE_PLACE and HYPHEN_ADJ.match(text, c.end):
         role = ROLE_ADJECTIVAL
     if role == ROLE_ORGANISATION:
-        place = _owner_country(text, c.start, gz) or (place if gz.ccs[i] in resolver.context.votes else None)
+        owner = _owner_country(text, c.start, gz)
+        place = owner or (place if resolver.context.share(gz.ccs[i]) >= ORG_PLACE_MIN_SHARE else None)
     return PlaceMention(surface, c.start, c.end, role, place)
 
 
 def _owner_country(text: str, start: int, gz: Gazetteer) -> Place | None:
     """The country owning an organisation: "Syria's state-run SANA", "the Iraqi news agency"."""
-    m = re.search(r"([A-Z][\w.]+?)(?:['’]s)?\s+(?:[\w-]+\s+){0,2}$", text[max(0, start - 50):start])
+    m = re.search(r"([A-Z][\w.]+?)(?:['’]s)?\s+(?:[\w-]+\s+){0,3}$", text[max(0, start - 60):start])
     if not m:
         return None
     key = _key(m.group(1))

@@ -47,6 +47,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx)) for name, rx in
                     rf"(?:border|frontier){_REGION_NOUN}$"),
     ("border_one", rf"^{_THE}(?P<a>[a-z .]+?)\s+(?:border|frontier){_REGION_NOUN}$"),
     ("side_of_border", rf"^{_THE}(?P<a>[a-z .]+?)\s+side\s+of\s+the\s+(?:border|frontier)$"),
+    ("appositive", r"^(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:city|town|village|capital|port|enclave|suburb|district"
+                   r"|neighbou?rhood|border\s+town|oil\s+town|oil\s+city|hometown|stronghold|province|governorate"
+                   r"|region|state)\s+of\s+(?P<rest>.+)$"),
     ("near", r"^(?:near(?:\s+to)?|nearby|outside(?:\s+of)?|around|close\s+to|just\s+outside|in\s+and\s+around"
              r"|(?:on\s+)?the\s+outskirts\s+of|outskirts\s+of|(?:in\s+)?the\s+vicinity\s+of|vicinity\s+of"
              r"|(?:in\s+)?the\s+(?:area|region|surroundings)\s+(?:of|around)|not\s+far\s+from)\s+(?P<rest>.+)$"),
@@ -60,6 +63,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx)) for name, rx in
                  r"(?P<rest>.+)$"),
     ("direction", rf"^{_THE}{_DIR}\s+(?P<rest>.+)$"),
 ]]
+POINT_FEATURES = frozenset({"city", "airport", "base", "crossing"})
 AREA_PARTS = ("country", "admin1", "region")
 AREA_FEATURES = frozenset({"country", "admin1", "region", "continent"})
 ADMIN_FEATURES = frozenset({"admin1", "region"})
@@ -136,7 +140,8 @@ class Resolver:
             "dir_of": self._dir_of, "possessive_dir": self._possessive_dir,
             "border_between": self._border_pair, "border_pair": self._border_pair,
             "border_one": self._border_one, "side_of_border": self._border_one,
-            "near": self._near, "part_of": self._part_of, "air_in": self._air, "air_named": self._air,
+            "appositive": self._appositive, "near": self._near, "part_of": self._part_of,
+            "air_in": self._air, "air_named": self._air,
             "admin_named": self._admin, "admin_of": self._admin, "direction": self._direction,
         }
 
@@ -188,6 +193,11 @@ class Resolver:
                        uncertainty_km=round(max(km * 0.5, 10.0) + anchor.uncertainty_km, 1),
                        method=f"offset:{direction}:{km:g}km+{anchor.method}")
 
+    def _appositive(self, m: re.Match) -> Place | None:
+        """"the northern Iraqi city of Erbil" is Erbil itself."""
+        place = self.resolve(m["rest"])
+        return None if place is None else replace(place, method=f"appositive+{place.method}")
+
     def _near(self, m: re.Match) -> Place | None:
         anchor = self.resolve(m["rest"])
         if anchor is None:
@@ -214,6 +224,8 @@ class Resolver:
         if named:
             return place_from_entry(gz, named[0], "airport-name")
         anchor = self.resolve(m["rest"])
+        if anchor is not None and anchor.feature not in POINT_FEATURES:
+            return None  # "US military base", "Iraqi airbase": too vague to be a place
         if anchor is None:
             by_city = gz.airports_by_key.get(name_key(m["rest"]), ())
             return place_from_entry(gz, by_city[0], "airport-city") if by_city else None

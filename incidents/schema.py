@@ -66,7 +66,13 @@ CLAIM_COLUMNS: tuple[str, ...] = (
 INCIDENT_EXTRA_COLUMNS: tuple[str, ...] = ("geometry",)
 
 SOURCE_TYPES: tuple[str, ...] = (
-    "monitor", "state media", "government", "armed group", "local sources",
-    "medical", "media", "unattributed",
+    "monitor",
+    "state media",
+    "government",
+    "armed group",
+    "local sources",
+    "medical",
+    "media",
+    "unattributed",
 )
 VICTIM_GROUPS: tuple[str, ...] = ("civilians", "combatants", "mixed", "unknown")

@@ -1,0 +1,54 @@
+"""Actors in an event sentence: one canonical name each, as attacker or target.
+
+Names come from the curated list in data/actors.csv. The role comes from the
+words around the name: "by X" attacks, "against X" / "targeting X" /
+"facilities used by X" / "positions of X" is the target, and a name before
+the event phrase ("US strikes", "US forces launched") is its author.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from incidents import lexicon
+
+TARGET_BEFORE = re.compile(
+    r"\b(?:against|on|targeting|targeted|hitting|hit|struck|at|positions of|facilities of|bases? of|"
+    r"used by|utili[sz]ed by|operated by|run by|belonging to|housing|hosting|linked to|members of|"
+    r"fighters from|headquarters of)\s+(?:(?:the|an?|its|their|two|three|several|powerful|hardline|some|"
+    r"[\w-]+ing|[A-Z][\w'-]*)\s+){0,3}$"
+)
+ATTACKER_BEFORE = re.compile(r"\b(?:by|from)\s+(?:(?:the|an?)\s+)?$")
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int  # within the sentence
+    end: int
+    canonical: str
+    text: str
+
+
+def mentions(sentence: str, exclude: list[tuple[int, int]] = ()) -> list[ActorMention]:
+    """Actor names in a sentence, leaving out spans already read as sources."""
+    return [
+        ActorMention(h.start, h.end, h.entry.canonical, h.text)
+        for h in lexicon.actors().find(sentence)
+        if not any(a < h.end and h.start < b for a, b in exclude)
+    ]
+
+
+def role(sentence: str, actor: ActorMention, event_start: int, *, explicit_only: bool = False) -> str | None:
+    """'attacker', 'target' or None for an actor relative to the event phrase at event_start."""
+    before = sentence[max(0, actor.start - 60) : actor.start]
+    if TARGET_BEFORE.search(before):
+        return "target"
+    if ATTACKER_BEFORE.search(before):
+        return "attacker"
+    if explicit_only:
+        return None
+    gap = sentence[actor.end : event_start]
+    if actor.end <= event_start and len(gap) < 80 and not re.search(r"[;:]|\bsaid\b", gap):
+        return "attacker"
+    return None

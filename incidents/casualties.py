@@ -1,0 +1,227 @@
+"""Casualty figures in a sentence, in SCHEMA.md's low/high convention.
+
+"at least five" -> 5/-, "more than 20" -> 21/-, "up to 10" -> -/10,
+"between 10 and 12" -> 10/12, "no one" -> 0/0, "several" -> -/- (unknown,
+never zero). Killed vs wounded come from the casualty word; the figure is
+the quantity that word governs (after an active verb, before a passive one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+TENS = {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+}
+WORDS = {**UNITS, **TENS, "dozen": 12, "a dozen": 12}
+_NUMWORD = r"(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")(?:[- ](?:" + "|".join(UNITS) + r"))?"
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMWORD})"
+VICTIMS = {
+    "fighter": "combatants",
+    "militant": "combatants",
+    "soldier": "combatants",
+    "troop": "combatants",
+    "member": "combatants",
+    "paramilitar": "combatants",
+    "gunmen": "combatants",
+    "gunman": "combatants",
+    "combatant": "combatants",
+    "insurgent": "combatants",
+    "rebel": "combatants",
+    "officer": "combatants",
+    "service member": "combatants",
+    "servicem": "combatants",
+    "policem": "combatants",
+    "guard": "combatants",
+    "commander": "combatants",
+    "jihadist": "combatants",
+    "civilian": "civilians",
+    "child": "civilians",
+    "children": "civilians",
+    "women": "civilians",
+    "woman": "civilians",
+    "contractor": "civilians",
+    "worker": "civilians",
+    "resident": "civilians",
+    "journalist": "civilians",
+    "student": "civilians",
+    "farmer": "civilians",
+    "boy": "civilians",
+    "girl": "civilians",
+}
+_VICTIM_NOUN = (
+    r"(?:child|children|civilians?|contractors?|fighters?|soldiers?|people|persons?|person|men|man|"
+    r"women|woman|members?|troops?|militants?|officers?|policem[ae]n|service members?|worker?s?|boy|girl)"
+)
+KILLED = re.compile(
+    r"\b(killed|killing|kills|dead|died|deaths?|martyred|martyrdom|lost (?:their|his|her) lives)\b", re.I
+)
+WOUNDED = re.compile(r"\b(wounded|wounding|injured|injuring|injuries|hurt|hurting)\b", re.I)
+ZERO = re.compile(r"\b(?:no one|nobody|none|no casualties|no deaths|no injuries|no fatalities)\b", re.I)
+VAGUE = re.compile(
+    r"\b(?:several|a number of|a group of|dozens(?: of)?|scores(?: of)?|hundreds(?: of)?|"
+    r"thousands(?: of)?|many|a few|numerous|a handful of|others?|more)\b",
+    re.I,
+)
+QTY = re.compile(
+    rf"\b(?P<mod>at least|no fewer than|no less than|more than|over|up to|as many as|nearly|almost|about|"
+    rf"around|roughly|approximately|some|fewer than|less than|between)?\s*(?P<num>{_NUM})"
+    rf"(?:\s+(?:and|to|or)\s+(?P<num2>{_NUM}))?(?P<more>\s+or more)?\b"
+    rf"(?!\s*(?:am|pm|a\.m|p\.m|km|%|percent))",
+    re.I,
+)
+ONE = re.compile(rf"\b(?:an?|another)\s+(?:(?!\b(?:and|or|that)\b)[\w'-]+\s+){{0,2}}?{_VICTIM_NOUN}\b", re.I)
+_AUX = re.compile(
+    r"\b(?:been|were|was|are|is|be|being|get|got|left|reported)\s+(?:\w+ly\s+|also\s+|later\s+)?$", re.I
+)
+_CUT = re.compile(
+    r"\b(?:that|which|who|said|says|told|reported|confirmed|whether|adding|according to)\b|[;:(]", re.I
+)
+_ACTIVE = {"killing", "kills", "wounding", "injuring", "hurting", "martyrdom"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One quantity read for one casualty word."""
+
+    kind: str  # killed | wounded
+    low: int | None
+    high: int | None
+    start: int  # of the count words, within the sentence
+    end: int
+    text: str
+    victims: str
+
+
+def to_int(word: str) -> int | None:
+    w = word.lower().replace(",", "").strip()
+    if w.isdigit():
+        return int(w)
+    if w in WORDS:
+        return WORDS[w]
+    parts = re.split(r"[- ]", w)
+    if len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS:
+        return TENS[parts[0]] + UNITS[parts[1]]
+    return None
+
+
+def bounds(m: re.Match) -> tuple[int | None, int | None]:
+    n = to_int(m.group("num"))
+    mod = (m.group("mod") or "").lower()
+    if n is None:
+        return None, None
+    if m.group("num2") and mod in ("between", ""):
+        return n, to_int(m.group("num2"))
+    if m.group("more") or mod in ("at least", "no fewer than", "no less than"):
+        return n, None
+    if mod in ("more than", "over"):
+        return n + 1, None
+    if mod in ("up to", "as many as", "nearly", "almost"):
+        return None, n
+    if mod in ("fewer than", "less than"):
+        return None, n - 1
+    if mod in ("about", "around", "roughly", "approximately", "some"):
+        return None, None
+    return n, n
+
+
+def victim_group(words: str) -> str:
+    low = words.lower()
+    groups = {g for key, g in VICTIMS.items() if key in low}
+    return groups.pop() if len(groups) == 1 else "mixed" if groups else "unknown"
+
+
+def _quantity(text: str, base: int, *, first: bool) -> tuple[int | None, int | None, int, int] | None:
+    """The quantity in text (offset base): (low, high, start, end) or None."""
+    cands = []
+    for pat, kind in ((ZERO, "zero"), (QTY, "qty"), (ONE, "one"), (VAGUE, "vague")):
+        for m in pat.finditer(text):
+            if kind == "qty" and re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+                continue
+            lo_hi = {"zero": (0, 0), "one": (1, 1), "vague": (None, None)}.get(kind) or bounds(m)
+            cands.append((m.start(), -(m.end() - m.start()), lo_hi, m.end()))
+    if not cands:
+        return None
+    cands.sort()
+    s, _, (lo, hi), e = cands[0] if first else cands[-1]
+    return lo, hi, base + s, base + e
+
+
+def _phrase_end(sentence: str, start: int, limit: int) -> int:
+    m = re.compile(r"[,.;\"]|\b(?:and|were|was|had|have|has|in|by|on|at|near|after|when|while)\b").search(
+        sentence, start, limit
+    )
+    return m.start() if m else limit
+
+
+def figures(sentence: str) -> list[Figure]:
+    """Every casualty figure in a sentence, killed and wounded."""
+    words = sorted(
+        [(m, "killed") for m in KILLED.finditer(sentence)]
+        + [(m, "wounded") for m in WOUNDED.finditer(sentence)],
+        key=lambda x: x[0].start(),
+    )
+    out: list[Figure] = []
+    prev_end = 0
+    for m, kind in words:
+        word = m.group(1).lower()
+        before = sentence[prev_end : m.start()]
+        cut = list(_CUT.finditer(before))
+        back_text = before[cut[-1].end() :] if cut else before
+        back_base = m.start() - len(back_text)
+        passive = bool(_AUX.search(sentence[: m.start()])) or word in ("dead", "died", "deaths", "death")
+        forward = None
+        if not passive or word in _ACTIVE:
+            after = sentence[m.end() : m.end() + 45]
+            head = re.match(r"\s*(?:of\s+)?", after).end()
+            got = _quantity(after[head:], m.end() + head, first=True)
+            if got and got[2] - (m.end() + head) <= 1:
+                forward = got
+        q = forward or _quantity(back_text, back_base, first=True)
+        prev_end = m.end()
+        if q is None:
+            continue
+        lo, hi, s, e = q
+        end = _phrase_end(sentence, e, len(sentence)) if forward else m.start()
+        text = sentence[s:end].strip(" ,\"'") if forward else sentence[s : m.start()].strip(" ,\"'")
+        text = (
+            re.sub(r"\s+(?:had|have|has|were|was|are|is|been|also|reportedly)(?:\s+\w+)*$", "", text) or text
+        )
+        out.append(Figure(kind, lo, hi, s, s + len(text), text, victim_group(text)))
+    return out

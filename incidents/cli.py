@@ -1,0 +1,111 @@
+"""The command line: ingest, export, list. Each command is a few lines over the library."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from incidents.ingest import IngestError, read_paths
+
+DB_HELP = "Database URL (SQLAlchemy). Default: $INCIDENTS_DB_URL, else a SQLite file data/incidents.db."
+
+
+def _store(db: str | None):
+    from incidents.store import Store
+
+    try:
+        return Store(db)
+    except ValueError as e:
+        raise click.ClickException(str(e)) from e
+
+
+@click.group(help="News articles about violent incidents -> a mapped, sourced incident table.")
+def main() -> None:
+    pass
+
+
+@main.command(help="Read article files or folders (.txt, .html; a folder's manifest.csv) into the database.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--db", default=None, help=DB_HELP)
+def ingest(paths: tuple[str, ...], db: str | None) -> None:
+    store = _store(db)
+    items = list(read_paths(paths))
+    failed = 0
+    with (
+        click.progressbar(items, label="ingesting", file=sys.stderr, show_pos=True)
+        if len(items) > 3
+        else _plain(items) as bar
+    ):
+        lines = []
+        for name, item in bar:
+            if isinstance(item, IngestError):
+                failed += 1
+                lines.append(f"ERROR {name}: {item}")
+                continue
+            res = store.ingest_one(item)
+            if res.error:
+                failed += 1
+                lines.append(f"ERROR {name}: {res.error}")
+                continue
+            warn = f"; warnings: {'; '.join(res.warnings)}" if res.warnings else ""
+            lines.append(f"{name}: {res.incidents} incident(s), {res.claims} claim(s){warn}")
+    for line in lines:
+        click.echo(line, err=line.startswith("ERROR"))
+    if failed:
+        raise click.ClickException(f"{failed} of {len(items)} file(s) could not be ingested (see above)")
+
+
+class _plain:
+    def __init__(self, items):
+        self.items = items
+
+    def __enter__(self):
+        return self.items
+
+    def __exit__(self, *exc):
+        return False
+
+
+@main.command(help="Write incidents.csv + claims.csv (or incidents.geojson) to OUT_DIR.")
+@click.argument("out_dir", type=click.Path(file_okay=False))
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["csv", "geojson"]), default="csv", show_default=True)
+def export(out_dir: str, db: str | None, fmt: str) -> None:
+    from incidents.export import write_csv, write_geojson
+
+    store = _store(db)
+    writer = write_csv if fmt == "csv" else write_geojson
+    try:
+        paths = writer(store.incidents_frame(), store.claims_frame(), out_dir)
+    except OSError as e:
+        raise click.ClickException(f"cannot write to {out_dir}: {e.strerror or e}") from e
+    for p in paths:
+        click.echo(str(p))
+
+
+@main.command(name="list", help="Show the incident table in the terminal.")
+@click.option("--db", default=None, help=DB_HELP)
+def list_(db: str | None) -> None:
+    df = _store(db).incidents_frame()
+    if df.empty:
+        click.echo("no incidents (ingest some articles first)")
+        return
+    for r in df.itertuples(index=False):
+        killed = _range(r.killed_low, r.killed_high)
+        click.echo(
+            f"{r.incident_id}  {r.event_date or '?':10}  "
+            f"{(r.sub_event_type or r.event_type or '?')[:34]:34}  "
+            f"{(r.location or '?')[:34]:34}  killed {killed:7}  {r.sources or 'no source'}"
+        )
+    click.echo(f"{len(df)} incident(s)")
+
+
+def _range(lo, hi) -> str:
+    lo = None if lo is None or lo is __import__("pandas").NA else int(lo)
+    hi = None if hi is None or hi is __import__("pandas").NA else int(hi)
+    if lo is None and hi is None:
+        return "?"
+    if lo == hi:
+        return str(lo)
+    return f"{'' if lo is None else lo}-{'' if hi is None else hi}" if hi is not None else f"{lo}+"

@@ -1,0 +1,244 @@
+"""Clustering: Reports (from one or many articles) -> Incidents, and the
+incident-level row each cluster stands for.
+
+A report joins the incident it is most compatible with: dates within their
+precision windows, places within each other's uncertainty (a region contains
+a point in it), the same kind of violence, attackers not swapped (an attack
+and the retaliation for it stay apart), and shared wording. A report with no
+date of its own (an undated article) can still join on place, type, actors
+and wording.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from incidents.model import Report
+
+_WORD = re.compile(r"[a-z][a-z'-]+")
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "and",
+        "or",
+        "for",
+        "by",
+        "with",
+        "from",
+        "that",
+        "this",
+        "these",
+        "those",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "as",
+        "said",
+        "says",
+        "say",
+        "after",
+        "before",
+        "which",
+        "who",
+        "their",
+        "they",
+        "he",
+        "she",
+        "his",
+        "her",
+        "not",
+        "but",
+        "also",
+        "than",
+        "into",
+        "over",
+        "would",
+        "could",
+        "will",
+        "more",
+        "most",
+        "some",
+        "other",
+        "about",
+        "against",
+    ]
+)
+
+
+def _bigrams(text: str) -> frozenset[str]:
+    words = [w for w in _WORD.findall(text.lower()) if w not in _STOP]
+    return frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _contains(region, point) -> bool | None:
+    """Whether region's geometry holds point (None when region has no geometry)."""
+    if not getattr(region, "geometry", None):
+        return None
+    from shapely.geometry import Point, shape
+
+    try:
+        return shape(region.geometry).buffer(0.25).contains(Point(point.lon, point.lat))
+    except Exception:  # a malformed geometry: fall back to distances
+        return None
+
+
+def places_compatible(a, b) -> bool:
+    """Same place, or one within the other's area/uncertainty."""
+    d = km(a.lat, a.lon, b.lat, b.lon)
+    wide, narrow = (a, b) if a.uncertainty_km >= b.uncertainty_km else (b, a)
+    inside = _contains(wide, narrow)
+    if inside is not None:
+        return inside or d <= narrow.uncertainty_km
+    return d <= max(wide.uncertainty_km, 10.0) + min(narrow.uncertainty_km, 25.0)
+
+
+def place_rank(place) -> tuple:
+    """Most specific first: UCDP where_prec, then the smaller uncertainty radius."""
+    return (place.where_prec, place.uncertainty_km)
+
+
+@dataclass
+class Profile:
+    """What an incident (or a group of reports) looks like to the matcher."""
+
+    start: date | None = None
+    end: date | None = None
+    precision: int | None = None
+    places: list = field(default_factory=list)
+    subtypes: set[str] = field(default_factory=set)
+    weapons: set[str] = field(default_factory=set)
+    actor1: set[str] = field(default_factory=set)
+    actor2: set[str] = field(default_factory=set)
+    words: frozenset[str] = frozenset()
+
+
+def core_dates(reports: list[Report]) -> tuple[date | None, date | None, int | None, date | None]:
+    """(start, end, precision, best day) from the most precise readings.
+
+    Readings of the same precision that disagree (a US-evening announcement
+    and the local date after midnight) widen the span; they are not averaged.
+    """
+    readings = [r.date for r in reports if r.date is not None and r.date.known]
+    if not readings:
+        return None, None, None, None
+    best = min(d.precision for d in readings)
+    top = [d for d in readings if d.precision == best]
+    start, end = min(d.date_start for d in top), max(d.date_end for d in top)
+    lo, hi = max(d.date_start for d in top), min(d.date_end for d in top)
+    if lo <= hi:  # the readings agree on a common window: keep the narrowest
+        start, end = lo, hi
+    local = [d for d in top if d.local] or top
+    days = Counter(d.best for d in local if start <= d.best <= end)
+    day = days.most_common(1)[0][0] if days else date.fromordinal((start.toordinal() + end.toordinal()) // 2)
+    precision = best
+    if best == 1 and start != end:
+        precision = 2 if (end - start).days <= 7 else 3
+    return start, end, precision, day
+
+
+def profile(reports: list[Report]) -> Profile:
+    start, end, precision, _ = core_dates(reports)
+    return Profile(
+        start=start,
+        end=end,
+        precision=precision,
+        places=[r.place for r in reports if r.place is not None],
+        subtypes={r.sub_event_type for r in reports if r.sub_event_type},
+        weapons={r.weapon for r in reports if r.weapon},
+        actor1={a for r in reports for a in r.actor1},
+        actor2={a for r in reports for a in r.actor2},
+        words=frozenset().union(*(_bigrams(r.context or r.sentence) for r in reports)),
+    )
+
+
+def _dates_overlap(report: Report, prof: Profile) -> bool | None:
+    if report.date is None or not report.date.known or prof.start is None:
+        return None
+    slack = timedelta(days=1 if report.date.precision == 1 and prof.precision == 1 else 0)
+    return report.date.date_start - slack <= prof.end and prof.start <= report.date.date_end + slack
+
+
+def match_score(report: Report, prof: Profile, *, same_article: bool = False) -> float | None:
+    """How well report fits an incident profile; None when they cannot be one event."""
+    if report.sub_event_type and prof.subtypes and report.sub_event_type not in prof.subtypes:
+        return None
+    if set(report.actor1) & prof.actor2 and not set(report.actor1) & prof.actor1:
+        return None  # attacker and target swapped: a retaliation, not the same event
+    if report.actor1 and prof.actor1 and not set(report.actor1) & prof.actor1:
+        return None
+    dates = _dates_overlap(report, prof)
+    if dates is False:
+        return None
+    place_ok = None
+    if report.place is not None and prof.places:
+        place_ok = any(places_compatible(report.place, p) for p in prof.places)
+        if not place_ok:
+            return None
+    sim = similarity(_bigrams(report.context or report.sentence), prof.words)
+    actors = bool(set(report.actor1) & prof.actor1 or set(report.actor2) & prof.actor2)
+    weapon_clash = bool(report.weapon and prof.weapons and report.weapon not in prof.weapons)
+    score = 2.0 * bool(dates) + 1.0 * bool(place_ok) + 0.5 * actors + 3.0 * sim - 0.75 * weapon_clash
+    if dates:
+        return score if (place_ok or same_article or actors or sim >= 0.1) else None
+    if same_article:
+        return score if (place_ok or report.date is None or prof.start is None) else None
+    # no date on one side: needs a compatible place and shared wording or actors
+    if place_ok and (sim >= 0.12 or (actors and sim >= 0.05)):
+        return score
+    return None
+
+
+def best_match(report: Report, profiles: dict[str, Profile], *, same_article: bool = False) -> str | None:
+    scored = [
+        (s, key)
+        for key, p in profiles.items()
+        if (s := match_score(report, p, same_article=same_article)) is not None
+    ]
+    return max(scored)[1] if scored else None
+
+
+def group_reports(reports: list[Report]) -> list[list[Report]]:
+    """Reports of one article that describe the same event, grouped (order kept)."""
+    groups: list[list[Report]] = []
+    for r in reports:
+        profiles = {str(i): profile(g) for i, g in enumerate(groups)}
+        key = best_match(r, profiles, same_article=True)
+        if key is None:
+            groups.append([r])
+        else:
+            groups[int(key)].append(r)
+    return groups

@@ -1,0 +1,220 @@
+"""Date expressions read against the article's published date.
+
+Every reading keeps its precision (ACLED time_precision: 1 a day, 2 a week or
+a short span, 3 a month) and its bounds; "in April" is the whole of April,
+never a made-up day. With no published date, relative expressions ("on
+Monday", "in April") stay unknown: the words are kept, no date is invented.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from incidents.model import DateReading
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+_MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:early morning|early hours|morning|afternoon|evening|night|overnight)"
+_LOCAL = re.compile(
+    r"\b(?:local time|Middle Eastern time|Middle East time|early morning|early hours|"
+    r"at \d{1,2}(?::\d\d)? ?(?:am|a\.m\.))",
+    re.I,
+)
+_STATEMENT = re.compile(
+    rf"\b(?:said|says|announced|reported|told [\w ]{{1,30}}?|in a statement)\s+(?:on\s+)?"
+    rf"({_DAY})\b"
+)
+
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    (
+        "month_day",
+        re.compile(
+            rf"\b({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+            r"(?:\s+(last|this|next) year\b)?"
+        ),
+    ),
+    ("day_month", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})(?:,?\s+(\d{{4}})\b)?")),
+    (
+        "bracket_day",
+        re.compile(rf"\b(?:earlier |later )?(?:this|tonight|today)\s*\[({_DAY})\]\s*{_PART}?", re.I),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(last|this|next|on|early on|late on|early|late)\s+)?({_DAY})(?:'s)?"
+            rf"(?:\s+({_PART}))?\b"
+        ),
+    ),
+    ("today", re.compile(rf"\b(?:earlier |later )?(?:today|tonight|this {_PART})(?:'s)?", re.I)),
+    ("yesterday", re.compile(r"\b(?:yesterday|last night)(?:'s)?", re.I)),
+    ("last_week", re.compile(r"\b(last|this|earlier this|previous) week(?:'s|end)?\b", re.I)),
+    ("last_month", re.compile(r"\b(last|this|earlier this|previous) month(?:'s)?\b", re.I)),
+    (
+        "later",
+        re.compile(r"\b(?:(a|one|two|three|four|five|six|\d+|several|a few) )?(days?|weeks?) later\b", re.I),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b(?i:in|during|since|by|until|from|in early|in late|in mid-?)\s+({_MON})"
+            r"(?:,?\s+(\d{4}))?(?!\s*\d)"
+        ),
+    ),
+    ("year", re.compile(r"\b(?:in|since|during|by|until|from|around)\s+((?:19|20)\d{2})\b(?!-)")),
+]
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+@dataclass(frozen=True)
+class Found:
+    """A reading plus what kind of expression it was."""
+
+    reading: DateReading
+    kind: str  # event, statement, year, relative
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _weekday_before(anchor: date, name: str, *, last: bool = False) -> date:
+    back = (anchor.weekday() - WEEKDAYS.index(name.lower())) % 7
+    if last and back == 0:
+        back = 7
+    return anchor - timedelta(days=back)
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _resolve(kind: str, m: re.Match, anchor: date | None, previous: DateReading | None):
+    """(start, end, precision) or None when the words cannot be pinned down."""
+    g = m.groups()
+    if kind == "iso":
+        d = _safe(int(g[0]), int(g[1]), int(g[2]))
+        return (d, d, 1) if d else None
+    if kind in ("month_day", "day_month"):
+        mon, day = (g[0], g[1]) if kind == "month_day" else (g[1], g[0])
+        month, dd = MONTHS.get(mon.lower().rstrip(".")), int(day)
+        year = int(g[2]) if g[2] else None
+        rel = g[3] if kind == "month_day" else None
+        if year is None:
+            if anchor is None:
+                return None
+            year = anchor.year + {"last": -1, "next": 1}.get(rel or "", 0)
+            d = _safe(year, month, dd)
+            if d and rel is None and d > anchor + timedelta(days=2):
+                d = _safe(year - 1, month, dd)
+        else:
+            d = _safe(year, month, dd)
+        return (d, d, 1) if d else None
+    if kind == "month":
+        month = MONTHS.get(g[0].lower().rstrip("."))
+        year = int(g[1]) if g[1] else None
+        if year is None:
+            if anchor is None:
+                return None
+            year = anchor.year - (1 if month > anchor.month else 0)
+        return date(year, month, 1), _month_end(year, month), 3
+    if kind == "year":
+        y = int(g[0])
+        return date(y, 1, 1), date(y, 12, 31), 3
+    if anchor is None:
+        return None
+    if kind == "bracket_day":
+        d = _weekday_before(anchor, g[0])
+        return d, d, 1
+    if kind == "weekday":
+        d = _weekday_before(anchor, g[1], last=(g[0] or "").lower() == "last")
+        return d, d, 1
+    if kind == "today":
+        return anchor, anchor, 1
+    if kind == "yesterday":
+        d = anchor - timedelta(days=1)
+        return d, d, 1
+    if kind == "last_week":
+        monday = anchor - timedelta(days=anchor.weekday())
+        if g[0].lower() in ("last", "previous"):
+            return monday - timedelta(days=7), monday - timedelta(days=1), 2
+        return monday, anchor, 2
+    if kind == "last_month":
+        if g[0].lower() in ("last", "previous"):
+            prev = anchor.replace(day=1) - timedelta(days=1)
+            return prev.replace(day=1), prev, 3
+        return anchor.replace(day=1), anchor, 3
+    return None
+
+
+def _later(m: re.Match, previous: DateReading | None):
+    if previous is None or not previous.known:
+        return None
+    qty, unit = (m.group(1) or "").lower(), m.group(2).lower()
+    base = previous.date_end
+    if qty in _SMALL or qty.isdigit():
+        n = _SMALL.get(qty) or int(qty)
+        days = n * (7 if unit.startswith("week") else 1)
+        d = base + timedelta(days=days)
+        return (d, d, 1) if unit.startswith("day") else (d - timedelta(days=3), d + timedelta(days=3), 2)
+    if unit.startswith("day"):  # "days later": a short span after the earlier date
+        return base + timedelta(days=1), base + timedelta(days=7), 2
+    return base + timedelta(days=7), base + timedelta(days=42), 3
+
+
+def find_dates(
+    text: str, offset: int, published: date | None, previous: DateReading | None = None
+) -> list[Found]:
+    """Date expressions in one sentence (offsets into the article)."""
+    taken: list[tuple[int, int]] = []
+    found: list[Found] = []
+    statement = _STATEMENT.search(text)
+    anchor = published
+    if statement and published:
+        anchor = _weekday_before(published, statement.group(1))
+    for kind, pat in PATTERNS:
+        for m in pat.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if kind == "weekday" and not m.group(0)[0].isupper() and not m.group(1):
+                continue
+            base = published if statement and m.start() >= statement.start(1) - 1 else anchor
+            span = _later(m, previous) if kind == "later" else _resolve(kind, m, base, previous)
+            taken.append((m.start(), m.end()))
+            start, end = m.start(), m.end()
+            local = bool(_LOCAL.search(text[start : min(len(text), end + 40)]))
+            reading = DateReading(
+                m.group(0),
+                offset + start,
+                offset + end,
+                span[0] if span else None,
+                span[1] if span else None,
+                span[2] if span else None,
+                local,
+            )
+            is_statement = statement is not None and start < statement.end(1) and statement.start(1) < end
+            label = (
+                "statement"
+                if is_statement
+                else "year"
+                if kind == "year"
+                else "relative"
+                if kind == "later"
+                else "event"
+            )
+            found.append(Found(reading, label))
+    found.sort(key=lambda f: f.reading.start)
+    return found

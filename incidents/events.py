@@ -1,0 +1,188 @@
+"""Event mentions: what kind of violence a phrase names, and whether it is news.
+
+A mention maps to ACLED event_type / sub_event_type and the weapon the text
+names. Generic plurals with no time ("UAV attacks against US personnel"),
+background ("since 2008", "in recent months", "several times") and
+hypotheticals ("a decision to strike") are not incidents; definite phrases
+("the strikes", "that attack") refer back to an event already reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ER = "Explosions/Remote violence"
+TYPES: dict[str, tuple[str, str, str]] = {
+    "air": (ER, "Air/drone strike", "aircraft"),
+    "drone": (ER, "Air/drone strike", "drone"),
+    "strike": (ER, "Air/drone strike", ""),
+    "rocket": (ER, "Shelling/artillery/missile attack", "rocket"),
+    "missile": (ER, "Shelling/artillery/missile attack", "missile"),
+    "mortar": (ER, "Shelling/artillery/missile attack", "mortar"),
+    "shelling": (ER, "Shelling/artillery/missile attack", "artillery"),
+    "salvo": (ER, "Shelling/artillery/missile attack", ""),
+    "ied": (ER, "Remote explosive/landmine/IED", "IED"),
+    "suicide": (ER, "Suicide bomb", "explosives"),
+    "grenade": (ER, "Grenade", "grenade"),
+    "clash": ("Battles", "Armed clash", ""),
+    "shooting": ("Violence against civilians", "Attack", "small arms"),
+    "attack": ("", "", ""),
+}
+# longest, most specific first; the group named "noun" is the head word (its number matters)
+EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
+    (k, re.compile(p, re.I))
+    for k, p in [
+        ("drone", r"\b(?:drone|UAV|unmanned aerial vehicle)\s+(?P<noun>strikes?|attacks?|raids?)\b"),
+        (
+            "drone",
+            r"\b(?P<noun>drones?)\b(?:\s+[\w-]+){0,4}?\s+(?:hit|struck|attacked|targeted|slammed|crashed)\b",
+        ),
+        ("air", r"\b(?:air|aerial)\s*(?P<noun>strikes?|raids?|attacks?|bombardments?)\b"),
+        ("air", r"\b(?P<noun>airstrikes?|air-strikes?|bombing raids?)\b"),
+        ("missile", r"\bmissile\s+(?P<noun>strikes?|attacks?)\b"),
+        ("rocket", r"\brocket\s+(?P<noun>attacks?|fire|strikes?|barrages?)\b"),
+        (
+            "rocket",
+            r"\b(?P<noun>rockets?|missiles?|mortars?)\b\s+(?:\w+\s+){0,2}?(?:hit|struck|landed|slammed|fell|"
+            r"were fired|exploded)\b",
+        ),
+        ("salvo", r"\b(?P<noun>salvos?|barrages?)\b"),
+        ("mortar", r"\bmortar\s+(?P<noun>attacks?|fire|shells?|rounds?)\b"),
+        ("shelling", r"\b(?P<noun>shelling|artillery fire|bombardments?)\b"),
+        ("suicide", r"\bsuicide\s+(?P<noun>bombings?|attacks?|bombers?|car bombs?)\b"),
+        ("ied", r"\b(?:roadside|car|truck|road-side)\s+(?P<noun>bombs?|bombings?)\b|\b(?P<noun2>IEDs?)\b"),
+        ("ied", r"\b(?P<noun>bombings?|blasts?|explosions?)\b"),
+        ("grenade", r"\bgrenade\s+(?P<noun>attacks?)\b"),
+        ("clash", r"\b(?P<noun>clash(?:es|ed)?|gun ?battles?|firefights?)\b"),
+        ("shooting", r"\b(?P<noun>shootings?|gunmen opened fire|shot dead|massacres?)\b"),
+        ("strike", r"\b(?P<noun>strikes?)\b"),
+        ("attack", r"\b(?P<noun>attacks?|assaults?)\b"),
+    ]
+]
+WEAPONS: list[tuple[re.Pattern, str]] = [
+    (re.compile(p, re.I), w)
+    for p, w in [
+        (r"\b(?:drones?|UAVs?|unmanned aerial)\b", "drone"),
+        (
+            r"\b(?:warplanes?|jets?|aircraft|F-\d\d\w*|bombers?|helicopters?|air ?strikes?|airstrikes?)\b",
+            "aircraft",
+        ),
+        (r"\brockets?\b", "rocket"),
+        (r"\bmissiles?\b", "missile"),
+        (r"\bmortars?\b", "mortar"),
+        (r"\b(?:IEDs?|roadside bombs?|car bombs?|explosive devices?)\b", "IED"),
+        (r"\bartillery\b", "artillery"),
+    ]
+]
+NOT_EVENT = re.compile(r"\b(?:on|hunger|general|labou?r|lucky|heart|panic|cyber|anxiety)\s+$", re.I)
+HYPOTHETICAL = re.compile(
+    r"\b(?:to|would|could|will|may|might|can|threatened to|vowed to|decision to|plans? to)"
+    r"\s+(?:\w+\s+)?$",
+    re.I,
+)
+BACKGROUND = re.compile(
+    r"\b(?:since|in recent (?:days|weeks|months|years)|in the past|over the past|several times|"
+    r"a number of times|"
+    r"many times|repeatedly|ongoing series|series of|so far this year|history of|the majority|a spate of|"
+    r"waves? of|string of|dozens of|more than \d+ (?:attacks|strikes))\b",
+    re.I,
+)
+RECENT = re.compile(
+    r"\b(?:recent|previous|past|frequent|regular|repeated|future|further|possible|more|lethal|"
+    r"such|other|any|no)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+DEFINITE = {
+    "the": "the",
+    "this": "demo",
+    "that": "demo",
+    "these": "demo",
+    "those": "demo",
+    "its": "the",
+    "their": "the",
+    "his": "the",
+    "her": "the",
+    "latest": "the",
+    "such": "the",
+}
+INDEFINITE = {"a", "an", "another", "one"}
+_STOP_SCAN = re.compile(
+    r"^(?:in|on|at|of|by|for|against|after|before|with|from|said|has|have|had|was|were|is|are|"
+    r"launched|conducted|carried|out|said|says|and|or|but|as|that|which|what)$",
+    re.I,
+)
+PAST_EVENT = re.compile(
+    r"\b(?:launched|conducted|carried out|hit|struck|killed|targeted|bombed|attacked|fired|"
+    r"wounded|injured|pounded|shelled|occurred|took place|exploded|destroyed|killing|hurting|"
+    r"injuring|wounding)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    key: str
+    start: int  # within the sentence
+    end: int
+    text: str
+    plural: bool
+    determiner: str  # "the", "demo", "a", ""
+    background: bool
+    hypothetical: bool
+
+    @property
+    def typing(self) -> tuple[str, str, str]:
+        return TYPES[self.key]
+
+
+def _determiner(before: str) -> str:
+    tokens = re.findall(r"[\w'-]+", before)[-4:]
+    for tok in reversed(tokens):
+        low = tok.lower()
+        if low in DEFINITE:
+            return DEFINITE[low]
+        if low in INDEFINITE:
+            return "a"
+        if _STOP_SCAN.match(low):
+            return ""
+    return ""
+
+
+def find_mentions(sentence: str) -> list[Mention]:
+    """Event mentions in a sentence, most specific pattern first, no overlaps."""
+    taken: list[tuple[int, int]] = []
+    out: list[Mention] = []
+    sentence_background = bool(BACKGROUND.search(sentence))
+    for key, pat in EVENT_PATTERNS:
+        for m in pat.finditer(sentence):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            before = sentence[max(0, m.start() - 40) : m.start()]
+            if NOT_EVENT.search(before):
+                continue
+            noun = m.group("noun") or (m.groupdict().get("noun2") or "")
+            taken.append((m.start(), m.end()))
+            out.append(
+                Mention(
+                    key=key,
+                    start=m.start(),
+                    end=m.end(),
+                    text=m.group(0),
+                    plural=noun.lower().endswith("s") and not noun.lower().endswith("ss"),
+                    determiner=_determiner(before),
+                    background=sentence_background or bool(RECENT.search(before)),
+                    hypothetical=bool(HYPOTHETICAL.search(before)),
+                )
+            )
+    return sorted(out, key=lambda x: x.start)
+
+
+def weapon_in(text: str) -> str:
+    """The first weapon the text names, or ''."""
+    hits = [(m.start(), w) for pat, w in WEAPONS for m in [pat.search(text)] if m]
+    return min(hits)[1] if hits else ""
+
+
+def has_past_event_verb(sentence: str) -> bool:
+    return bool(PAST_EVENT.search(sentence))

@@ -1,0 +1,344 @@
+"""Extraction: one article -> the Reports it makes (what it says about each event).
+
+Sentence by sentence: event mentions, and around each the dates, places,
+actors and casualty claims nearest to it. A definite phrase with no date of
+its own ("the strikes", "that attack") adds to the event it refers back to;
+figures in a sentence with no event phrase belong to the event being
+discussed. Background, generic plurals and hypotheticals make no report.
+Finally the article's reports of the same event are merged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from incidents import actors, casualties, cluster, dates, events, places, sources
+from incidents.model import Article, CasualtyClaim, DateReading, Report
+from incidents.text import MAX_CHARS, Sentence, sentences
+
+GENERIC_KEYS = {"attack", "strike"}
+WEAPON_KEYS = {
+    "drone": "drone",
+    "aircraft": "air",
+    "rocket": "rocket",
+    "missile": "missile",
+    "mortar": "mortar",
+    "IED": "ied",
+    "artillery": "shelling",
+}
+
+
+@dataclass
+class SentenceParts:
+    """Everything read from one sentence, before it is given to events."""
+
+    sentence: Sentence
+    mentions: list[events.Mention]
+    dates: list[dates.Found]
+    places: list
+    actors: list[actors.ActorMention]
+    claims: list[tuple[int, CasualtyClaim]]  # (position in sentence, claim)
+    source_spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def _claims(
+    s: Sentence, article: Article
+) -> tuple[list[tuple[int, CasualtyClaim]], list[sources.SourceMention]]:
+    """One claim per source per sentence, killed and wounded together."""
+    found = sources.mentions(s.text)
+    by_source: dict[str, tuple[int, CasualtyClaim]] = {}
+    for f in casualties.figures(s.text):
+        src = sources.attribute(s.text, f.start, found)
+        pos, claim = by_source.setdefault(
+            src.canonical,
+            (
+                f.start,
+                CasualtyClaim(
+                    source=src.canonical,
+                    source_as_reported=src.as_reported,
+                    source_type=src.source_type,
+                    quote=s.text,
+                    article_id=article.article_id,
+                ),
+            ),
+        )
+        if f.kind == "killed" and claim.killed_low is None and claim.killed_high is None:
+            claim.killed_low, claim.killed_high = f.low, f.high
+        elif f.kind == "wounded" and claim.wounded_low is None and claim.wounded_high is None:
+            claim.wounded_low, claim.wounded_high = f.low, f.high
+        else:
+            continue
+        claim.count_text = "; ".join(x for x in (claim.count_text, f.text) if x)
+        if claim.victim_group == "unknown" or f.kind == "killed":
+            claim.victim_group = f.victims if claim.victim_group in ("unknown", f.victims) else "mixed"
+        claim.spans.append((s.start + f.start, s.start + f.end, "figure"))
+        if src.start >= 0:
+            claim.spans.append((s.start + src.start, s.start + src.end, "source"))
+    return list(by_source.values()), found
+
+
+def read_sentence(
+    s: Sentence, article: Article, geo_mentions: list, previous: DateReading | None
+) -> SentenceParts:
+    claims, found = _claims(s, article)
+    src_spans = [(m.start, m.end) for m in found]
+    acts = actors.mentions(s.text, src_spans)
+    exclude = [(s.start + a, s.start + b) for a, b in src_spans + [(m.start, m.end) for m in acts]]
+    plc = [
+        p
+        for p in places.candidates(geo_mentions, s.start, s.end, exclude)
+        if places.locative(s.text, p, s.start)
+    ]
+    plc += [
+        p
+        for p in places.country_parts(s.text, s.start, geo_mentions, exclude)
+        if not any(q.start <= p.start < q.end for q in plc)
+    ]
+    return SentenceParts(
+        s,
+        events.find_mentions(s.text),
+        dates.find_dates(s.text, s.start, article.published, previous),
+        plc,
+        acts,
+        claims,
+        [(s.start + m.start, s.start + m.end, m.canonical) for m in found],
+    )
+
+
+def _nearest(pos_start: int, pos_end: int, mentions: list[events.Mention]) -> int:
+    def gap(m: events.Mention) -> tuple[int, int]:
+        if pos_end <= m.start:
+            return m.start - pos_end, 1
+        if m.end <= pos_start:
+            return pos_start - m.end, 0
+        return 0, 0
+
+    return min(range(len(mentions)), key=lambda i: gap(mentions[i]))
+
+
+@dataclass
+class Share:
+    """What one event mention gets of its sentence."""
+
+    dates: list[dates.Found] = field(default_factory=list)
+    places: list = field(default_factory=list)
+    claims: list[CasualtyClaim] = field(default_factory=list)
+    actors: list[actors.ActorMention] = field(default_factory=list)
+
+
+def share_out(parts: SentenceParts) -> list[Share]:
+    """Each date, place, claim and actor goes to the event mention nearest to it."""
+    ms = parts.mentions
+    shares = [Share() for _ in ms]
+    base = parts.sentence.start
+    for d in parts.dates:
+        shares[_nearest(d.reading.start - base, d.reading.end - base, ms)].dates.append(d)
+    for p in parts.places:
+        shares[_nearest(p.start - base, p.end - base, ms)].places.append(p)
+    for pos, c in parts.claims:
+        shares[_nearest(pos, pos + 1, ms)].claims.append(c)
+    for a in parts.actors:
+        shares[_actor_owner(parts.sentence.text, a, ms)].actors.append(a)
+    return shares
+
+
+def _actor_owner(sentence: str, a: actors.ActorMention, ms: list[events.Mention]) -> int:
+    """ "attack by X" / "strikes against X" belong to the event before; "US strikes" to the one after."""
+    before = [i for i, m in enumerate(ms) if m.end <= a.start]
+    after = [i for i, m in enumerate(ms) if m.start >= a.end]
+    if before and actors.role(sentence, a, len(sentence), explicit_only=True):
+        return before[-1]
+    if after and sentence[a.end : ms[after[0]].start].count(" ") < 12:
+        return after[0]
+    return _nearest(a.start, a.end, ms)
+
+
+def _event_date(share: Share) -> DateReading | None:
+    usable = [d.reading for d in share.dates if d.kind in ("event", "relative")]
+    usable = usable or [d.reading for d in share.dates if d.kind == "statement"]
+    known = [d for d in usable if d.known]
+    if known:
+        return min(known, key=lambda d: d.precision)
+    return usable[0] if usable else None
+
+
+def _typing(m: events.Mention, sentence: str) -> tuple[str, str, str]:
+    key = m.key
+    weapon = events.weapon_in(sentence[max(0, m.start - 60) : m.end + 60]) if key in GENERIC_KEYS else ""
+    if weapon:
+        key = WEAPON_KEYS.get(weapon, key)
+    event_type, sub_type, own_weapon = events.TYPES[key]
+    if key == "strike" and not weapon:
+        weapon = events.weapon_in(sentence)
+        weapon = weapon if weapon in ("aircraft", "drone", "missile") else ""
+    return event_type, sub_type, own_weapon or weapon
+
+
+class Reader:
+    """Walks an article's sentences, keeping track of the event under discussion."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.reports: list[Report] = []
+        self.current: Report | None = None
+        self.previous_date: DateReading | None = None
+
+    def new_report(self, m: events.Mention, share: Share, s: Sentence, when: DateReading | None) -> Report:
+        event_type, sub_type, weapon = _typing(m, s.text)
+        r = Report(
+            article_id=self.article.article_id,
+            index=len(self.reports),
+            sentence=s.text,
+            start=s.start,
+            end=s.end,
+            event_type=event_type,
+            sub_event_type=sub_type,
+            weapon=weapon,
+            date=when,
+            context=s.text,
+            plural=m.plural,
+            published=self.article.published,
+            outlet=self.article.outlet,
+            url=self.article.url,
+        )
+        r.spans.append((s.start + m.start, s.start + m.end, "event", sub_type or event_type or "event"))
+        best = sorted(share.places, key=lambda p: cluster.place_rank(p.place))
+        if best:
+            r.place, r.location_as_reported = best[0].place, best[0].text
+        self._add(r, share, s, m, explicit_only=False)
+        self.reports.append(r)
+        return r
+
+    def _add(
+        self, r: Report, share: Share, s: Sentence, m: events.Mention | None, *, explicit_only: bool
+    ) -> None:
+        for a in share.actors:
+            role = actors.role(s.text, a, m.start if m else len(s.text), explicit_only=explicit_only)
+            target = {"attacker": r.actor1, "target": r.actor2}.get(role or "")
+            if target is not None and a.canonical not in target:
+                target.append(a.canonical)
+            if role:
+                r.spans.append((s.start + a.start, s.start + a.end, "actor", a.canonical))
+        for d in share.dates:
+            r.spans.append((d.reading.start, d.reading.end, "date", d.reading.text))
+        for p in share.places:
+            r.spans.append((p.start, p.end, "place", p.place.name))
+        self.add_claims(r, share.claims, s)
+
+    def add_claims(self, r: Report, claims: list[CasualtyClaim], s: Sentence) -> None:
+        for c in claims:
+            if r.date is not None and r.date.known and r.date.precision == 1:
+                c.stated_date = r.date.date_start
+            r.claims.append(c)
+            for a, b, kind in c.spans:
+                r.spans.append((a, b, kind, c.source if kind == "source" else c.count_text))
+        if claims and s.text not in r.context:
+            r.context += " " + s.text
+
+    def referent(self, m: events.Mention) -> Report | None:
+        if not self.reports:
+            return None
+        if m.determiner == "demo" and self.current is not None:
+            return self.current
+        for r in reversed(self.reports):
+            if r.plural == m.plural and (
+                m.key in GENERIC_KEYS or r.sub_event_type in ("", events.TYPES[m.key][1])
+            ):
+                return r
+        return self.reports[0]
+
+    def refer(self, ref: Report, m: events.Mention, share: Share, s: Sentence) -> None:
+        best = sorted(share.places, key=lambda p: cluster.place_rank(p.place))
+        if best and (
+            ref.place is None
+            or (
+                cluster.place_rank(best[0].place) < cluster.place_rank(ref.place)
+                and cluster.places_compatible(best[0].place, ref.place)
+            )
+        ):
+            ref.place, ref.location_as_reported = best[0].place, best[0].text
+        if not ref.sub_event_type and m.key not in GENERIC_KEYS:
+            ref.event_type, ref.sub_event_type, ref.weapon = _typing(m, s.text)
+        if s.text not in ref.context:
+            ref.context += " " + s.text
+        ref.spans.append((s.start + m.start, s.start + m.end, "event", "refers back"))
+        self._add(ref, share, s, m, explicit_only=True)
+
+    def mention(self, m: events.Mention, share: Share, s: Sentence) -> None:
+        when = _event_date(share)
+        if m.hypothetical:
+            return
+        years_only = bool(share.dates) and all(d.kind == "year" for d in share.dates)
+        if when is None and (m.background or years_only):
+            return
+        if when is None and m.determiner in ("the", "demo"):
+            ref = self.referent(m)
+            if ref is not None:
+                self.refer(ref, m, share, s)
+                self.current = ref
+                return
+        has_claims = any(c.figures() != (None,) * 4 for c in share.claims)
+        if (
+            when is None
+            and m.plural
+            and m.determiner == ""
+            and not has_claims
+            and not events.has_past_event_verb(s.text)
+        ):
+            return  # a generic plural: "UAV attacks against US personnel"
+        if when is None and not share.places and not share.claims:
+            return
+        self.current = self.new_report(m, share, s, when)
+        if when is not None and when.known:
+            self.previous_date = when
+
+    def sentence(self, parts: SentenceParts) -> None:
+        s = parts.sentence
+        if not parts.mentions:
+            if parts.claims and self.current is not None:
+                self.add_claims(self.current, [c for _, c in parts.claims], s)
+            return
+        for m, share in zip(parts.mentions, share_out(parts), strict=True):
+            self.mention(m, share, s)
+
+
+def merge(group: list[Report]) -> Report:
+    """One report from an article's reports of the same event."""
+    base = group[0]
+    for r in group[1:]:
+        if (
+            r.date is not None
+            and r.date.known
+            and (base.date is None or not base.date.known or r.date.precision < base.date.precision)
+        ):
+            base.date = r.date
+        if r.place is not None and (
+            base.place is None or cluster.place_rank(r.place) < cluster.place_rank(base.place)
+        ):
+            base.place, base.location_as_reported = r.place, r.location_as_reported
+        if r.sub_event_type and not base.sub_event_type:
+            base.event_type, base.sub_event_type = r.event_type, r.sub_event_type
+        if r.weapon and not base.weapon:
+            base.weapon = r.weapon
+        base.actor1 += [a for a in r.actor1 if a not in base.actor1]
+        base.actor2 += [a for a in r.actor2 if a not in base.actor2]
+        seen = {(c.source, c.figures()) for c in base.claims}
+        base.claims += [c for c in r.claims if (c.source, c.figures()) not in seen]
+        base.context += " " + r.context
+        base.spans += r.spans
+    base.actor2 = [a for a in base.actor2 if a not in base.actor1]
+    return base
+
+
+def extract(article: Article) -> list[Report]:
+    """The reports an article makes, one per event it describes."""
+    text = article.text[:MAX_CHARS]
+    geo_mentions = places.find(text)
+    reader = Reader(article)
+    for s in sentences(text):
+        reader.sentence(read_sentence(s, article, geo_mentions, reader.previous_date))
+    merged = [merge(g) for g in cluster.group_reports(reader.reports)]
+    kept = [r for r in merged if r.place is not None or any(c.figures() != (None,) * 4 for c in r.claims)]
+    for i, r in enumerate(kept):
+        r.index = i
+    return kept

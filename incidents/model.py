@@ -1,0 +1,115 @@
+"""Plain dataclasses passed between the pipeline stages.
+
+article -> (extract) Reports -> (cluster) Incidents. Each stage reads and
+returns these, so every stage can be tested alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article: its text and what we know about where it came from."""
+
+    article_id: str
+    text: str
+    name: str = ""
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+    published: date | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """A date expression read against the published date, with its precision.
+
+    precision is ACLED's time_precision: 1 a day, 2 a week or short span,
+    3 a month (or longer). local is True when the text says the time is
+    local to the place ("early morning", "Middle Eastern time").
+    """
+
+    text: str
+    start: int
+    end: int
+    date_start: date | None
+    date_end: date | None
+    precision: int | None
+    local: bool = False
+
+    @property
+    def known(self) -> bool:
+        return self.date_start is not None and self.date_end is not None
+
+    @property
+    def best(self) -> date | None:
+        """The single best day: the day itself, else the middle of the span."""
+        if not self.known:
+            return None
+        return date.fromordinal((self.date_start.toordinal() + self.date_end.toordinal()) // 2)
+
+
+@dataclass
+class CasualtyClaim:
+    """One source's figures about one event, in SCHEMA.md's low/high convention."""
+
+    source: str = "unattributed"
+    source_as_reported: str = ""
+    source_type: str = "unattributed"
+    killed_low: int | None = None
+    killed_high: int | None = None
+    wounded_low: int | None = None
+    wounded_high: int | None = None
+    victim_group: str = "unknown"
+    count_text: str = ""
+    quote: str = ""
+    stated_date: date | None = None
+    article_id: str = ""
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, kind) in the article
+
+    def figures(self) -> tuple:
+        return (self.killed_low, self.killed_high, self.wounded_low, self.wounded_high)
+
+
+@dataclass
+class Report:
+    """What one article says about one real-world event."""
+
+    article_id: str
+    index: int
+    sentence: str
+    start: int
+    end: int
+    event_type: str = ""
+    sub_event_type: str = ""
+    weapon: str = ""
+    actor1: list[str] = field(default_factory=list)
+    actor2: list[str] = field(default_factory=list)
+    date: DateReading | None = None
+    place: Any = None  # geo.place.Place
+    location_as_reported: str = ""
+    claims: list[CasualtyClaim] = field(default_factory=list)
+    context: str = ""  # every sentence of the article read into this report
+    plural: bool = False
+    spans: list[tuple[int, int, str, str]] = field(default_factory=list)  # (start, end, kind, label)
+    published: date | None = None
+    outlet: str = ""
+    url: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Incident:
+    """One real-world event: its reports (from any number of articles)."""
+
+    incident_id: str
+    reports: list[Report] = field(default_factory=list)
+    review_status: str = "auto"
+    fatalities_override: int | None = None

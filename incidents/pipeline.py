@@ -1,0 +1,22 @@
+"""The pipeline as two calls: an article's reports, and a dry-run preview."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from incidents.extract import extract
+from incidents.model import Article, Report
+
+
+def extract_reports(article: Article) -> list[Report]:
+    """What the article says about each event it reports (pure: nothing stored)."""
+    return extract(article)
+
+
+def preview(articles: list[Article]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(incidents, claims) in SCHEMA layout as these articles alone would give; nothing written."""
+    from incidents.store import Store
+
+    store = Store("sqlite://")
+    store.ingest(articles)
+    return store.incidents_frame(), store.claims_frame()

@@ -1,0 +1,121 @@
+"""The place step: geo's mentions of a text, and which can be an incident's place.
+
+Only role=place mentions are candidates (never a dateline, an organisation
+or a government), and never a span that names an actor or a source ("US
+forces", "Sana news agency"). "The country's east" is read with the country
+the text was last talking about.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+log = logging.getLogger(__name__)
+COUNTRY_PART = re.compile(
+    r"\b(?:the|that|this) country'?s (north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west|centre|center)\b",
+    re.I,
+)
+DIRECTION = {
+    "north": "northern",
+    "south": "southern",
+    "east": "eastern",
+    "west": "western",
+    "northeast": "northeastern",
+    "northwest": "northwestern",
+    "southeast": "southeastern",
+    "southwest": "southwestern",
+    "centre": "central",
+    "center": "central",
+}
+
+
+LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|inside|on|along|across|around|within|into|over|off|throughout|of|from|between|"
+    r"hit|hitting|struck|targeted|targeting|shelled|bombed|attacked|pounded|raided|toward|towards)\s+"
+    r"(?:(?!(?:was|were|is|are|as|and|that|which|while|where|when|said)\b)[\w'.-]+\s+){0,4}$",
+    re.I,
+)
+RELATIONAL = re.compile(
+    r"^(?:near|outside|inside|around|north|south|east|west|northern|southern|eastern|western|"
+    r"central|the|\d)",
+    re.I,
+)
+
+
+def locative(text: str, mention, offset: int = 0) -> bool:
+    """The mention is where something is ("in X", "near X", "hit X"), not whom it is about ("to Tehran")."""
+    if RELATIONAL.match(mention.text):
+        return True
+    start = mention.start - offset
+    return bool(LOCATIVE.search(text[max(0, start - 45) : start]))
+
+
+def find(text: str) -> list:
+    """geo.find_places(text), or [] (with a log line) when geo cannot answer."""
+    try:
+        import geo
+
+        return geo.find_places(text)
+    except Exception as e:  # geo missing or failing must not lose the rest of the article
+        log.warning("geo.find_places failed: %s", e)
+        return []
+
+
+def candidates(mentions: list, start: int, end: int, exclude: list[tuple[int, int]]) -> list:
+    """Incident-place candidates inside [start, end)."""
+    from geo.place import ROLE_PLACE
+
+    return [
+        m
+        for m in mentions
+        if start <= m.start < end
+        and m.role == ROLE_PLACE
+        and m.place is not None
+        and not any(a < m.end and m.start < b for a, b in exclude)
+    ]
+
+
+def country_context(mentions: list, before: int, exclude: list[tuple[int, int]]) -> str | None:
+    """The country code of the last place or adjectival mention before a position."""
+    for m in reversed(mentions):
+        if (
+            m.start < before
+            and m.place is not None
+            and m.place.country_code
+            and m.role in ("place", "adjectival")
+            and not any(a < m.end and m.start < b for a, b in exclude)
+        ):
+            return m.place.country_code
+    return None
+
+
+def country_parts(sentence: str, offset: int, mentions: list, exclude: list[tuple[int, int]]) -> list:
+    """Mentions for "the country's east" resolved with the country in context."""
+    out = []
+    for m in COUNTRY_PART.finditer(sentence):
+        cc = country_context(mentions, offset + m.start(), exclude)
+        if not cc:
+            continue
+        place = _resolve_part(m.group(0), m.group(1), cc)
+        if place is not None:
+            from geo.place import PlaceMention
+
+            out.append(PlaceMention(m.group(0), offset + m.start(), offset + m.end(), "place", place))
+    return out
+
+
+def _resolve_part(phrase: str, direction: str, cc: str):
+    try:
+        import geo
+
+        place = geo.resolve(phrase, context=[cc])
+        if place is None or place.country_code != cc or place.where_prec >= 6:
+            name = geo.country_name(cc)
+            adj = DIRECTION.get(direction.lower().replace("-", ""), direction)
+            place = geo.resolve(f"{adj} {name}") if name else None
+        return place
+    except Exception as e:
+        log.warning("geo.resolve failed: %s", e)
+        return None

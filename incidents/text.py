@@ -1,0 +1,94 @@
+"""Text helpers: normalising, page clutter, sentences with character offsets.
+
+Offsets always refer to the article text as stored, so every span the
+extraction reads can be shown highlighted in the article view.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+MAX_CHARS = 200_000  # an article longer than this is cut before any regex runs
+
+_QUOTES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+        "\u2032": "'",
+    }
+)
+
+# Lines that are page furniture, not reporting: photo captions and credits,
+# related-link teasers, bylines, datelines with only a date.
+_CLUTTER = [
+    re.compile(r"^\s*(file photo|photo|picture|image|caption)\b", re.I),
+    re.compile(r"\bin this (file )?(photo|picture|image)\b", re.I),
+    re.compile(r"\((?:[A-Z][\w.'-]*\s?){1,4}/\s?[A-Z][\w .'-]*\)"),  # (Yuri Gripas/Reuters)
+    re.compile(r"^\s*(read more|related|see also|watch|listen|more on this)\b\s*:?", re.I),
+    re.compile(r"^\s*by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*$"),
+    re.compile(r"^\s*(date|published|updated)?\s*:?\s*\d{4}-\d{2}-\d{2}\s*$", re.I),
+]
+_TERMINAL = re.compile(r"[.!?\"')\]]\s*$")
+_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_ABBREV = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|"
+    r"Nov|Dec|U\.S|U\.K|U\.N|D\.C|a\.m|p\.m|Rep|Sen|Gov|Prof|vs|etc|i\.e|e\.g)\.$"
+)
+
+
+def normalise(text: str) -> str:
+    """Typographic quotes and dashes to ASCII (same length), line endings to LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_QUOTES)
+
+
+def is_clutter(line: str) -> bool:
+    """A caption, credit, related link, byline or bare date: never an incident."""
+    return any(p.search(line) for p in _CLUTTER)
+
+
+def is_heading(line: str) -> bool:
+    """A title, kicker or section heading: a short line with no sentence end."""
+    return not _TERMINAL.search(line)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def _split_line(line: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for m in _SENT_END.finditer(line):
+        head = line[pos : m.start()].rstrip()
+        if _ABBREV.search(line[max(0, m.start() - 6) : m.start()]) or len(head) < 3:
+            continue
+        yield pos, m.start()
+        pos = m.end()
+    if line[pos:].strip():
+        yield pos, len(line)
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Reporting sentences with offsets; clutter lines and headings left out."""
+    out: list[Sentence] = []
+    offset = 0
+    for para, line in enumerate(text.split("\n")):
+        stripped = line.strip()
+        if stripped and not is_clutter(stripped) and not is_heading(stripped):
+            for a, b in _split_line(line):
+                chunk = line[a:b]
+                lead = len(chunk) - len(chunk.lstrip())
+                out.append(Sentence(len(out), offset + a + lead, offset + b, chunk.strip(), para))
+        offset += len(line) + 1
+    return out

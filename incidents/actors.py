@@ -15,7 +15,7 @@ from incidents import lexicon
 
 TARGET_BEFORE = re.compile(
     r"\b(?:against|on|targeting|targeted|hitting|hit|struck|at|positions of|facilities of|bases? of|"
-    r"used by|utili[sz]ed by|operated by|run by|belonging to|housing|hosting|linked to|members of|"
+    r"killed|killing|wounded|wounding|injured|injuring|used by|utili[sz]ed by|operated by|run by|belonging to|housing|hosting|linked to|members of|"
     r"fighters from|headquarters of)\s+(?:(?:the|an?|its|their|two|three|several|powerful|hardline|some|"
     r"[\w-]+ing|[A-Z][\w'-]*)\s+){0,3}$"
 )
@@ -28,12 +28,13 @@ class ActorMention:
     end: int
     canonical: str
     text: str
+    kind: str = ""
 
 
 def mentions(sentence: str, exclude: list[tuple[int, int]] = ()) -> list[ActorMention]:
     """Actor names in a sentence, leaving out spans already read as sources."""
     return [
-        ActorMention(h.start, h.end, h.entry.canonical, h.text)
+        ActorMention(h.start, h.end, h.entry.canonical, h.text, h.entry.kind)
         for h in lexicon.actors().find(sentence)
         if not any(a < h.end and h.start < b for a, b in exclude)
     ]
@@ -48,6 +49,8 @@ def role(sentence: str, actor: ActorMention, event_start: int, *, explicit_only:
         return "attacker"
     if explicit_only:
         return None
+    if actor.start <= event_start < actor.end:  # "Turkish drones hit": the name is the attacker's weapon
+        return "attacker"
     gap = sentence[actor.end : event_start]
     if actor.end <= event_start and len(gap) < 80 and not re.search(r"[;:]|\bsaid\b", gap):
         return "attacker"

@@ -106,7 +106,10 @@ QTY = re.compile(
     rf"(?!\s*(?:am|pm|a\.m|p\.m|km|%|percent))",
     re.I,
 )
-ONE = re.compile(rf"\b(?:an?|another)\s+(?:(?!\b(?:and|or|that)\b)[\w'-]+\s+){{0,2}}?{_VICTIM_NOUN}\b", re.I)
+ONE = re.compile(
+    rf"\b(?:an?|another)\s+(?!(?:number|group|few|handful|couple|dozen|lot|series|total)\b)(?:(?!\b(?:and|or|that)\b)[\w'-]+\s+){{0,2}}?{_VICTIM_NOUN}\b",
+    re.I,
+)
 _AUX = re.compile(
     r"\b(?:been|were|was|are|is|be|being|get|got|left|reported)\s+(?:\w+ly\s+|also\s+|later\s+)?$", re.I
 )
@@ -136,8 +139,8 @@ def to_int(word: str) -> int | None:
     if w in WORDS:
         return WORDS[w]
     parts = re.split(r"[- ]", w)
-    if len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS:
-        return TENS[parts[0]] + UNITS[parts[1]]
+    if len(parts) == 2 and parts[0] in WORDS and parts[1] in UNITS and WORDS[parts[0]] % 10 == 0:
+        return WORDS[parts[0]] + UNITS[parts[1]]
     return None
 
 
@@ -190,8 +193,21 @@ def _phrase_end(sentence: str, start: int, limit: int) -> int:
     return m.start() if m else limit
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+NOT_COUNTS = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
+    r"|\b(?:19|20)\d\d\b|\b\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d+(?:st|nd|rd|th)\b"
+)
+
+
+def _mask(sentence: str) -> str:
+    """Dates, years, times and ordinals blanked out (same length): they are not counts."""
+    return NOT_COUNTS.sub(lambda m: "#" * len(m.group(0)), sentence)
+
+
 def figures(sentence: str) -> list[Figure]:
     """Every casualty figure in a sentence, killed and wounded."""
+    original, sentence = sentence, _mask(sentence)
     words = sorted(
         [(m, "killed") for m in KILLED.finditer(sentence)]
         + [(m, "wounded") for m in WOUNDED.finditer(sentence)],
@@ -223,5 +239,6 @@ def figures(sentence: str) -> list[Figure]:
         text = (
             re.sub(r"\s+(?:had|have|has|were|was|are|is|been|also|reportedly)(?:\s+\w+)*$", "", text) or text
         )
+        text = original[s : s + len(text)]
         out.append(Figure(kind, lo, hi, s, s + len(text), text, victim_group(text)))
     return out

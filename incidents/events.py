@@ -40,6 +40,12 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
         ("air", r"\b(?:air|aerial)\s*(?P<noun>strikes?|raids?|attacks?|bombardments?)\b"),
         ("air", r"\b(?P<noun>airstrikes?|air-strikes?|bombing raids?)\b"),
+        (
+            "air",
+            r"\b(?P<noun>warplanes?|jets?|aircraft|helicopters?|planes?|bombers?)\b(?:\s+[\w-]+){0,3}?\s+"
+            r"(?:struck|hit|bombed|attacked|targeted|pounded|raided|fired)\b",
+        ),
+        ("rocket", r"\bfired\s+(?:[\w-]+\s+){0,2}?(?P<noun>rockets?|missiles?|mortars?|shells?)\b"),
         ("missile", r"\bmissile\s+(?P<noun>strikes?|attacks?)\b"),
         ("rocket", r"\brocket\s+(?P<noun>attacks?|fire|strikes?|barrages?)\b"),
         (
@@ -56,8 +62,10 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
         ("grenade", r"\bgrenade\s+(?P<noun>attacks?)\b"),
         ("clash", r"\b(?P<noun>clash(?:es|ed)?|gun ?battles?|firefights?)\b"),
         ("shooting", r"\b(?P<noun>shootings?|gunmen opened fire|shot dead|massacres?)\b"),
+        ("shooting", r"\b(?P<noun>gunmen|gunman|opened fire|shot and killed)\b"),
+        ("shelling", r"\b(?P<noun>shelled|bombarded)\b"),
         ("strike", r"\b(?P<noun>strikes?)\b"),
-        ("attack", r"\b(?P<noun>attacks?|assaults?)\b"),
+        ("attack", r"\b(?P<noun>attacks?|assaults?|attacked|ambushed|ambush|stormed|raided|bombed)\b"),
     ]
 ]
 WEAPONS: list[tuple[re.Pattern, str]] = [
@@ -75,7 +83,23 @@ WEAPONS: list[tuple[re.Pattern, str]] = [
         (r"\bartillery\b", "artillery"),
     ]
 ]
-NOT_EVENT = re.compile(r"\b(?:on|hunger|general|labou?r|lucky|heart|panic|cyber|anxiety)\s+$", re.I)
+NOT_EVENT = re.compile(
+    r"\b(?:on|hunger|general|labou?r|lucky|heart|panic|cyber|anxiety|asthma|gas|boiler|mine|methane|factory|"
+    r"chemical|industrial|accidental|pipeline|fireworks?|tyre|tire|transformer|ATC|rail|union|workers'?|"
+    r"teachers'?|staff|nurses'?|doctors'?|pilots'?)\s+$",
+    re.I,
+)
+# a bare "strike" is military only in a sentence that says so (not a walkout)
+MILITARY = re.compile(
+    r"\b(?:military|forces|troops|militia\w*|militants?|targets?|targeted|killed|wounded|dead|bombs?|missiles?|"
+    r"drones?|air|warplanes?|jets?|retaliat\w*|facilities|positions|fighters|army|insurgents?|rebels?|"
+    r"Pentagon|precision|compound|base)\b",
+    re.I,
+)
+PLOT = re.compile(
+    r"\b(?:plot\w*|plann(?:ed|ing)|foil\w*|thwart\w*|accused of|charged with|convicted of|sentenced)\b[^.;]{0,60}$",
+    re.I,
+)
 HYPOTHETICAL = re.compile(
     r"\b(?:to|would|could|will|may|might|can|threatened to|vowed to|decision to|plans? to)"
     r"\s+(?:\w+\s+)?$",
@@ -85,7 +109,7 @@ BACKGROUND = re.compile(
     r"\b(?:since|in recent (?:days|weeks|months|years)|in the past|over the past|several times|"
     r"a number of times|"
     r"many times|repeatedly|ongoing series|series of|so far this year|history of|the majority|a spate of|"
-    r"waves? of|string of|dozens of|more than \d+ (?:attacks|strikes))\b",
+    r"waves? of|string of|dozens of|campaign|more than \d+ (?:attacks|strikes))\b",
     re.I,
 )
 RECENT = re.compile(
@@ -159,7 +183,7 @@ def find_mentions(sentence: str) -> list[Mention]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             before = sentence[max(0, m.start() - 40) : m.start()]
-            if NOT_EVENT.search(before):
+            if NOT_EVENT.search(before) or (key == "strike" and not MILITARY.search(sentence)):
                 continue
             noun = m.group("noun") or (m.groupdict().get("noun2") or "")
             taken.append((m.start(), m.end()))
@@ -172,7 +196,7 @@ def find_mentions(sentence: str) -> list[Mention]:
                     plural=noun.lower().endswith("s") and not noun.lower().endswith("ss"),
                     determiner=_determiner(before),
                     background=sentence_background or bool(RECENT.search(before)),
-                    hypothetical=bool(HYPOTHETICAL.search(before)),
+                    hypothetical=bool(HYPOTHETICAL.search(before) or PLOT.search(sentence[: m.start()])),
                 )
             )
     return sorted(out, key=lambda x: x.start)

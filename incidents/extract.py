@@ -46,6 +46,11 @@ def _claims(
 ) -> tuple[list[tuple[int, CasualtyClaim]], list[sources.SourceMention]]:
     """One claim per source per sentence, killed and wounded together."""
     found = sources.mentions(s.text)
+    found += [
+        m
+        for m in sources.from_actors(s.text, actors.mentions(s.text))
+        if not any(f.start < m.end and m.start < f.end for f in found)
+    ]
     by_source: dict[str, tuple[int, CasualtyClaim]] = {}
     for f in casualties.figures(s.text):
         src = sources.attribute(s.text, f.start, found)
@@ -81,7 +86,8 @@ def read_sentence(
     s: Sentence, article: Article, geo_mentions: list, previous: DateReading | None
 ) -> SentenceParts:
     claims, found = _claims(s, article)
-    src_spans = [(m.start, m.end) for m in found]
+    speaking = {id(f.source) for f in sources.frames(s.text, found) if f.source is not None}
+    src_spans = [(m.start, m.end) for m in found if id(m) in speaking]
     acts = actors.mentions(s.text, src_spans)
     exclude = [(s.start + a, s.start + b) for a, b in src_spans + [(m.start, m.end) for m in acts]]
     plc = [

@@ -60,6 +60,23 @@ def mentions(sentence: str) -> list[SourceMention]:
     return out
 
 
+ACTOR_SOURCE_TYPES = {"state forces": "government", "militia": "armed group", "rebel group": "armed group"}
+
+
+def from_actors(sentence: str, actor_mentions) -> list[SourceMention]:
+    """Actors can speak too ("the Israeli military said"): as sources of their kind."""
+    return [
+        SourceMention(
+            a.start,
+            a.end,
+            a.canonical,
+            ACTOR_SOURCE_TYPES.get(getattr(a, "kind", ""), "government"),
+            sentence[a.start : a.end],
+        )
+        for a in actor_mentions
+    ]
+
+
 def frames(sentence: str, found: list[SourceMention]) -> list[Frame]:
     out = []
     for m in ACCORDING.finditer(sentence):

@@ -1,0 +1,101 @@
+"""Casualty figures in SCHEMA.md's low/high convention, and who gives them."""
+
+from __future__ import annotations
+
+import pytest
+
+from incidents.casualties import figures
+from incidents.sources import attribute, mentions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Four fighters were killed.", [("killed", 4, 4)]),
+        ("One child was killed.", [("killed", 1, 1)]),
+        ("At least five militants were killed.", [("killed", 5, None)]),
+        ("Five or more people died.", [("killed", 5, None)]),
+        ("The strike left more than 20 fighters dead.", [("killed", 21, None)]),
+        ("Over 20 people were killed.", [("killed", 21, None)]),
+        ("Up to 10 people were killed.", [("killed", None, 10)]),
+        ("As many as 10 civilians were killed.", [("killed", None, 10)]),
+        ("Between 10 and 12 people were killed.", [("killed", 10, 12)]),
+        ("No one was hurt.", [("wounded", 0, 0)]),
+        ("Several people were injured.", [("wounded", None, None)]),
+        ("A number of contractors were wounded.", [("wounded", None, None)]),
+        ("Dozens of people were killed.", [("killed", None, None)]),
+        ("The blast killed 1,200 people.", [("killed", 1200, 1200)]),
+        ("Twenty-three soldiers were killed.", [("killed", 23, 23)]),
+        (
+            "The strikes killed at least one fighter and wounded four more.",
+            [("killed", 1, None), ("wounded", 4, 4)],
+        ),
+        (
+            "A child had died and at least three other people were wounded.",
+            [("killed", 1, 1), ("wounded", 3, None)],
+        ),
+        (
+            "Rockets hit the base killing one contractor and injuring a number of others.",
+            [("killed", 1, 1), ("wounded", None, None)],
+        ),
+    ],
+)
+def test_low_high_convention(sentence, expected):
+    assert [(f.kind, f.low, f.high) for f in figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A drone attack on January 3 last year killed Qassem Suleimani.",  # a name, not a count
+        "The Pentagon did not say whether anyone was killed or injured.",
+        "There have been more than 40 attacks since the start of the year.",
+        "The attacks occurred at 2am, killing fighters.",
+        "In 2019, protesters were killed.",
+    ],
+)
+def test_no_figure(sentence):
+    assert [(f.low, f.high) for f in figures(sentence) if f.low is not None or f.high is not None] == []
+
+
+def test_victim_groups():
+    groups = {f.text: f.victims for f in figures("Two soldiers and three civilians were killed.")}
+    assert "combatants" in groups.values() or "mixed" in groups.values()
+    assert figures("Five militia fighters were killed.")[0].victims == "combatants"
+    assert figures("One child was killed.")[0].victims == "civilians"
+    assert figures("Ten people were killed.")[0].victims == "unknown"
+
+
+def who(sentence):
+    found = mentions(sentence)
+    return [(attribute(sentence, f.start, found).canonical, f.low) for f in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Syria's state-run Sana news agency said one child had been killed.", "SANA"),
+        ("The war monitor said four fighters were killed.", "Syrian Observatory for Human Rights"),
+        ("Three people were killed in the blast, police said.", "police"),
+        ("Local sources told Reuters at least 17 people had been killed.", "local sources"),
+        ("Two militia leaders confirmed to The National that four fighters were killed.", "militia leaders"),
+        (
+            "The strike left more than 20 fighters dead, according to the observatory.",
+            "Syrian Observatory for Human Rights",
+        ),
+        (
+            "But according to AFP news agency the Syrian Observatory for Human Rights, a UK-based monitoring group, "
+            "said that five militia fighters were killed.",
+            "Syrian Observatory for Human Rights",
+        ),
+        ("Syrian state news agency Sana reported that a child had died, AFP said.", "SANA"),
+        (
+            "US air strikes have killed at least one fighter in what US officials said was a response.",
+            "unattributed",
+        ),
+        ("Five people were killed in the attack.", "unattributed"),
+    ],
+)
+def test_attribution_through_the_reporting_verb(sentence, source):
+    got = who(sentence)
+    assert got and got[0][0] == source

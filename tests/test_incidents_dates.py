@@ -1,0 +1,72 @@
+"""Date expressions resolved against the published date, with precision and bounds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from incidents.dates import find_dates
+from incidents.model import DateReading
+
+MON_28_JUNE = date(2021, 6, 28)  # a Monday
+FRI_26_FEB = date(2021, 2, 26)  # a Friday
+
+
+def read(text, published, previous=None):
+    return [
+        (f.kind, f.reading.date_start, f.reading.date_end, f.reading.precision)
+        for f in find_dates(text, 0, published, previous)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end", "precision"),
+    [
+        ("Monday's early morning US strikes", MON_28_JUNE, date(2021, 6, 28), date(2021, 6, 28), 1),
+        ("strikes on Sunday evening", MON_28_JUNE, date(2021, 6, 27), date(2021, 6, 27), 1),
+        (
+            "forces earlier this [Thursday] evening conducted",
+            FRI_26_FEB,
+            date(2021, 2, 25),
+            date(2021, 2, 25),
+            1,
+        ),
+        ("the attacks on Friday", FRI_26_FEB, date(2021, 2, 26), date(2021, 2, 26), 1),
+        ("a February 15 attack", FRI_26_FEB, date(2021, 2, 15), date(2021, 2, 15), 1),
+        ("a drone attack on January 3 last year", MON_28_JUNE, date(2020, 1, 3), date(2020, 1, 3), 1),
+        ("In April, a drone hit", MON_28_JUNE, date(2021, 4, 1), date(2021, 4, 30), 3),
+        ("following last week's attacks", FRI_26_FEB, date(2021, 2, 15), date(2021, 2, 21), 2),
+        ("on 3 March 2019", MON_28_JUNE, date(2019, 3, 3), date(2019, 3, 3), 1),
+        ("in December", FRI_26_FEB, date(2020, 12, 1), date(2020, 12, 31), 3),  # a month ahead: last year's
+        ("yesterday", MON_28_JUNE, date(2021, 6, 27), date(2021, 6, 27), 1),
+    ],
+)
+def test_expressions(text, published, start, end, precision):
+    [(kind, s, e, p)] = read(text, published)
+    assert (s, e, p) == (start, end, precision)
+
+
+def test_days_later_is_a_short_span_after_the_previous_date():
+    feb15 = DateReading("February 15", 0, 0, date(2021, 2, 15), date(2021, 2, 15), 1)
+    [(kind, s, e, p)] = read("another salvo struck days later", FRI_26_FEB, feb15)
+    assert kind == "relative" and p == 2 and s == date(2021, 2, 16) and e > s
+
+
+def test_relative_words_anchor_on_the_statement_day():
+    got = read("As demonstrated by this evening's strikes, he will act, Mr Kirby said Sunday.", MON_28_JUNE)
+    assert ("event", date(2021, 6, 27), date(2021, 6, 27), 1) in got
+    assert got[-1][0] == "statement"
+
+
+def test_without_published_date_nothing_is_invented():
+    for text in ("strikes on Sunday evening", "In April, a drone hit", "a February 15 attack"):
+        [(kind, s, e, p)] = read(text, None)
+        assert (s, e, p) == (None, None, None)
+    [(kind, s, e, p)] = read("on 3 March 2019", None)
+    assert s == date(2019, 3, 3)  # an explicit date needs no anchor
+
+
+def test_years_are_marked_as_such():
+    assert read("since 2008", MON_28_JUNE)[0][0] == "year"
+    assert read("may be wrong", MON_28_JUNE) == []  # "may" is not May

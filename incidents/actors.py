@@ -15,7 +15,8 @@ from incidents import lexicon
 
 TARGET_BEFORE = re.compile(
     r"\b(?:against|on|targeting|targeted|hitting|hit|struck|at|positions of|facilities of|bases? of|"
-    r"killed|killing|wounded|wounding|injured|injuring|used by|utili[sz]ed by|operated by|run by|belonging to|housing|hosting|linked to|members of|"
+    r"killed|killing|wounded|wounding|injured|injuring|used by|utili[sz]ed by|operated by|run by|"
+    r"belonging to|housing|hosting|linked to|members of|"
     r"fighters from|headquarters of)\s+(?:(?:the|an?|its|their|two|three|several|powerful|hardline|some|"
     r"[\w-]+ing|[A-Z][\w'-]*)\s+){0,3}$"
 )

@@ -66,6 +66,11 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
         ("shelling", r"\b(?P<noun>shelled|bombarded)\b"),
         ("strike", r"\b(?P<noun>strikes?)\b"),
         ("attack", r"\b(?P<noun>attacks?|assaults?|attacked|ambushed|ambush|stormed|raided|bombed)\b"),
+        (
+            "strike",
+            r"\b(?P<noun>struck|hit)\b(?!\s+(?:an?\s+)?(?:deal|agreement|chord|balance|note|tone|record|"
+            r"high|low|back|out|down|off|home|hard|by|with)\b)",
+        ),
     ]
 ]
 WEAPONS: list[tuple[re.Pattern, str]] = [
@@ -97,7 +102,8 @@ MILITARY = re.compile(
     re.I,
 )
 PLOT = re.compile(
-    r"\b(?:plot\w*|plann(?:ed|ing)|foil\w*|thwart\w*|accused of|charged with|convicted of|sentenced)\b[^.;]{0,60}$",
+    r"\b(?:plot\w*|plann(?:ed|ing)|foil\w*|thwart\w*|accused of|charged with|convicted of|sentenced)\b"
+    r"[^.;]{0,60}$",
     re.I,
 )
 HYPOTHETICAL = re.compile(
@@ -183,7 +189,9 @@ def find_mentions(sentence: str) -> list[Mention]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             before = sentence[max(0, m.start() - 40) : m.start()]
-            if NOT_EVENT.search(before) or (key == "strike" and not MILITARY.search(sentence)):
+            if NOT_EVENT.search(before) or (
+                key == "strike" and not MILITARY.search(sentence.replace(m.group(0), ""))
+            ):
                 continue
             noun = m.group("noun") or (m.groupdict().get("noun2") or "")
             taken.append((m.start(), m.end()))
@@ -199,7 +207,21 @@ def find_mentions(sentence: str) -> list[Mention]:
                     hypothetical=bool(HYPOTHETICAL.search(before) or PLOT.search(sentence[: m.start()])),
                 )
             )
-    return sorted(out, key=lambda x: x.start)
+    out.sort(key=lambda x: x.start)
+    # "another salvo struck", "the drone hit": the verb belongs to the event phrase before it
+    return [
+        m
+        for i, m in enumerate(out)
+        if not (m.text.lower() in VERBS and i and _same_clause(sentence, out[i - 1], m))
+    ]
+
+
+VERBS = {"struck", "hit"}
+
+
+def _same_clause(sentence: str, a: Mention, b: Mention) -> bool:
+    gap = sentence[a.end : b.start]
+    return len(gap) <= 40 and not re.search(r"[,;:]|\b(?:and|but|while|after|before)\b", gap)
 
 
 def weapon_in(text: str) -> str:

@@ -84,8 +84,8 @@ def who(sentence):
             "Syrian Observatory for Human Rights",
         ),
         (
-            "But according to AFP news agency the Syrian Observatory for Human Rights, a UK-based monitoring group, "
-            "said that five militia fighters were killed.",
+            "But according to AFP news agency the Syrian Observatory for Human Rights, "
+            "a UK-based monitoring group, said that five militia fighters were killed.",
             "Syrian Observatory for Human Rights",
         ),
         ("Syrian state news agency Sana reported that a child had died, AFP said.", "SANA"),

@@ -1,0 +1,88 @@
+"""Clustering across articles, through the store (SQLite here; the store tests run both)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from incidents.ingest import article_from_text
+
+A1 = (
+    "US air strikes hit Kataib Hezbollah positions near Al-Qaim on Monday, killing four fighters, "
+    "militia leaders said."
+)
+A2 = (
+    "The Syrian Observatory for Human Rights said at least seven fighters were killed when US warplanes "
+    "struck Kataib Hezbollah positions near Al-Qaim on Monday."
+)
+
+
+def art(text, published="2022-05-10", **kw):
+    return article_from_text(text, published=published, **kw)
+
+
+def test_same_event_from_two_outlets_is_one_incident_with_both_claims(sqlite_store):
+    sqlite_store.ingest([art(A1, outlet="One"), art(A2, outlet="Two")])
+    inc = sqlite_store.incidents_frame()
+    claims = sqlite_store.claims_frame()
+    assert len(inc) == 1
+    row = inc.iloc[0]
+    assert set(claims["source"]) == {"militia leaders", "Syrian Observatory for Human Rights"}
+    assert (row.killed_low, row.fatalities) == (4, 4)
+    assert pd.isna(row.killed_high)  # "at least seven" leaves the top open
+    assert bool(row.claims_disputed) and "disagree" in row.notes
+    assert row.number_of_sources == 2 and len(row.article_ids.split("; ")) == 2
+
+
+def test_strikes_on_the_same_militia_months_apart_stay_apart(sqlite_store):
+    later = A1.replace("on Monday", "on Monday, three months after the last raid")
+    sqlite_store.ingest([art(A1), art(later, published="2022-08-09")])
+    assert len(sqlite_store.incidents_frame()) == 2
+
+
+def test_attack_and_retaliation_stay_apart(sqlite_store):
+    attack = "Kataib Hezbollah fired rockets at US forces near Al-Qaim on Monday, wounding two soldiers."
+    reply = "US forces struck Kataib Hezbollah near Al-Qaim on Tuesday in retaliation, killing five fighters."
+    sqlite_store.ingest([art(attack), art(reply)])
+    inc = sqlite_store.incidents_frame()
+    assert len(inc) == 2
+    assert set(inc["actor1"]) == {"Kataib Hezbollah", "US forces"}
+
+
+def test_month_precision_report_joins_the_day_incident(sqlite_store):
+    day = art(
+        "US air strikes hit militia positions in eastern Syria on Thursday, killing at least 17 people, "
+        "local sources said.",
+        published="2021-02-26",
+    )
+    month = art(
+        "In February, the US military launched air strikes on militia positions in eastern Syria "
+        "that left more than 20 fighters dead, according to the Syrian Observatory.",
+        published="2021-06-28",
+    )
+    sqlite_store.ingest([month, day])
+    inc = sqlite_store.incidents_frame()
+    assert len(inc) == 1
+    assert inc.iloc[0].event_date == "2021-02-25" and inc.iloc[0].time_precision == 1
+    assert len(sqlite_store.claims_frame()) == 2
+
+
+def test_undated_article_joins_the_incident_it_describes(sqlite_store):
+    sqlite_store.ingest([art(A1)])
+    undated = art(
+        "US warplanes struck Kataib Hezbollah positions near Al-Qaim, killing four fighters, "
+        "militia leaders said, in strikes on Kataib Hezbollah positions.",
+        published=None,
+    )
+    sqlite_store.ingest([undated])
+    assert len(sqlite_store.incidents_frame()) == 1
+    assert sqlite_store.incidents_frame().iloc[0].article_ids.count(";") == 1
+
+
+def test_ids_are_stable_when_more_articles_arrive(sqlite_store):
+    first = art("Rockets hit a base near Kirkuk on Monday, wounding two soldiers, officials said.")
+    sqlite_store.ingest([first])
+    before = sqlite_store.incidents_frame()[["incident_id", "event_date"]].values.tolist()
+    sqlite_store.ingest([art(A1), art("A car bomb killed six people in Mosul on Sunday, police said.")])
+    after = sqlite_store.incidents_frame()
+    assert before[0] in after[["incident_id", "event_date"]].values.tolist()
+    assert after.iloc[0].incident_id == before[0][0]  # the oldest stays first

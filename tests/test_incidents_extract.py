@@ -1,0 +1,125 @@
+"""Extraction rules on articles written for the tests (not the seeds)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from incidents.annotate import KINDS, annotate
+from incidents.ingest import article_from_text
+from incidents.pipeline import extract_reports
+
+
+def reports(text, published="2022-03-10"):
+    return extract_reports(article_from_text(text, published=published))
+
+
+def test_event_with_type_date_place_actors_and_claim():
+    [r] = reports(
+        "Turkish drones hit a village in northern Iraq on Sunday, killing three people, local officials said."
+    )
+    assert (r.event_type, r.sub_event_type, r.weapon) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+        "drone",
+    )
+    assert r.date.date_start == date(2022, 3, 6) and r.date.precision == 1
+    assert r.place.country_code == "IQ"
+    assert r.actor1 == ["Turkish forces"]
+    [c] = r.claims
+    assert (c.source, c.killed_low, c.killed_high) == ("local officials", 3, 3)
+    assert c.quote.startswith("Turkish drones hit")
+
+
+def test_attacker_and_target():
+    [r] = reports(
+        "Israeli warplanes struck Hamas positions in Gaza on Tuesday, killing four militants, "
+        "the Israeli military said."
+    )
+    assert r.actor1 == ["Israeli forces"] and r.actor2 == ["Hamas"]
+    assert r.claims[0].source == "Israeli forces" and r.claims[0].victim_group == "combatants"
+
+
+def test_the_dateline_is_not_the_place():
+    [r] = reports("BAGHDAD (Reuters) - A car bomb killed five people in Mosul on Monday, police said.")
+    assert r.place.name == "Mosul"
+    assert r.sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FILE PHOTO: Smoke rises after an air strike on the town of Idlib, Syria, March 3, 2020.",
+        "READ MORE: Rocket attack kills three in Kabul",
+        "Smoke rises over Idlib after an air strike (John Smith/Reuters)",
+        "By John Smith\n\n2022-03-09",
+        "There have been more than 40 attacks against US interests in Iraq since the start of the year.",
+        "US bases in Iraq have been hit several times in recent months by drone attacks.",
+        "Recent drone strikes have targeted Americans in Baghdad and Erbil.",
+        "The militia held a military parade near Baghdad on Saturday.",
+        "Talks on the nuclear deal resumed in Vienna on Monday.",
+        "Iran's influence has grown since the US-led invasion in 2003.",
+        "Air traffic controllers in France went on strike on Monday, grounding flights in Paris.",
+        "Two men were sentenced for plotting to attack a police station in Ohio.",
+        "A gas explosion at a restaurant in Hangzhou killed two people on Friday.",
+        "Le gouvernement a annoncé vendredi une nouvelle réforme des retraites à Paris.",
+    ],
+)
+def test_no_incident(text):
+    assert reports(text) == []
+
+
+def test_the_countrys_east_is_read_with_the_country_in_context():
+    [r] = reports(
+        "The militias operate in Syria. In February, the US military launched air strikes on "
+        "installations in the country's east.",
+        published="2021-06-28",
+    )
+    assert r.place.country_code == "SY" and r.place.where_prec >= 4
+    assert (r.date.date_start, r.date.date_end, r.date.precision) == (date(2021, 2, 1), date(2021, 2, 28), 3)
+
+
+def test_figures_in_a_later_sentence_belong_to_the_event_under_discussion():
+    [r] = reports(
+        "US air strikes hit militia positions near Al-Qaim on Monday. "
+        "The state news agency said one child had been killed and that at least three other people "
+        "were wounded."
+    )
+    [c] = r.claims
+    assert (c.source, c.killed_low, c.killed_high, c.wounded_low, c.wounded_high) == (
+        "state media",
+        1,
+        1,
+        3,
+        None,
+    )
+
+
+def test_definite_reference_adds_the_place_to_the_earlier_event():
+    [r] = reports(
+        "The commander was killed in a US drone attack on January 3 last year. "
+        "Several aides were also killed in the attack outside Baghdad airport.",
+        published="2021-06-28",
+    )
+    assert r.date.date_start == date(2020, 1, 3)
+    assert r.place is not None and r.place.country_code == "IQ"
+
+
+def test_no_published_date_keeps_the_words_and_invents_nothing():
+    [r] = reports("Rockets hit a base near Kirkuk on Monday, wounding two soldiers.", published=None)
+    assert r.date is None or not r.date.known
+    assert r.claims[0].stated_date is None
+
+
+def test_annotate_gives_the_spans_used():
+    a = article_from_text(
+        "Israeli warplanes struck Hamas positions in Gaza on Tuesday, killing four militants, "
+        "the Israeli military said.",
+        published="2022-03-10",
+    )
+    spans = annotate(a)
+    kinds = {s.kind for s in spans}
+    assert {"event", "date", "place", "figure", "actor"} <= kinds <= set(KINDS)
+    assert {a.text[s.start : s.end] for s in spans if s.kind == "date"} == {"on Tuesday"}
+    assert "four militants" in {a.text[s.start : s.end] for s in spans if s.kind == "figure"}

@@ -95,7 +95,7 @@ def find(file: str | None, as_json: bool, corpus: str | None) -> None:
         click.echo(json.dumps(m.to_dict(), ensure_ascii=False) if as_json else _mention_text(m))
 
 
-@cli.command()
+@cli.command(context_settings={"ignore_unknown_options": True})  # negative numbers are coordinates
 @click.argument("lat", type=float)
 @click.argument("lon", type=float)
 @click.option("--json", "as_json", is_flag=True, help="The place as one JSON object.")

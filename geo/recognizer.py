@@ -26,6 +26,7 @@ MIN_POP_ALT_NAME = 100_000    # a one-word name known only as another place's al
 # "Kirby" in "John Kirby" is a person; "Sydney" in "Sydney Morning Herald" still a place
 MIN_POP_NEXT_TO_NAME = 1_000_000
 ORG_PLACE_MIN_SHARE = 0.25  # "Baghdad Post" keeps Baghdad only where the text is about its country
+LOWER_WORD = re.compile(r"\b[a-z]+\b")
 AREA = frozenset({"country", "admin1", "region", "continent", "base", "crossing"})
 
 _ARTICLE = r"(?:al|el|ad|as|ash|ar|az|an|at|ez|es|ed|adh|ul|ud)[-‑]"
@@ -117,9 +118,11 @@ def context_of_text(text: str, gazetteer: Gazetteer | None = None) -> Context:
 def _plausible_candidates(text: str, gz: Gazetteer) -> list[_Candidate]:
     """Known names that are likely places; a name once seen as a person's surname is one throughout."""
     found = _candidates(text, gz)
+    lower_words = frozenset(LOWER_WORD.findall(text))
     surnames = {c.key for c in found if _after_given_name(text, c) and not _is_area(gz, c)
                 and max((gz.pops[i] for i in c.entries), default=0) < MIN_POP_NEXT_TO_NAME}
-    return [c for c in found if _plausible(text, c, gz) and (c.key not in surnames or _is_area(gz, c))]
+    return [c for c in found
+            if _plausible(text, c, gz, lower_words) and (c.key not in surnames or _is_area(gz, c))]
 
 
 def _is_area(gz: Gazetteer, c: _Candidate) -> bool:
@@ -205,7 +208,7 @@ def _hyphen_parts(text: str, token: tuple[int, int], gz: Gazetteer) -> list[_Can
     return out
 
 
-def _plausible(text: str, c: _Candidate, gz: Gazetteer) -> bool:
+def _plausible(text: str, c: _Candidate, gz: Gazetteer, lower_words: frozenset[str]) -> bool:
     """Whether a known name is likely a place here (general stop rules, no per-name rules)."""
     surface = text[c.start:c.end]
     if c.demonym is not None:
@@ -217,7 +220,7 @@ def _plausible(text: str, c: _Candidate, gz: Gazetteer) -> bool:
     one_word = " " not in surface
     if c.key in not_places() and not big:
         return False
-    if one_word and not big and _lower_word_in_text(text, c.key):
+    if one_word and not big and c.key in lower_words:  # "mobile", "reading": a word of this text
         return False
     if big:
         return True
@@ -227,10 +230,6 @@ def _plausible(text: str, c: _Candidate, gz: Gazetteer) -> bool:
         return False
     beside_name = _next_to_other_name(text, c) and not features & AREA
     return not (beside_name and (pop < MIN_POP_NEXT_TO_NAME or not main_name))
-
-
-def _lower_word_in_text(text: str, key: str) -> bool:
-    return re.search(rf"(?<![\w.])\s{re.escape(key)}\b", text) is not None
 
 
 def _next_to_other_name(text: str, c: _Candidate) -> bool:

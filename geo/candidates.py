@@ -53,17 +53,19 @@ def score(gz: Gazetteer, i: int, key: str, context: Context | None) -> float:
     s = FEATURE_WEIGHT.get(gz.features[i], 0.0) + math.log10(gz.pops[i] + 10)
     if i in gz.capitals:
         s += CAPITAL_BONUS
-    if name_key(gz.names[i]) == key:
+    main_name = name_key(gz.names[i]) == key
+    if main_name:
         s += MAIN_NAME_BONUS
     if context is None:
         return s
+    local = main_name and gz.features[i] == "city"  # an alternate name earns no local support
     if gz.ccs[i] in context.votes:
         s += CONTEXT_PRESENT_BONUS + CONTEXT_SHARE_BONUS * context.share(gz.ccs[i])
     in_named_admin1 = gz.admin1_names.get(gz.admin1[i] or "") in context.admin1
-    if context.admin1 and gz.features[i] == "city" and in_named_admin1:
+    if context.admin1 and local and in_named_admin1:
         s += ADMIN1_BONUS
     lat0, lon0 = gz.lats[i], gz.lons[i]
-    if gz.features[i] == "city" and any(abs(lat - lat0) < 3 and haversine_km(lat, lon, lat0, lon0) < NEARBY_KM
+    if local and any(abs(lat - lat0) < 3 and haversine_km(lat, lon, lat0, lon0) < NEARBY_KM
                                         for lat, lon in context.points[:50]):
         s += NEARBY_BONUS
     return s

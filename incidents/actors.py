@@ -20,6 +20,9 @@ TARGET_BEFORE = re.compile(
     r"fighters from|headquarters of)\s+(?:(?:the|an?|its|their|two|three|several|powerful|hardline|some|"
     r"[\w-]+ing|[A-Z][\w'-]*)\s+){0,3}$"
 )
+CLAIMED_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:claimed|claims|has claimed|took|takes)\s+(?:responsibility|the attack)"
+)
 ATTACKER_BEFORE = re.compile(r"\b(?:by|from)\s+(?:(?:the|an?)\s+)?$")
 
 
@@ -47,6 +50,8 @@ def role(sentence: str, actor: ActorMention, event_start: int, *, explicit_only:
     if TARGET_BEFORE.search(before):
         return "target"
     if ATTACKER_BEFORE.search(before):
+        return "attacker"
+    if CLAIMED_AFTER.match(sentence[actor.end : actor.end + 60]):
         return "attacker"
     if explicit_only:
         return None

@@ -235,7 +235,9 @@ def figures(sentence: str) -> list[Figure]:
             continue
         lo, hi, s, e = q
         end = _phrase_end(sentence, e, len(sentence)) if forward else m.start()
-        text = sentence[s:end].strip(" ,\"'") if forward else sentence[s : m.start()].strip(" ,\"'")
+        raw = sentence[s:end]
+        s += len(raw) - len(raw.lstrip(" ,\"'"))
+        text = raw.strip(" ,\"'")
         text = (
             re.sub(r"\s+(?:had|have|has|were|was|are|is|been|also|reportedly)(?:\s+\w+)*$", "", text) or text
         )

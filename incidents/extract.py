@@ -10,9 +10,10 @@ Finally the article's reports of the same event are merged.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from incidents import actors, casualties, cluster, dates, events, places, sources
+from incidents import actors, casualties, cluster, dates, events, lexicon, places, sources
 from incidents.model import Article, CasualtyClaim, DateReading, Report
 from incidents.text import MAX_CHARS, Sentence, sentences
 
@@ -39,6 +40,7 @@ class SentenceParts:
     actors: list[actors.ActorMention]
     claims: list[tuple[int, CasualtyClaim]]  # (position in sentence, claim)
     source_spans: list[tuple[int, int, str]] = field(default_factory=list)
+    adjectivals: list = field(default_factory=list)  # geo mentions such as "Israeli", "Russian"
 
 
 def _claims(
@@ -108,6 +110,7 @@ def read_sentence(
         acts,
         claims,
         [(s.start + m.start, s.start + m.end, m.canonical) for m in found],
+        [g for g in geo_mentions if s.start <= g.start < s.end and g.role == "adjectival"],
     )
 
 
@@ -188,6 +191,7 @@ class Reader:
         self.reports: list[Report] = []
         self.current: Report | None = None
         self.previous_date: DateReading | None = None
+        self.adjectivals: list = []
 
     def new_report(self, m: events.Mention, share: Share, s: Sentence, when: DateReading | None) -> Report:
         event_type, sub_type, weapon = _typing(m, s.text)
@@ -212,8 +216,23 @@ class Reader:
         if best:
             r.place, r.location_as_reported = best[0].place, best[0].text
         self._add(r, share, s, m, explicit_only=False)
+        if not r.actor1:
+            r.actor1 += self.adjectival_attacker(m, s)
         self.reports.append(r)
         return r
+
+    def adjectival_attacker(self, m: events.Mention, s: Sentence) -> list[str]:
+        """ "Israeli airstrike", "Russian missiles struck": the adjective names the attacker's forces."""
+        for g in self.adjectivals:
+            gap = s.text[g.end - s.start : m.start]
+            if (
+                g.end <= s.start + m.start
+                and re.fullmatch(r"\s*(?:[\w-]+\s+)?", gap)
+                and g.text[:1].isupper()
+            ):
+                hits = lexicon.actors().find(f"{g.text} forces")
+                return [hits[0].entry.canonical if hits else f"{g.text} forces"]
+        return []
 
     def _add(
         self, r: Report, share: Share, s: Sentence, m: events.Mention | None, *, explicit_only: bool
@@ -300,8 +319,9 @@ class Reader:
 
     def sentence(self, parts: SentenceParts) -> None:
         s = parts.sentence
+        self.adjectivals = parts.adjectivals
         if not parts.mentions:
-            if parts.claims and self.current is not None:
+            if parts.claims and self.current is not None and not events.BACKGROUND.search(s.text):
                 self.add_claims(self.current, [c for _, c in parts.claims], s)
             return
         for m, share in zip(parts.mentions, share_out(parts), strict=True):

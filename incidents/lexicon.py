@@ -45,6 +45,8 @@ class Lexicon:
                     continue
                 self.by_alias[alias.lower()] = entry
                 (sensitive if " " not in alias else insensitive).append(alias)
+                if " " not in alias and alias[0].islower():  # "residents" also opens a sentence
+                    sensitive.append(alias[0].upper() + alias[1:])
 
         def pattern(aliases: list[str], flags: int) -> re.Pattern | None:
             if not aliases:

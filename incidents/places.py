@@ -107,15 +107,16 @@ def country_parts(sentence: str, offset: int, mentions: list, exclude: list[tupl
 
 
 def _resolve_part(phrase: str, direction: str, cc: str):
+    """ "eastern Syria" when the gazetteer knows it (a clean name), else the phrase in context."""
     try:
         import geo
 
-        place = geo.resolve(phrase, context=[cc])
-        if place is None or place.country_code != cc or place.where_prec >= 6:
-            name = geo.country_name(cc)
-            adj = DIRECTION.get(direction.lower().replace("-", ""), direction)
-            place = geo.resolve(f"{adj} {name}") if name else None
-        return place
-    except Exception as e:
+        name = geo.country_name(cc)
+        adj = DIRECTION.get(direction.lower().replace("-", ""), direction)
+        place = geo.resolve(f"{adj} {name}") if name else None
+        if place is None or place.country_code != cc:
+            place = geo.resolve(phrase, context=[cc])
+        return place if place is not None and place.country_code == cc else None
+    except Exception as e:  # geo failing must not lose the rest of the article
         log.warning("geo.resolve failed: %s", e)
         return None

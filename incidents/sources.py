@@ -15,7 +15,7 @@ from incidents import lexicon
 
 REPORT_VERB = re.compile(
     r"\b(?:said|says|say|reported|reports|told|confirmed|announced|claimed|stated|added|"
-    r"quoted|cited|estimated|put the (?:death )?toll)\b",
+    r"quoted|cited|estimated|put the (?:death )?toll)\b(?!\s+(?:responsibility|the attack|credit))",
     re.I,
 )
 ACCORDING = re.compile(r"\baccording to\b", re.I)
@@ -89,7 +89,7 @@ def frames(sentence: str, found: list[SourceMention]) -> list[Frame]:
         tail = sentence[m.end() :].strip(" .\"'")
         comma_final = "," in sentence[max(0, m.start() - 60) : m.start()]
         if before and not _TOLD_TARGET(sentence, before[-1]):
-            src = _coordinated(sentence, before)
+            src = _coordinated(sentence, _main_clause(sentence, before))
             final = (len(tail) < 40 and comma_final) or not tail
             out.append(Frame(m.start(), src, final))
         elif after and (not tail or len(tail) < 80):
@@ -97,6 +97,14 @@ def frames(sentence: str, found: list[SourceMention]) -> list[Frame]:
     for m in PASSIVE.finditer(sentence):
         out.append(Frame(m.start(), None, False))
     return sorted(out, key=lambda f: f.pos)
+
+
+def _main_clause(sentence: str, before: list[SourceMention]) -> list[SourceMention]:
+    """ "A news agency that supports the militias reported": the agency speaks, not the militias."""
+    for j in range(len(before) - 1):
+        if re.match(r"[^.;]{0,30}?\b(?:that|which|who|whose)\b", sentence[before[j].end : before[-1].start]):
+            return before[: j + 1]
+    return before
 
 
 def _coordinated(sentence: str, before: list[SourceMention]) -> SourceMention:

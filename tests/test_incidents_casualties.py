@@ -99,3 +99,9 @@ def who(sentence):
 def test_attribution_through_the_reporting_verb(sentence, source):
     got = who(sentence)
     assert got and got[0][0] == source
+
+
+def test_count_text_is_the_words_of_the_sentence():
+    s = "The state news agency reported that a child was also killed and three other people were injured."
+    got = [(f.text, s[f.start : f.end]) for f in figures(s)]
+    assert got == [("a child",) * 2, ("three other people",) * 2]

@@ -123,3 +123,51 @@ def test_annotate_gives_the_spans_used():
     assert {"event", "date", "place", "figure", "actor"} <= kinds <= set(KINDS)
     assert {a.text[s.start : s.end] for s in spans if s.kind == "date"} == {"on Tuesday"}
     assert "four militants" in {a.text[s.start : s.end] for s in spans if s.kind == "figure"}
+
+
+def test_wire_story_with_claim_of_responsibility_and_later_figures():
+    [r] = reports(
+        "MOGADISHU (Reuters) - A suicide car bomb exploded at a checkpoint on Tuesday, killing at "
+        "least eight "
+        "people, police said.\n\nAl Shabaab claimed responsibility for the attack in a statement. "
+        "The group has "
+        "carried out dozens of bombings in Mogadishu since 2007.\n\nResidents said the blast wounded "
+        "more than "
+        "20 people.",
+        published="2022-01-12",
+    )
+    assert r.sub_event_type == "Suicide bomb" and r.actor1 == ["al-Shabaab"]
+    assert r.date.date_start == date(2022, 1, 11)
+    figures = {(c.source, c.killed_low, c.killed_high, c.wounded_low) for c in r.claims}
+    assert figures == {("police", 8, None, None), ("local sources", None, None, 21)}
+
+
+def test_adjective_names_the_attacker_and_a_cumulative_toll_is_not_a_claim():
+    [r] = reports(
+        "An Israeli airstrike on a house in Rafah killed 14 people, including five children, early "
+        "Wednesday, "
+        "according to hospital officials.\n\nThe Health Ministry in Gaza says more than 30,000 "
+        "Palestinians have "
+        "been killed since the war began.",
+        published="2024-03-06",
+    )
+    assert r.actor1 == ["Israeli forces"] and r.place.country_code == "PS"
+    assert [(c.source, c.killed_low, c.killed_high) for c in r.claims] == [("medical sources", 14, 14)]
+
+
+def test_governor_as_source_with_killed_and_wounded():
+    [r] = reports(
+        "Russian missiles struck an apartment building in the eastern Ukrainian city of Kramatorsk "
+        "on Saturday "
+        "evening, killing 11 people and wounding 60, regional governor Pavlo Kyrylenko said.",
+        published="2023-02-05",
+    )
+    assert (r.actor1, r.place.country_code, r.date.date_start) == (["Russian forces"], "UA", date(2023, 2, 4))
+    [c] = r.claims
+    assert (c.source_type, c.killed_low, c.killed_high, c.wounded_low, c.wounded_high) == (
+        "government",
+        11,
+        11,
+        60,
+        60,
+    )

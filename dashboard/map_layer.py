@@ -144,12 +144,13 @@ class IncidentLayer(JSCSSMixin, folium.FeatureGroup):
     _template = Template("""
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }} = IncidentLayer.populate(L.featureGroup(), {{ this.payload }});
+            {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
         {% endmacro %}
     """)
 
     def __init__(self, payload: str, *, name: str = "Incidents"):
+        # _name stays "FeatureGroup": st_folium adds the layer to the map by that variable name
         super().__init__(name=name, control=False)
-        self._name = "IncidentLayer"
         self.payload = payload
         use_offline_assets(self, CLUSTER_JS + INCIDENT_JS, CLUSTER_CSS + INCIDENT_CSS)
 

@@ -142,17 +142,29 @@
     return group;
   }
 
+  /* The map container carries data-incidents-total / data-incidents-ready so
+   * tests and benchmarks can wait for "features drawn" without sleeping. */
+  function container() {
+    return document.querySelector("#map_div") || document.querySelector(".leaflet-container");
+  }
+
+  function markReady(total) {
+    var box = container();
+    if (box) box.setAttribute("data-incidents-ready", String(total));
+  }
+
   function populate(group, p) {
+    var box = container();
+    if (box) {
+      box.removeAttribute("data-incidents-ready");
+      box.setAttribute("data-incidents-total", String(p.lat.length));
+    }
     var renderer = L.canvas({padding: 0.5});
     var cluster = L.markerClusterGroup({
       chunkedLoading: true, chunkInterval: 150, chunkDelay: 10, disableClusteringAtZoom: 12,
       spiderfyOnMaxZoom: false, showCoverageOnHover: false, maxClusterRadius: 45,
       chunkProgress: function (done, total) {
-        if (done === total) {
-          group.incidentsReady = true;
-          var container = group._map && group._map.getContainer();
-          if (container) container.setAttribute("data-incidents-ready", String(total));
-        }
+        if (done === total) markReady(total);
       }
     });
     var markers = new Array(p.lat.length);
@@ -176,8 +188,7 @@
     var redraw = function () { if (group._map) drawUncertainty(p, group._map, circles, renderer); };
     group.on("add", function () {
       group._map.on("moveend", redraw);
-      group._map.getContainer().setAttribute("data-incidents-total", String(p.lat.length));
-      if (p.lat.length === 0) group._map.getContainer().setAttribute("data-incidents-ready", "0");
+      if (p.lat.length === 0) markReady(0);
       redraw();
     });
     group.on("remove", function (e) { e.target._map && e.target._map.off("moveend", redraw); });
@@ -186,6 +197,7 @@
     cluster.addTo(group);
     cluster.addLayers(markers);
     group.incidentCluster = cluster;
+    group.incidentPayload = p;
     group.incidentMarkers = markers;
     return group;
   }

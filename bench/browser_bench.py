@@ -1,0 +1,135 @@
+"""Time the dashboard in Debian's Chromium: page load -> incidents drawn, and a filter change.
+
+    python bench/browser_bench.py [--rows 10000 100000]
+
+For each size it starts `streamlit run app.py` with INCIDENT_DASHBOARD_BENCH_ROWS=N
+(generated incidents instead of the store) on a free port, opens the page and
+waits until the map's container says the incident layer is drawn
+(data-incidents-ready, set by static/dashboard/incident_layer.js when the
+clusterer has placed every marker). It prints figures; it asserts nothing.
+The server/browser helpers here are shared with tests/app/test_browser.py.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+READY_JS = """(previous) => {
+  const box = document.querySelector('#map_div');
+  return !!box && box.dataset.incidentsReady !== undefined
+    && (previous === null || box.dataset.incidentsTotal !== previous);
+}"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_health(port: int, process: subprocess.Popen, timeout: float = 120.0) -> None:
+    """Poll /_stcore/health until the server answers (or fail with its log)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        health = f"http://127.0.0.1:{port}/_stcore/health"
+        with contextlib.suppress(OSError), urllib.request.urlopen(health, timeout=2) as answer:
+            if answer.status == 200:
+                return
+        time.sleep(0.2)
+    raise TimeoutError(f"streamlit did not answer on port {port} within {timeout:.0f} s")
+
+
+@contextlib.contextmanager
+def streamlit_server(env: dict[str, str], log_path: Path) -> Iterator[str]:
+    """`streamlit run app.py` on a free port; yields its base URL; stops it afterwards."""
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+               "--server.headless", "true", "--server.address", "127.0.0.1",
+               "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, stdout=log,
+                                   stderr=subprocess.STDOUT)
+        try:
+            wait_for_health(port, process)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def map_frame(page, timeout_ms: float = 120_000):
+    """The streamlit-folium iframe's Frame once Leaflet is in it."""
+    page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(timeout=timeout_ms)
+    handle = page.locator(MAP_FRAME).element_handle()
+    return handle.content_frame()
+
+
+def wait_incidents_drawn(frame, previous_total: str | None = None, timeout_ms: float = 120_000) -> str:
+    """Wait until the incident layer is drawn (and, if given, its count changed); returns the count."""
+    frame.wait_for_function(READY_JS, arg=previous_total, timeout=timeout_ms, polling=50)
+    return frame.evaluate("() => document.querySelector('#map_div').dataset.incidentsTotal")
+
+
+def measure(rows: int, out_dir: Path) -> dict[str, float | int | str]:
+    from playwright.sync_api import sync_playwright
+
+    figures: dict[str, float | int | str] = {"rows": rows}
+    env = {"INCIDENT_DASHBOARD_BENCH_ROWS": str(rows)}
+    with streamlit_server(env, out_dir / f"server-{rows}.log") as url, sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        for label in ("cold", "warm"):  # cold: the server builds and caches the data first
+            start = time.perf_counter()
+            page.goto(url)
+            frame = map_frame(page)
+            total = wait_incidents_drawn(frame)
+            figures[f"load_{label}_s"] = round(time.perf_counter() - start, 2)
+        figures["features"] = int(total)
+        search = page.locator("section[data-testid=stSidebar] input[aria-label=Search]")
+        start = time.perf_counter()
+        search.fill("Kabul")
+        search.press("Enter")
+        figures["filtered_features"] = int(wait_incidents_drawn(frame, previous_total=total))
+        figures["filter_change_s"] = round(time.perf_counter() - start, 2)
+        page.screenshot(path=str(out_dir / f"bench-{rows}.png"))
+        browser.close()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    args = parser.parse_args()
+    if not Path(CHROMIUM).exists():
+        sys.exit(f"{CHROMIUM} is missing: apt-get install -y chromium")
+    for rows in args.rows:
+        figures = measure(rows, args.out)
+        print("  ".join(f"{key}={value}" for key, value in figures.items()), flush=True)
+
+
+if __name__ == "__main__":
+    main()

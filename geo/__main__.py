@@ -33,7 +33,8 @@ def toponyms(mentions: list[PlaceMention]) -> list[dict]:
     out = []
     for m in mentions:
         for part in m.extra.get("parts") or [m]:
-            if part.place is not None and part.role != ROLE_ORGANISATION:
+            own_name = part.place is not None and part.place.method != "owner-country"
+            if part.place is not None and (part.role != ROLE_ORGANISATION or own_name):
                 p = part.place
                 out.append({"start": part.start, "end": part.end, "lat": p.lat, "lon": p.lon})
     return out

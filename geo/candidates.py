@@ -58,10 +58,11 @@ def score(gz: Gazetteer, i: int, key: str, context: Context | None) -> float:
         s += MAIN_NAME_BONUS
     if context is None:
         return s
-    local = main_name and gz.features[i] == "city"  # an alternate name earns no local support
+    local = main_name and gz.features[i] in ("city", "admin1")  # an alternate name earns no local support
     if gz.ccs[i] in context.votes:
         s += CONTEXT_PRESENT_BONUS + CONTEXT_SHARE_BONUS * context.share(gz.ccs[i])
-    in_named_admin1 = gz.admin1_names.get(gz.admin1[i] or "") in context.admin1
+    admin1 = gz.names[i] if gz.features[i] == "admin1" else gz.admin1_names.get(gz.admin1[i] or "")
+    in_named_admin1 = admin1 in context.admin1
     if context.admin1 and local and in_named_admin1:
         s += ADMIN1_BONUS
     lat0, lon0 = gz.lats[i], gz.lons[i]

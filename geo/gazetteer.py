@@ -21,7 +21,7 @@ from pathlib import Path
 
 from geo.normalize import key_variants, name_key
 
-INDEX_VERSION = "geo-index-5"  # bump when the build code changes
+INDEX_VERSION = "geo-index-6"  # bump when the build code changes
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data" / "geo"
 CACHE_DIR = Path(os.environ.get("GEO_CACHE_DIR", ROOT / "data" / "cache"))

@@ -22,12 +22,22 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+ABBREVIATED_FIRST_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
 def name_key(name: str) -> str:
-    """Lower-case ASCII words separated by single spaces; '' if the name is not Latin script."""
+    """Lower-case ASCII words separated by single spaces; '' if the name is not Latin script.
+
+    A leading "St."/"Mt."/"Ft." is spelled out, so "St. Petersburg" and "Saint Petersburg" meet.
+    """
     folded = _QUOTES.sub("", fold(name))
     if not folded.isascii():
         return ""
-    return _NON_ALNUM.sub(" ", folded).strip()
+    key = _NON_ALNUM.sub(" ", folded).strip()
+    first, _, rest = key.partition(" ")
+    if rest and first in ABBREVIATED_FIRST_WORDS:
+        key = f"{ABBREVIATED_FIRST_WORDS[first]} {rest}"
+    return key
 
 
 def strip_articles(key: str) -> str:

@@ -178,6 +178,8 @@ def _candidates(text: str, gz: Gazetteer) -> list[_Candidate]:
                 continue
             for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
                 start, end = tokens[i][0], tokens[i + n - 1][1]
+                if n > 1 and text[tokens[i + n - 1][0]:end] in LEADING_WORDS:
+                    continue  # "West The": a name does not end in an article
                 dotted = n == 1 and text[end - 1:end + 1].endswith(".")
                 found = _lookup_key(gz, text[start:end], dotted)
                 if found:
@@ -215,7 +217,8 @@ def _plausible(text: str, c: _Candidate, gz: Gazetteer, lower_words: frozenset[s
         return not (surface.isupper() and len(surface) <= 3)
     features = {gz.features[i] for i in c.entries}
     if (surface.isupper() and len(surface) <= 3) or ("." in surface and len(surface) <= 6):
-        return "country" in features or "region" in features
+        big_city = any(gz.pops[i] >= MIN_POP_ALT_NAME for i in c.entries)
+        return big_city or bool(features & {"country", "region", "admin1"})
     big = "country" in features or "continent" in features
     one_word = " " not in surface
     if c.key in not_places() and not big:

@@ -29,42 +29,31 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--db", default=None, help=DB_HELP)
 def ingest(paths: tuple[str, ...], db: str | None) -> None:
+    from tqdm import tqdm
+
     store = _store(db)
     items = list(read_paths(paths))
     failed = 0
-    with (
-        click.progressbar(items, label="ingesting", file=sys.stderr, show_pos=True)
-        if len(items) > 3
-        else _plain(items) as bar
-    ):
-        lines = []
+    with tqdm(
+        items, desc="ingesting", unit="file", file=sys.stderr, disable=len(items) <= 3, leave=False
+    ) as bar:
         for name, item in bar:
-            if isinstance(item, IngestError):
-                failed += 1
-                lines.append(f"ERROR {name}: {item}")
-                continue
-            res = store.ingest_one(item)
-            if res.error:
-                failed += 1
-                lines.append(f"ERROR {name}: {res.error}")
-                continue
-            warn = f"; warnings: {'; '.join(res.warnings)}" if res.warnings else ""
-            lines.append(f"{name}: {res.incidents} incident(s), {res.claims} claim(s){warn}")
-    for line in lines:
-        click.echo(line, err=line.startswith("ERROR"))
+            line = _ingest_line(store, name, item)
+            failed += line.startswith("ERROR")
+            bar.write(line, file=sys.stderr if line.startswith("ERROR") else sys.stdout)
     if failed:
         raise click.ClickException(f"{failed} of {len(items)} file(s) could not be ingested (see above)")
 
 
-class _plain:
-    def __init__(self, items):
-        self.items = items
-
-    def __enter__(self):
-        return self.items
-
-    def __exit__(self, *exc):
-        return False
+def _ingest_line(store, name: str, item) -> str:
+    """One summary line per file: incidents, claims, warnings, or the error."""
+    if isinstance(item, IngestError):
+        return f"ERROR {item}"
+    res = store.ingest_one(item)
+    if res.error:
+        return f"ERROR {name}: {res.error}"
+    warn = f"; warnings: {'; '.join(res.warnings)}" if res.warnings else ""
+    return f"{name}: {res.incidents} incident(s), {res.claims} claim(s){warn}"
 
 
 @main.command(help="Write incidents.csv + claims.csv (or incidents.geojson) to OUT_DIR.")

@@ -32,6 +32,7 @@ READY_JS = """(previous) => {
   return !!box && box.dataset.incidentsReady !== undefined
     && (previous === null || box.dataset.incidentsTotal !== previous);
 }"""
+LAYER_MS_JS = "() => document.querySelector('#map_div').dataset.incidentsMs"
 
 
 def free_port() -> int:
@@ -107,6 +108,7 @@ def measure(rows: int, out_dir: Path) -> dict[str, float | int | str]:
             frame = map_frame(page)
             total = wait_incidents_drawn(frame)
             figures[f"load_{label}_s"] = round(time.perf_counter() - start, 2)
+            figures[f"layer_js_{label}_ms"] = int(frame.evaluate(LAYER_MS_JS))
         figures["features"] = int(total)
         search = page.locator("section[data-testid=stSidebar] input[aria-label=Search]")
         start = time.perf_counter()
@@ -114,6 +116,7 @@ def measure(rows: int, out_dir: Path) -> dict[str, float | int | str]:
         search.press("Enter")
         figures["filtered_features"] = int(wait_incidents_drawn(frame, previous_total=total))
         figures["filter_change_s"] = round(time.perf_counter() - start, 2)
+        figures["layer_js_filter_ms"] = int(frame.evaluate(LAYER_MS_JS))
         page.screenshot(path=str(out_dir / f"bench-{rows}.png"))
         browser.close()
     return figures

@@ -13,8 +13,8 @@ STATIC_URL = "/app/static"
 
 LEAFLET_JS = [("leaflet", f"{STATIC_URL}/leaflet/leaflet.js")]
 LEAFLET_CSS = [("leaflet_css", f"{STATIC_URL}/leaflet/leaflet.css")]
-CLUSTER_JS = [("markerclusterjs", f"{STATIC_URL}/leaflet.markercluster/leaflet.markercluster.js")]
-CLUSTER_CSS = [
+SUPERCLUSTER_JS = [("supercluster", f"{STATIC_URL}/supercluster/supercluster.min.js")]
+CLUSTER_CSS = [  # the cluster icon styles of Leaflet.markercluster (its JS is not needed)
     ("markerclustercss", f"{STATIC_URL}/leaflet.markercluster/MarkerCluster.css"),
     ("markerclusterdefaultcss", f"{STATIC_URL}/leaflet.markercluster/MarkerCluster.Default.css"),
 ]

@@ -4,7 +4,8 @@ The base map (basemap, legend, outlines, initial view) depends only on the data
 version, so its script stays the same across filter changes and streamlit-folium
 keeps the user's zoom. The filtered incidents travel as one compact, columnar
 payload in a FeatureGroup passed with `st_folium(feature_group_to_add=...)`;
-static/dashboard/incident_layer.js turns it into clustered canvas markers and
+static/dashboard/incident_layer.js indexes it with Supercluster, draws only what is
+in view (canvas circles, cluster icons) and
 builds tooltips and popups only for the marker the user points at.
 """
 from __future__ import annotations
@@ -21,11 +22,11 @@ from jinja2 import Template
 
 from dashboard.assets import (
     CLUSTER_CSS,
-    CLUSTER_JS,
     INCIDENT_CSS,
     INCIDENT_JS,
     LEAFLET_CSS,
     LEAFLET_JS,
+    SUPERCLUSTER_JS,
     use_offline_assets,
 )
 from dashboard.basemap import TileSetting
@@ -152,7 +153,7 @@ class IncidentLayer(JSCSSMixin, folium.FeatureGroup):
         # _name stays "FeatureGroup": st_folium adds the layer to the map by that variable name
         super().__init__(name=name, control=False)
         self.payload = payload
-        use_offline_assets(self, CLUSTER_JS + INCIDENT_JS, CLUSTER_CSS + INCIDENT_CSS)
+        use_offline_assets(self, SUPERCLUSTER_JS + INCIDENT_JS, CLUSTER_CSS + INCIDENT_CSS)
 
     @classmethod
     def from_frames(cls, incidents: pd.DataFrame, claims: pd.DataFrame) -> IncidentLayer:

@@ -124,23 +124,19 @@ def incident_detail(tables: Tables, incident_id: str | None) -> None:
                      column_config={"url": st.column_config.LinkColumn("url")})
 
 
-EAGER_DOWNLOAD_ROWS = 20_000
-
-
-def _download_data(make, frame: pd.DataFrame):
-    """Small sets are rendered now; big ones only when the button is clicked."""
-    return make(frame) if len(frame) <= EAGER_DOWNLOAD_ROWS else (lambda: make(frame))
+def _deferred(make, *frames: pd.DataFrame):
+    """The file is only built when the user clicks its button (the filter keeps changing)."""
+    return lambda: make(*frames)
 
 
 def downloads(filtered: pd.DataFrame, claims: pd.DataFrame) -> None:
     """incidents.csv, claims.csv and incidents.geojson of exactly the filtered set."""
     mine = claims_of(claims, filtered["incident_id"])
     left, middle, right = st.columns(3)
-    left.download_button("incidents.csv", _download_data(exports.incidents_csv, filtered),
+    left.download_button("incidents.csv", _deferred(exports.incidents_csv, filtered),
                          file_name="incidents.csv", mime="text/csv", key="dl_incidents", on_click="ignore")
-    middle.download_button("claims.csv", _download_data(exports.claims_csv, mine), file_name="claims.csv",
+    middle.download_button("claims.csv", _deferred(exports.claims_csv, mine), file_name="claims.csv",
                            mime="text/csv", key="dl_claims", on_click="ignore")
-    geojson = _download_data(lambda frame: exports.incidents_geojson(frame, mine), filtered)
-    right.download_button("incidents.geojson", geojson,
+    right.download_button("incidents.geojson", _deferred(exports.incidents_geojson, filtered, mine),
                           file_name="incidents.geojson", mime="application/geo+json", key="dl_geojson",
                           on_click="ignore")

@@ -2,7 +2,7 @@
  *
  * The server sends one compact, columnar payload (see dashboard/map_layer.py):
  * a string table and one array per field. This file turns it into one
- * MarkerClusterGroup of canvas circle markers, and builds tooltips and popups
+ * Supercluster index drawn as canvas circle markers and cluster icons, and builds tooltips and popups
  * lazily, only for the marker the user points at. Every string from an article
  * goes into the DOM as text (textContent or esc()), never as markup.
  */
@@ -101,14 +101,9 @@
     return Math.min(22, 5 + 3 * Math.sqrt(killed));
   }
 
-  function ensureBound(p, marker) {
+  function ensureTooltip(p, marker) {
     var i = marker.options.incident;
     if (!marker.getTooltip()) marker.bindTooltip(esc(tooltipText(p, i)), {sticky: true});
-    if (!marker.getPopup()) {
-      marker.bindPopup(function () { return popupContent(p, i); }, {maxWidth: 460, minWidth: 300});
-      return true;
-    }
-    return false;
   }
 
   /* Uncertainty: the circle of the incident's radius for what is in view when
@@ -148,57 +143,98 @@
     return document.querySelector("#map_div") || document.querySelector(".leaflet-container");
   }
 
-  function markReady(total) {
+  function markReady(total, started) {
     var box = container();
-    if (box) box.setAttribute("data-incidents-ready", String(total));
+    if (!box) return;
+    box.setAttribute("data-incidents-ms", String(Math.round(performance.now() - started)));
+    box.setAttribute("data-incidents-ready", String(total));
   }
 
+  function clusterIcon(count) {
+    var size = count < 100 ? "small" : (count < 1000 ? "medium" : "large");
+    return L.divIcon({
+      html: "<div><span>" + count + "</span></div>",
+      className: "marker-cluster marker-cluster-" + size, iconSize: L.point(40, 40)
+    });
+  }
+
+  /* Supercluster indexes every point once; on each move only the clusters and
+   * points in view are drawn (canvas circles for incidents, DOM icons for
+   * clusters), so 100,000 incidents cost one index build, not 100,000 layers. */
   function populate(group, p) {
+    var started = performance.now();
     var box = container();
     if (box) {
       box.removeAttribute("data-incidents-ready");
       box.setAttribute("data-incidents-total", String(p.lat.length));
     }
     var renderer = L.canvas({padding: 0.5});
-    var cluster = L.markerClusterGroup({
-      chunkedLoading: true, chunkInterval: 150, chunkDelay: 10, disableClusteringAtZoom: 12,
-      spiderfyOnMaxZoom: false, showCoverageOnHover: false, maxClusterRadius: 45,
-      chunkProgress: function (done, total) {
-        if (done === total) markReady(total);
-      }
-    });
-    var markers = new Array(p.lat.length);
+    var points = new Array(p.lat.length);
     for (var i = 0; i < p.lat.length; i++) {
-      var color = p.colors[p.et[i]] || "#555";
-      markers[i] = L.circleMarker([p.lat[i], p.lon[i]], {
-        radius: radiusFor(p, i), color: "#222", weight: 1, fillColor: color, fillOpacity: 0.8,
-        renderer: renderer, incident: i
+      points[i] = {type: "Feature", properties: {i: i}, geometry: {type: "Point", coordinates: [p.lon[i], p.lat[i]]}};
+    }
+    var index = new Supercluster({radius: 45, maxZoom: 11, minPoints: 3}).load(points);
+    var drawn = L.featureGroup();
+    var shown = {};
+    var circles = L.featureGroup();
+
+    function pointMarker(k) {
+      return L.circleMarker([p.lat[k], p.lon[k]], {
+        radius: radiusFor(p, k), color: "#222", weight: 1, fillColor: p.colors[p.et[k]] || "#555",
+        fillOpacity: 0.8, renderer: renderer, incident: k
       });
     }
-    cluster.on("mouseover", function (e) {
+
+    function draw() {
+      var map = group._map;
+      if (!map) return;
+      drawn.clearLayers();
+      shown = {};
+      var b = map.getBounds().pad(0.1);
+      var west = Math.max(-180, b.getWest()), east = Math.min(180, b.getEast());
+      var south = Math.max(-85, b.getSouth()), north = Math.min(85, b.getNorth());
+      var found = index.getClusters([west, south, east, north], Math.round(map.getZoom()));
+      for (var n = 0; n < found.length; n++) {
+        var f = found[n], ll = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
+        if (f.properties.cluster) {
+          var m = L.marker(ll, {icon: clusterIcon(f.properties.point_count), cluster: f.properties.cluster_id});
+          drawn.addLayer(m);
+        } else {
+          var k = f.properties.i;
+          shown[k] = pointMarker(k);
+          drawn.addLayer(shown[k]);
+        }
+      }
+      drawUncertainty(p, map, circles, renderer);
+    }
+
+    drawn.on("mouseover", function (e) {
       if (e.layer.options.incident === undefined) return;
-      ensureBound(p, e.layer);
+      ensureTooltip(p, e.layer);
       e.layer.openTooltip(e.latlng);
     });
-    cluster.on("click", function (e) {
-      if (e.layer.options.incident === undefined) return;
-      if (ensureBound(p, e.layer)) e.layer.openPopup(e.latlng);
+    drawn.on("click", function (e) {
+      var o = e.layer.options;
+      if (o.cluster !== undefined) {
+        group._map.setView(e.layer.getLatLng(), Math.min(index.getClusterExpansionZoom(o.cluster), 14));
+        return;
+      }
+      if (o.incident === undefined) return;
+      ensureTooltip(p, e.layer);
+      L.popup({maxWidth: 460, minWidth: 300, maxHeight: 340})
+        .setLatLng(e.layer.getLatLng()).setContent(popupContent(p, o.incident)).openOn(group._map);
     });
-    var circles = L.featureGroup();
-    var redraw = function () { if (group._map) drawUncertainty(p, group._map, circles, renderer); };
     group.on("add", function () {
-      group._map.on("moveend", redraw);
-      if (p.lat.length === 0) markReady(0);
-      redraw();
+      group._map.on("moveend", draw);
+      draw();
+      markReady(p.lat.length, started);
     });
-    group.on("remove", function (e) { e.target._map && e.target._map.off("moveend", redraw); });
+    group.on("remove", function (e) { if (e.target._map) e.target._map.off("moveend", draw); });
     bandsLayer(p).addTo(group);
     circles.addTo(group);
-    cluster.addTo(group);
-    cluster.addLayers(markers);
-    group.incidentCluster = cluster;
+    drawn.addTo(group);
     group.incidentPayload = p;
-    group.incidentMarkers = markers;
+    group.incidentMarker = function (k) { return shown[k] || null; };
     return group;
   }
 

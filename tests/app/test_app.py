@@ -40,17 +40,16 @@ def app_env(monkeypatch, db_url):
 
 @pytest.fixture
 def served(monkeypatch) -> dict[str, bytes]:
-    """What the download buttons serve, by file name."""
+    """What the download buttons serve, by file name (their deferred data, built as on a click)."""
     files: dict[str, bytes] = {}
-    original = MediaFileManager.add
+    original = MediaFileManager.add_deferred
 
-    def add(self, path_or_data, mimetype, coordinates, file_name=None, is_for_static_download=False):
-        if file_name:
-            data = path_or_data.encode() if isinstance(path_or_data, str) else path_or_data
-            files[file_name] = data
-        return original(self, path_or_data, mimetype, coordinates, file_name, is_for_static_download)
+    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        data = data_callable()
+        files[file_name] = data.encode() if isinstance(data, str) else data
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
 
-    monkeypatch.setattr(MediaFileManager, "add", add)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
     return files
 
 

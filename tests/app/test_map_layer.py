@@ -25,7 +25,7 @@ def test_map_loads_nothing_from_a_cdn(map_html):
     links = re.findall(r'(?:src|href)="([^"]+)"', map_html)
     assert links and all(link.startswith("/app/static/") for link in links), links
     assert "/app/static/leaflet/leaflet.js" in links
-    assert "/app/static/leaflet.markercluster/leaflet.markercluster.js" in links
+    assert "/app/static/supercluster/supercluster.min.js" in links
 
 
 def test_every_referenced_static_file_is_vendored_with_a_licence(map_html):
@@ -34,7 +34,7 @@ def test_every_referenced_static_file_is_vendored_with_a_licence(map_html):
     static = Path(__file__).resolve().parents[2] / "static"
     for link in re.findall(r'(?:src|href)="/app/static/([^"]+)"', map_html):
         assert (static / link).is_file(), link
-    for package in ("leaflet", "leaflet.markercluster"):
+    for package in ("leaflet", "leaflet.markercluster", "supercluster"):
         assert (static / package / "LICENSE").is_file()
 
 

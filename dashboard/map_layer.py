@@ -15,6 +15,7 @@ import math
 from collections.abc import Iterable
 
 import folium
+import numpy as np
 import pandas as pd
 from branca.element import MacroElement
 from folium.elements import JSCSSMixin
@@ -66,19 +67,20 @@ class StringTable:
     def codes(self, column: pd.Series) -> list[int]:
         """The string-table index of every value of a column (missing -> '')."""
         text = column.astype("string").fillna("")
-        uniques = pd.unique(text)
-        for value in uniques:
+        positions, uniques = pd.factorize(text)
+        table = np.empty(len(uniques), dtype=np.int64)
+        for n, value in enumerate(uniques):
             if value not in self._index:
                 self._index[value] = len(self.values)
                 self.values.append(value)
-        mapping = {value: self._index[value] for value in uniques}
-        return text.map(mapping).astype(int).tolist()
+            table[n] = self._index[value]
+        return table[positions].tolist() if len(positions) else []
 
 
 def _ints(column: pd.Series) -> list[int | None]:
     """Nullable integers as JSON numbers or null."""
-    numbers = pd.to_numeric(column, errors="coerce")
-    return [None if pd.isna(v) else int(v) for v in numbers]
+    numbers = pd.to_numeric(column, errors="coerce").astype("Float64").round().astype("Int64")
+    return numbers.astype(object).where(numbers.notna(), None).tolist()
 
 
 def _column(frame: pd.DataFrame, name: str) -> pd.Series:
@@ -99,12 +101,12 @@ def encode_layer(incidents: pd.DataFrame, claims: pd.DataFrame) -> dict:
     payload: dict = {key: strings.codes(_column(points, col)) for key, col in _INCIDENT_TEXT.items()}
     payload.update({key: _ints(_column(points, col)) for key, col in _INCIDENT_INT.items()})
     payload["id"] = points["incident_id"].astype(str).tolist()
-    payload["lat"] = [round(float(v), 4) for v in points["latitude"]]
-    payload["lon"] = [round(float(v), 4) for v in points["longitude"]]
+    payload["lat"] = pd.to_numeric(points["latitude"]).astype(float).round(4).tolist()
+    payload["lon"] = pd.to_numeric(points["longitude"]).astype(float).round(4).tolist()
     geometry = _column(points, "geometry").astype("string").fillna("")
     payload["geo"] = {str(i): text for i, text in geometry[geometry.str.len() > 0].items()}
     km = pd.to_numeric(_column(points, "geo_uncertainty_km"), errors="coerce").fillna(0)
-    payload["uk"] = [round(float(v), 1) for v in km]
+    payload["uk"] = km.astype(float).round(1).tolist()
     payload["dis"] = [1 if _truthy(v) else 0 for v in _column(points, "claims_disputed")]
     payload["c"] = _encode_claims(points["incident_id"].astype(str), claims, strings)
     payload["colors"] = {str(code): EVENT_COLORS.get(strings.values[code], OTHER_COLOR)

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from incidents.model import Report
 
@@ -84,6 +85,7 @@ _STOP = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def _bigrams(text: str) -> frozenset[str]:
     words = [w for w in _WORD.findall(text.lower()) if w not in _STOP]
     return frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
@@ -234,11 +236,12 @@ def best_match(report: Report, profiles: dict[str, Profile], *, same_article: bo
 def group_reports(reports: list[Report]) -> list[list[Report]]:
     """Reports of one article that describe the same event, grouped (order kept)."""
     groups: list[list[Report]] = []
+    profiles: dict[str, Profile] = {}
     for r in reports:
-        profiles = {str(i): profile(g) for i, g in enumerate(groups)}
         key = best_match(r, profiles, same_article=True)
         if key is None:
-            groups.append([r])
-        else:
-            groups[int(key)].append(r)
+            key = str(len(groups))
+            groups.append([])
+        groups[int(key)].append(r)
+        profiles[key] = profile(groups[int(key)])
     return groups

@@ -18,6 +18,7 @@ from incidents.model import Article, CasualtyClaim, DateReading, Report
 from incidents.text import MAX_CHARS, Sentence, sentences
 
 GENERIC_KEYS = {"attack", "strike"}
+MAX_REPORTS = 150  # event reports read from one article at most
 WEAPON_KEYS = {
     "drone": "drone",
     "aircraft": "air",
@@ -313,6 +314,8 @@ class Reader:
             return  # a generic plural: "UAV attacks against US personnel"
         if when is None and not share.places and not share.claims:
             return
+        if len(self.reports) >= MAX_REPORTS:
+            return  # not a news article any more: keep the cost bounded
         self.current = self.new_report(m, share, s, when)
         if when is not None and when.known:
             self.previous_date = when

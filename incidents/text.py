@@ -55,7 +55,7 @@ def is_clutter(line: str) -> bool:
 
 def is_heading(line: str) -> bool:
     """A title, kicker or section heading: a short line with no sentence end."""
-    return not _TERMINAL.search(line)
+    return len(line) < 200 and not _TERMINAL.search(line)
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,20 @@ def _split_line(line: str) -> Iterator[tuple[int, int]]:
         yield pos, len(line)
 
 
+MAX_SENTENCE = 1000  # longer runs (no punctuation) are cut at spaces: the rules stay linear
+
+
+def _pieces(line: str, spans) -> Iterator[tuple[int, int]]:
+    for a, b in spans:
+        while b - a > MAX_SENTENCE:
+            cut = line.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+            cut = cut if cut > a else a + MAX_SENTENCE
+            yield a, cut
+            a = cut
+        if line[a:b].strip():
+            yield a, b
+
+
 def sentences(text: str) -> list[Sentence]:
     """Reporting sentences with offsets; clutter lines and headings left out."""
     out: list[Sentence] = []
@@ -86,7 +100,7 @@ def sentences(text: str) -> list[Sentence]:
     for para, line in enumerate(text.split("\n")):
         stripped = line.strip()
         if stripped and not is_clutter(stripped) and not is_heading(stripped):
-            for a, b in _split_line(line):
+            for a, b in _pieces(line, _split_line(line)):
                 chunk = line[a:b]
                 lead = len(chunk) - len(chunk.lstrip())
                 out.append(Sentence(len(out), offset + a + lead, offset + b, chunk.strip(), para))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = re.compile(r"[’'`ʿʾ‘ʼ´]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -25,6 +26,7 @@ def fold(text: str) -> str:
 ABBREVIATED_FIRST_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 
+@lru_cache(maxsize=262_144)
 def name_key(name: str) -> str:
     """Lower-case ASCII words separated by single spaces; '' if the name is not Latin script.
 

@@ -8,6 +8,7 @@ Arbil", "the Iraq-Syria border region"). No tagger, no model.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -304,22 +305,21 @@ def _owner_country(text: str, start: int, gz: Gazetteer) -> Place | None:
 def _compounds(text: str, mentions: list[PlaceMention], resolver: Resolver) -> list[PlaceMention]:
     """Grow mentions into the phrases around them; a compound replaces the names inside it."""
     grown: list[PlaceMention] = [m for b in BORDERS.finditer(text) if (m := _border(text, b, resolver))]
-    for m in mentions:
-        if m.role in (ROLE_PLACE,):
-            grown.append(_grow(text, m, resolver))
-    out = sorted(grown, key=lambda m: (m.start, -(m.end - m.start)))
+    grown += [_grow(text, m, resolver) for m in mentions if m.role == ROLE_PLACE]
     kept: list[PlaceMention] = []
-    for m in out:
-        if kept and m.start < kept[-1].end:
-            continue
-        kept.append(m)
-    covered = [(k.start, k.end) for k in kept if k.extra.get("parts")]
-    for m in mentions:
-        if m.role != ROLE_PLACE and not any(s <= m.start and m.end <= e for s, e in covered):
+    for m in sorted(grown, key=lambda m: (m.start, -(m.end - m.start))):
+        if not kept or m.start >= kept[-1].end:
             kept.append(m)
-    for k in kept:
-        if k.extra.get("compound"):
-            k.extra["parts"] = [m for m in mentions if k.start <= m.start and m.end <= k.end]
+    compounds = [k for k in kept if k.extra.get("compound")]
+    compound_starts = [k.start for k in compounds]
+    mention_starts = [m.start for m in mentions]  # mentions come in text order
+    for k in compounds:
+        lo, hi = bisect_left(mention_starts, k.start), bisect_left(mention_starts, k.end)
+        k.extra["parts"] = [m for m in mentions[lo:hi] if m.end <= k.end]
+    for m in mentions:
+        j = bisect_right(compound_starts, m.start) - 1
+        if m.role != ROLE_PLACE and not (j >= 0 and m.end <= compounds[j].end):
+            kept.append(m)
     return sorted(kept, key=lambda m: m.start)
 
 

@@ -139,7 +139,7 @@ class Resolver:
             "offset": self._offset, "country_dir": self._country_dir, "dir_of_country": self._country_dir,
             "dir_of": self._dir_of, "possessive_dir": self._possessive_dir,
             "border_between": self._border_pair, "border_pair": self._border_pair,
-            "border_one": self._border_one, "side_of_border": self._border_one,
+            "border_one": self._border_one, "side_of_border": self._side_of_border,
             "appositive": self._appositive, "near": self._near, "part_of": self._part_of,
             "air_in": self._air, "air_named": self._air,
             "admin_named": self._admin, "admin_of": self._admin, "direction": self._direction,
@@ -249,21 +249,35 @@ class Resolver:
         return self._border(a, b, m.string) if a and b else None
 
     def _border_one(self, m: re.Match) -> Place | None:
+        """"the Turkish border": the border with the neighbour the text is about."""
         a = country_code_of(self.gz, m["a"])
-        if a is None or self.context is None:
-            return None
-        voted = [cc for cc, _ in self.context.votes.most_common() if cc != a]
-        others = [cc for cc in voted if shapes.are_neighbours(a, cc)]
-        return self._border(others[0], a, m.string) if others else None
+        other = self._voted_neighbour(a)
+        return self._border(other, a, m.string) if a and other else None
 
-    def _border(self, a: str, b: str, phrase: str) -> Place | None:
-        band = shapes.border_band(a, b)
+    def _side_of_border(self, m: re.Match) -> Place | None:
+        """"the Syrian side of the frontier": that country's half of the band."""
+        a = country_code_of(self.gz, m["a"])
+        other = self._voted_neighbour(a)
+        return self._border(a, other, m.string, side=a) if a and other else None
+
+    def _voted_neighbour(self, cc: str | None) -> str | None:
+        if cc is None or self.context is None:
+            return None
+        voted = [c for c, _ in self.context.votes.most_common() if c != cc]
+        return next((c for c in voted if shapes.are_neighbours(cc, c)), None)
+
+    def _border(self, a: str, b: str, phrase: str, side: str | None = None) -> Place | None:
+        band = shapes.border_band(a, b, side=side)
         if band is None:
             return None
         lat, lon = band["point"]
         names = f"{self.gz.country_name(a)}–{self.gz.country_name(b)}"
-        return Place(name=f"{names} border region", lat=round(lat, 5), lon=round(lon, 5), country_code=a,
-                     admin1=None, place_id=f"border:{a}-{b}", geo_precision=3, where_prec=5,
+        name = f"{names} border region"
+        if side:
+            name = f"{self.gz.country_name(side)} side of the {names} border"
+        return Place(name=name, lat=round(lat, 5), lon=round(lon, 5), country_code=side or a,
+                     admin1=None, place_id=f"border:{a}-{b}" + (f":{side}" if side else ""),
+                     geo_precision=3, where_prec=5,
                      uncertainty_km=band["radius_km"], geometry=band["geometry"], method="border-band",
                      feature="border")
 

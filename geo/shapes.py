@@ -87,8 +87,9 @@ def are_neighbours(cc1: str, cc2: str) -> bool:
 
 
 @lru_cache(maxsize=512)
-def border_band(cc1: str, cc2: str, band_km: float = BORDER_BAND_KM) -> dict[str, Any] | None:
-    """The land of both countries within band_km of their shared boundary.
+def border_band(cc1: str, cc2: str, band_km: float = BORDER_BAND_KM,
+                side: str | None = None) -> dict[str, Any] | None:
+    """The land of both countries (or of `side` only) within band_km of their shared boundary.
 
     Returns {"point": (lat, lon), "radius_km", "geometry": GeoJSON} or None
     when the two do not share a boundary.
@@ -102,7 +103,8 @@ def border_band(cc1: str, cc2: str, band_km: float = BORDER_BAND_KM) -> dict[str
         shared = a.buffer(0.02).intersection(b.buffer(0.02))  # near-touching outlines
         if shared.is_empty:
             return None
-    band = shared.buffer(band_km / KM_PER_DEG).intersection(a.union(b)).simplify(0.01)
+    land = shapes[side] if side in (cc1, cc2) else a.union(b)
+    band = shared.buffer(band_km / KM_PER_DEG).intersection(land).simplify(0.01)
     if band.is_empty:
         return None
     mid = _middle_of(shared)

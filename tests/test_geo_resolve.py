@@ -92,6 +92,13 @@ def test_border_regions_are_bands_along_the_shared_border(gazetteer, phrase, pai
     assert band.intersects(shared) and band.area < shape(country_shapes()[pair[0]]).area
 
 
+def test_the_side_of_a_border_is_that_countrys_half_of_the_band(gazetteer):
+    place = resolve("the Syrian side of the frontier", context=["IQ", "SY"])
+    assert place.country_code == "SY" and place.feature == "border"
+    band = shape(place.geometry)
+    assert band.difference(country_shapes()["SY"].buffer(0.02)).area < 0.01 * band.area
+
+
 def test_border_with_no_shared_boundary_is_none(gazetteer):
     assert resolve("the Iraq-Egypt border") is None
 

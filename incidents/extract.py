@@ -18,6 +18,11 @@ from incidents.model import Article, CasualtyClaim, DateReading, Report
 from incidents.text import MAX_CHARS, Sentence, sentences
 
 GENERIC_KEYS = {"attack", "strike"}
+RELEVANT = re.compile(
+    r"strike|struck|attack|assault|kill|dead|died|death|wound|injur|hurt|martyr|bomb|blast|explo|rocket|missile|"
+    r"mortar|shell|drone|salvo|barrage|clash|gun|fire|raid|ambush|storm|massacre|shoot|shot|\bhit\b|battle",
+    re.I,
+)
 MAX_REPORTS = 150  # event reports read from one article at most
 WEAPON_KEYS = {
     "drone": "drone",
@@ -45,13 +50,13 @@ class SentenceParts:
 
 
 def _claims(
-    s: Sentence, article: Article
+    s: Sentence, article: Article, all_actors: list[actors.ActorMention]
 ) -> tuple[list[tuple[int, CasualtyClaim]], list[sources.SourceMention]]:
     """One claim per source per sentence, killed and wounded together."""
     found = sources.mentions(s.text)
     found += [
         m
-        for m in sources.from_actors(s.text, actors.mentions(s.text))
+        for m in sources.from_actors(s.text, all_actors)
         if not any(f.start < m.end and m.start < f.end for f in found)
     ]
     by_source: dict[str, tuple[int, CasualtyClaim]] = {}
@@ -88,10 +93,11 @@ def _claims(
 def read_sentence(
     s: Sentence, article: Article, geo_mentions: list, previous: DateReading | None
 ) -> SentenceParts:
-    claims, found = _claims(s, article)
+    all_actors = actors.mentions(s.text)
+    claims, found = _claims(s, article, all_actors)
     speaking = {id(f.source) for f in sources.frames(s.text, found) if f.source is not None}
     src_spans = [(m.start, m.end) for m in found if id(m) in speaking]
-    acts = actors.mentions(s.text, src_spans)
+    acts = [a for a in all_actors if not any(x < a.end and a.start < y for x, y in src_spans)]
     exclude = [(s.start + a, s.start + b) for a, b in src_spans + [(m.start, m.end) for m in acts]]
     plc = [
         p
@@ -365,7 +371,8 @@ def extract(article: Article) -> list[Report]:
     geo_mentions = places.find(text)
     reader = Reader(article)
     for s in sentences(text):
-        reader.sentence(read_sentence(s, article, geo_mentions, reader.previous_date))
+        if RELEVANT.search(s.text):  # a sentence with no violence or casualty word adds nothing
+            reader.sentence(read_sentence(s, article, geo_mentions, reader.previous_date))
     merged = [merge(g) for g in cluster.group_reports(reader.reports)]
     kept = [r for r in merged if r.place is not None or any(c.figures() != (None,) * 4 for c in r.claims)]
     for i, r in enumerate(kept):

@@ -118,6 +118,15 @@ class IngestResult:
     new: bool = True
 
 
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    """WAL: readers (the dashboard) never wait for an ingest; NORMAL sync is safe in WAL mode."""
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -138,6 +147,8 @@ class Store:
             self.engine = sa.create_engine(self.url)
         except (sa.exc.ArgumentError, ImportError, ValueError) as e:
             raise ValueError(f"cannot use the database URL {self.url!r}: {e}") from e
+        if self.engine.dialect.name == "sqlite" and self.engine.url.database not in (None, "", ":memory:"):
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         self.schema = schema
         self.metadata, self.t = _tables(schema)
         try:

@@ -65,6 +65,9 @@ RELATIONS = [re.compile(rx + r"$", re.IGNORECASE) for rx in (
     r"|in\s+the\s+vicinity\s+of|not\s+far\s+from)\s+",
 )]
 _CC_NAME = r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?"
+COUNTRY_PARTS = re.compile(rf"\b[Tt]he\s+(?:country|nation)['’]s\s+{_DIR}\b"
+                           rf"|\b[Tt]he\s+{_DIR}\s+of\s+the\s+(?:country|nation)\b")
+PHRASE_FEATURES = frozenset({"border", "direction"})
 BORDERS = re.compile(
     rf"\b(?:[Nn]ear\s+)?(?:[Tt]he\s+)?(?:{_CC_NAME}\s*(?:-|–|—|/|\s+and\s+)\s*)?{_CC_NAME}\s+(?:border|frontier)"
     rf"(?:\s+(?:region|area|zone|areas|regions))?\b"
@@ -304,7 +307,8 @@ def _owner_country(text: str, start: int, gz: Gazetteer) -> Place | None:
 # -- compound phrases ----------------------------------------------------------------------
 def _compounds(text: str, mentions: list[PlaceMention], resolver: Resolver) -> list[PlaceMention]:
     """Grow mentions into the phrases around them; a compound replaces the names inside it."""
-    grown: list[PlaceMention] = [m for b in BORDERS.finditer(text) if (m := _border(text, b, resolver))]
+    found = [*BORDERS.finditer(text), *COUNTRY_PARTS.finditer(text)]
+    grown = [m for f in found if (m := _phrase_mention(f, resolver, PHRASE_FEATURES))]
     grown += [_grow(text, m, resolver) for m in mentions if m.role == ROLE_PLACE]
     kept: list[PlaceMention] = []
     for m in sorted(grown, key=lambda m: (m.start, -(m.end - m.start))):
@@ -323,9 +327,10 @@ def _compounds(text: str, mentions: list[PlaceMention], resolver: Resolver) -> l
     return sorted(kept, key=lambda m: m.start)
 
 
-def _border(text: str, match: re.Match, resolver: Resolver) -> PlaceMention | None:
+def _phrase_mention(match: re.Match, resolver: Resolver, features: frozenset[str]) -> PlaceMention | None:
+    """A phrase found by its own pattern ("the Iraq-Syria border", "the country's east")."""
     place = resolver.resolve(_phrase(match.group(0)))
-    if place is None or place.feature != "border":
+    if place is None or place.feature not in features:
         return None
     return PlaceMention(match.group(0), match.start(), match.end(), ROLE_PLACE, _named(place, match.group(0)),
                         {"compound": True})

@@ -128,6 +128,12 @@ def test_compound_phrases_are_one_mention():
     assert "southern Lebanon" in phrases
 
 
+def test_the_countrys_east_takes_the_country_of_the_text():
+    text = "Syrian forces moved on Deir ez-Zor. Strikes in the country's east killed five."
+    part = [m for m in find_places(text) if m.text == "the country's east"]
+    assert part and part[0].place.country_code == "SY" and part[0].place.lon > 39
+
+
 def test_persons_and_common_words_are_not_places():
     text = "Spokesman John Kirby said on Monday that President Joe Biden will meet Chen Li in May."
     assert [m.text for m in find_places(text)] == []

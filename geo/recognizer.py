@@ -17,7 +17,7 @@ from geo.candidates import Context, best_entry, place_from_entry
 from geo.gazetteer import DATA_DIR, Gazetteer, load_gazetteer
 from geo.normalize import name_key, strip_articles
 from geo.place import ROLE_ADJECTIVAL, ROLE_ORGANISATION, ROLE_PLACE, Place, PlaceMention
-from geo.resolver import Resolver
+from geo.resolver import Resolver, clean_phrase
 from geo.roles import role_of
 
 MAX_TEXT = 2_000_000
@@ -368,6 +368,4 @@ def _named(place: Place, phrase: str) -> Place:
 
 
 def _phrase(text: str) -> str:
-    from geo.resolver import _clean
-
-    return _clean(text)
+    return clean_phrase(text)

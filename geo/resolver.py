@@ -74,7 +74,7 @@ def resolve(phrase: str, context: Context | str | Iterable[str] | None = None, *
     """The place a phrase names, with an honest precision; None if it names none we know."""
     if not isinstance(phrase, str):
         return None
-    text = _clean(phrase[:MAX_PHRASE * 2])
+    text = clean_phrase(phrase[:MAX_PHRASE * 2])
     if not text or len(text) > MAX_PHRASE:
         return None
     place = Resolver(gazetteer or load_gazetteer(), as_context(context)).resolve(text)
@@ -110,7 +110,8 @@ def as_context(context: Context | str | Iterable[str] | None) -> Context | None:
     return Context.of_countries(c for c in codes if c)
 
 
-def _clean(phrase: str) -> str:
+def clean_phrase(phrase: str) -> str:
+    """The form patterns read: folded, straight quotes, single spaces, no edge punctuation or preposition."""
     text = fold(phrase).replace("’", "'").replace("‘", "'")
     text = re.sub(r"\s+", " ", text).strip(" \t\n.,;:!?\"“”()[]")
     return re.sub(r"^(?:in|at|on|from|into|to)\s+", "", text)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from functools import lru_cache
 
 from geo import shapes
 from geo.candidates import haversine_km, place_from_entry
@@ -13,30 +12,15 @@ from geo.place import Place
 MAX_DISTANCE_KM = 100.0
 
 
-@lru_cache(maxsize=2)
-def _city_cells(gz_id: int) -> dict[tuple[int, int], list[int]]:
-    gz = _GAZETTEERS[gz_id]
-    cells: dict[tuple[int, int], list[int]] = {}
-    for i, feature in enumerate(gz.features):
-        if feature == "city":
-            cells.setdefault((math.floor(gz.lats[i]), math.floor(gz.lons[i])), []).append(i)
-    return cells
-
-
-_GAZETTEERS: dict[int, Gazetteer] = {}
-
-
 def reverse(lat: float, lon: float, *, gazetteer: Gazetteer | None = None) -> Place | None:
     """The nearest city within 100 km (its distance as uncertainty), else the country there, else None."""
-    if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0) or math.isnan(lat) or math.isnan(lon):
+    if math.isnan(lat) or math.isnan(lon) or not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
         raise ValueError(f"not a coordinate: {lat!r}, {lon!r}")
     gz = gazetteer or load_gazetteer()
-    _GAZETTEERS[id(gz)] = gz
-    cells = _city_cells(id(gz))
     y, x = math.floor(lat), math.floor(lon)
-    near = [(haversine_km(lat, lon, gz.lats[i], gz.lons[i]), i)
-            for dy in (-1, 0, 1) for dx in (-1, 0, 1) for i in cells.get((y + dy, x + dx), ())]
-    near = [(d, i) for d, i in near if d <= MAX_DISTANCE_KM]
+    cells = (gz.cities_by_cell.get((y + dy, x + dx), ()) for dy in (-1, 0, 1) for dx in (-1, 0, 1))
+    near = [(d, i) for cell in cells for i in cell
+            if (d := haversine_km(lat, lon, gz.lats[i], gz.lons[i])) <= MAX_DISTANCE_KM]
     if near:
         d, i = min(near)
         place = place_from_entry(gz, i, "reverse")

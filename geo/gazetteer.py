@@ -21,7 +21,7 @@ from pathlib import Path
 
 from geo.normalize import key_variants, name_key
 
-INDEX_VERSION = "geo-index-7"  # bump when the build code changes
+INDEX_VERSION = "geo-index-8"  # bump when the build code changes
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data" / "geo"
 CACHE_DIR = Path(os.environ.get("GEO_CACHE_DIR", ROOT / "data" / "cache"))
@@ -53,6 +53,7 @@ class Gazetteer:
     airports_by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)  # airport name and city
     airports_by_cell: dict[tuple[int, int], tuple[int, ...]] = field(default_factory=dict)  # 1-degree cells
     cities_by_cell: dict[tuple[int, int], tuple[int, ...]] = field(default_factory=dict)  # for reverse()
+    not_places: frozenset[str] = frozenset()  # keys of common words that are also some place
     demonyms: dict[str, int] = field(default_factory=dict)  # adjective key -> entry (a country, a region)
     country_entry: dict[str, int] = field(default_factory=dict)  # cc -> entry
     capitals: frozenset[int] = frozenset()  # entries that are national capitals
@@ -239,6 +240,8 @@ def build_gazetteer() -> Gazetteer:
     _add_airports(gz)
     _add_place_demonyms(gz, keys)
     _add_abbreviations(gz, keys)
+    lines = (DATA_DIR / "not_places.txt").read_text(encoding="utf-8").splitlines()
+    gz.not_places = frozenset(name_key(w) for w in lines if w.strip() and not w.startswith("#"))
     gz.capitals = frozenset(
         max((i for i in city_entries.get(cc, ()) if gz.names[i] == cap), key=lambda i: gz.pops[i])
         for cc, cap in capital_names.items()

@@ -11,10 +11,9 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 
 from geo.candidates import Context, best_entry, place_from_entry
-from geo.gazetteer import DATA_DIR, Gazetteer, load_gazetteer
+from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.normalize import name_key, strip_articles
 from geo.place import ROLE_ADJECTIVAL, ROLE_ORGANISATION, ROLE_PLACE, Place, PlaceMention
 from geo.resolver import Resolver, clean_phrase
@@ -84,13 +83,6 @@ class _Candidate:
     key: str
     entries: tuple[int, ...]
     demonym: int | None = None  # the entry an adjective stands for ("Syrian", "Kurdish")
-
-
-@lru_cache(maxsize=1)
-def not_places() -> frozenset[str]:
-    path = Path(DATA_DIR) / "not_places.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 @lru_cache(maxsize=262_144)
@@ -225,7 +217,7 @@ def _plausible(text: str, c: _Candidate, gz: Gazetteer, lower_words: frozenset[s
         return big_city or bool(features & {"country", "region", "admin1"})
     big = "country" in features or "continent" in features
     one_word = " " not in surface
-    if c.key in not_places() and not big:
+    if c.key in gz.not_places and not big:
         return False
     if one_word and not big and c.key in lower_words:  # "mobile", "reading": a word of this text
         return False

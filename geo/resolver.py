@@ -163,6 +163,8 @@ class Resolver:
         key = name_key(text)
         if key.startswith("the "):
             key = key[4:]
+        if key in self.gz.not_places:
+            return None  # "the north", "Monday": words, not places
         for k in (key, strip_articles(key).replace(" ", "")):
             i = best_entry(self.gz, self.gz.lookup(k), key, self.context, features)
             if i is not None:

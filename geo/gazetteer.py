@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import logging
 import os
 import pickle
 from collections import defaultdict
@@ -22,6 +23,7 @@ from pathlib import Path
 from geo.normalize import key_variants, name_key
 
 INDEX_VERSION = "geo-index-8"  # bump when the build code changes
+log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data" / "geo"
 CACHE_DIR = Path(os.environ.get("GEO_CACHE_DIR", ROOT / "data" / "cache"))
@@ -277,6 +279,15 @@ def _load(cache_dir: str) -> Gazetteer:
         with open(path, "rb") as f:
             return pickle.load(f)
     gz = build_gazetteer()
+    try:
+        _write_cache(gz, path)
+    except OSError as e:  # a read-only checkout still geocodes, it just builds each time
+        log.warning("cannot cache the gazetteer at %s: %s", path, e)
+    return gz
+
+
+def _write_cache(gz: Gazetteer, path: Path) -> None:
+    """Write atomically (concurrent builders each replace it whole), then drop stale versions."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     with open(tmp, "wb") as f:
@@ -285,4 +296,3 @@ def _load(cache_dir: str) -> Gazetteer:
     for old in path.parent.glob("gazetteer-*.pickle"):
         if old != path:
             old.unlink(missing_ok=True)
-    return gz

@@ -170,19 +170,51 @@ def victim_group(words: str) -> str:
     return groups.pop() if len(groups) == 1 else "mixed" if groups else "unknown"
 
 
-def _quantity(text: str, base: int, *, first: bool) -> tuple[int | None, int | None, int, int] | None:
-    """The quantity in text (offset base): (low, high, start, end) or None."""
-    cands = []
+def _candidates(text: str) -> list[tuple[int, int, int | None, int | None, str]]:
+    """Quantities in text, left to right, no overlaps: (start, end, low, high, kind)."""
+    found = []
     for pat, kind in ((ZERO, "zero"), (QTY, "qty"), (ONE, "one"), (VAGUE, "vague")):
         for m in pat.finditer(text):
             if kind == "qty" and re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
                 continue
-            lo_hi = {"zero": (0, 0), "one": (1, 1), "vague": (None, None)}.get(kind) or bounds(m)
-            cands.append((m.start(), -(m.end() - m.start()), lo_hi, m.end()))
+            lo, hi = {"zero": (0, 0), "one": (1, 1), "vague": (None, None)}.get(kind) or bounds(m)
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            found.append((start, m.end(), lo, hi, kind))
+    found.sort(key=lambda c: (c[0], c[0] - c[1]))
+    out: list[tuple[int, int, int | None, int | None, str]] = []
+    for c in found:
+        if out and c[0] < out[-1][1]:
+            continue
+        if out and c[4] == "vague" and out[-1][4] != "vague" and not text[out[-1][1] : c[0]].strip():
+            continue  # "four more", "three other people": one quantity
+        out.append(c)
+    return out
+
+
+_LIST_GAP = re.compile(
+    r"^(?:\s*(?!(?:on|of|in|at|from|among|with|for|by|aboard|board|including|out)\b)[\w'-]+){0,5}"
+    r"\s*(?:,\s*(?:and\s*)?|\s+and\s*)$",
+    re.I,
+)
+
+
+def _quantity(text: str, base: int, *, first: bool) -> tuple[int | None, int | None, int, int] | None:
+    """The quantity in text (offset base): the first after a verb, the last before one.
+
+    A list before the verb ("24 civilians, 24 fighters and 25 militiamen were killed") adds up.
+    """
+    cands = _candidates(text)
     if not cands:
         return None
-    cands.sort()
-    s, _, (lo, hi), e = cands[0] if first else cands[-1]
+    if first:
+        s, e, lo, hi, _ = cands[0]
+        return lo, hi, base + s, base + e
+    s, e, lo, hi, _ = cands[-1]
+    for prev in reversed(cands[:-1]):
+        exact = lo is not None and lo == hi and prev[2] is not None and prev[2] == prev[3]
+        if not (exact and _LIST_GAP.match(text[prev[1] : s])):
+            break
+        s, lo, hi = prev[0], lo + prev[2], hi + prev[3]
     return lo, hi, base + s, base + e
 
 
@@ -229,7 +261,7 @@ def figures(sentence: str) -> list[Figure]:
             got = _quantity(after[head:], m.end() + head, first=True)
             if got and got[2] - (m.end() + head) <= 1:
                 forward = got
-        q = forward or _quantity(back_text, back_base, first=True)
+        q = forward or _quantity(back_text, back_base, first=False)
         prev_end = m.end()
         if q is None:
             continue

@@ -67,7 +67,7 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
         ("strike", r"\b(?P<noun>strikes?)\b"),
         ("attack", r"\b(?P<noun>attacks?|assaults?|attacked|ambushed|ambush|stormed|raided|bombed)\b"),
         (
-            "strike",
+            "attack",
             r"\b(?P<noun>struck|hit)\b(?!\s+(?:an?\s+)?(?:deal|agreement|chord|balance|note|tone|record|"
             r"high|low|back|out|down|off|home|hard|by|with)\b)",
         ),
@@ -92,6 +92,13 @@ NOT_EVENT = re.compile(
     r"\b(?:on|hunger|general|labou?r|lucky|heart|panic|cyber|anxiety|asthma|gas|boiler|mine|methane|factory|"
     r"chemical|industrial|accidental|pipeline|fireworks?|tyre|tire|transformer|ATC|rail|union|workers'?|"
     r"teachers'?|staff|nurses'?|doctors'?|pilots'?)\s+$",
+    re.I,
+)
+# "an earthquake struck", "a car hit a pedestrian": not violence
+NATURAL = re.compile(
+    r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|storms?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|"
+    r"floods?|lightning|wildfires?|fires?|waves?|tsunamis?|cars?|trucks?|lorry|vehicles?|trains?|bus|buses|"
+    r"ships?|boats?|ball|bullets?|recession|crisis|pandemic|virus|outbreak|drought|heatwave)\b[^.;]{0,40}$",
     re.I,
 )
 # a bare "strike" is military only in a sentence that says so (not a walkout)
@@ -179,6 +186,13 @@ def _determiner(before: str) -> str:
     return ""
 
 
+def _violent(sentence: str, m: re.Match, key: str, verb: bool, before: str) -> bool:
+    """Not a walkout, an accident or a quake: "strike" and "struck" need a military context."""
+    if NOT_EVENT.search(before) or (verb and NATURAL.search(before)):
+        return False
+    return not (key == "strike" or verb) or bool(MILITARY.search(sentence.replace(m.group(0), "")))
+
+
 def find_mentions(sentence: str) -> list[Mention]:
     """Event mentions in a sentence, most specific pattern first, no overlaps."""
     taken: list[tuple[int, int]] = []
@@ -189,11 +203,9 @@ def find_mentions(sentence: str) -> list[Mention]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             before = sentence[max(0, m.start() - 40) : m.start()]
-            if NOT_EVENT.search(before) or (
-                key == "strike" and not MILITARY.search(sentence.replace(m.group(0), ""))
-            ):
-                continue
             noun = m.group("noun") or (m.groupdict().get("noun2") or "")
+            if not _violent(sentence, m, key, noun.lower() in VERBS, before):
+                continue
             taken.append((m.start(), m.end()))
             out.append(
                 Mention(

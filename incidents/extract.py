@@ -99,15 +99,12 @@ def read_sentence(
     src_spans = [(m.start, m.end) for m in found if id(m) in speaking]
     acts = [a for a in all_actors if not any(x < a.end and a.start < y for x, y in src_spans)]
     exclude = [(s.start + a, s.start + b) for a, b in src_spans + [(m.start, m.end) for m in acts]]
-    plc = [
+    # "the country's east" is read here with the country in context (never an actor's name)
+    parts = places.country_parts(s.text, s.start, geo_mentions, exclude)
+    plc = parts + [
         p
         for p in places.candidates(geo_mentions, s.start, s.end, exclude)
-        if places.locative(s.text, p, s.start)
-    ]
-    plc += [
-        p
-        for p in places.country_parts(s.text, s.start, geo_mentions, exclude)
-        if not any(q.start <= p.start < q.end for q in plc)
+        if places.locative(s.text, p, s.start) and not any(q.start < p.end and p.start < q.end for q in parts)
     ]
     return SentenceParts(
         s,
@@ -374,7 +371,13 @@ def extract(article: Article) -> list[Report]:
         if RELEVANT.search(s.text):  # a sentence with no violence or casualty word adds nothing
             reader.sentence(read_sentence(s, article, geo_mentions, reader.previous_date))
     merged = [merge(g) for g in cluster.group_reports(reader.reports)]
-    kept = [r for r in merged if r.place is not None or any(c.figures() != (None,) * 4 for c in r.claims)]
+    kept = [r for r in merged if r.place is not None]
+    if not kept:  # geo found no place, but the article does report one dated event with figures
+        kept = [
+            r
+            for r in merged
+            if r.date is not None and r.date.known and any(c.figures() != (None,) * 4 for c in r.claims)
+        ][:1]
     for i, r in enumerate(kept):
         r.index = i
     return kept

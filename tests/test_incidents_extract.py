@@ -171,3 +171,12 @@ def test_governor_as_source_with_killed_and_wounded():
         60,
         60,
     )
+
+
+@pytest.mark.parametrize("text", [
+    "Two strong earthquakes struck north-western Iran on Sunday, leaving at least 180 people dead, "
+    "officials said.",
+    "A young woman was killed when a car hit her in central London on Monday.",
+])
+def test_accidents_and_disasters_are_not_violence(text):
+    assert reports(text) == []

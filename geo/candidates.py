@@ -26,6 +26,7 @@ CONTEXT_PRESENT_BONUS = 1.5  # the country is mentioned at all
 ADMIN1_BONUS = 3.0           # the text names the candidate's state or province
 NEARBY_BONUS = 2.0           # the candidate lies near another place the text names
 NEARBY_KM = 250.0
+CITY_OVER_AREA_MIN_POP = 50_000
 
 
 @dataclass
@@ -77,7 +78,17 @@ def best_entry(gz: Gazetteer, entries: Iterable[int], key: str, context: Context
     pool = [i for i in entries if features is None or gz.features[i] in features]
     if len(pool) <= 1:
         return pool[0] if pool else None
-    return max(pool, key=lambda i: score(gz, i, key, context))
+    best = max(pool, key=lambda i: score(gz, i, key, context))
+    if gz.features[best] == "admin1":
+        return _city_named_like_its_area(gz, pool, best, key) or best
+    return best
+
+
+def _city_named_like_its_area(gz: Gazetteer, pool: list[int], area: int, key: str) -> int | None:
+    """A bare "Herat" or "Kirkuk" is the city; "Herat province" is asked for with its noun."""
+    cities = [i for i in pool if gz.features[i] == "city" and gz.ccs[i] == gz.ccs[area]
+              and gz.pops[i] >= CITY_OVER_AREA_MIN_POP and name_key(gz.names[i]) == key]
+    return max(cities, key=lambda i: gz.pops[i], default=None)
 
 
 def place_from_entry(gz: Gazetteer, i: int, method: str) -> Place:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from geo.normalize import key_variants, name_key
 
-INDEX_VERSION = "geo-index-8"  # bump when the build code changes
+INDEX_VERSION = "geo-index-9"  # bump when the build code changes
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data" / "geo"
@@ -171,6 +171,25 @@ def _add_admin1(gz: Gazetteer, keys: dict[str, list[int]], gc, city_entries: dic
         _name_admin1_code(gz, city_entries.get(row["cc"], ()), names, row["name"])
 
 
+def _add_derived_admin1(gz: Gazetteer, keys: dict[str, list[int]], airports: list[dict]) -> None:
+    """Admin-1 areas of every country from airport subdivisions (see geo/admin1.py)."""
+    from geo import admin1
+
+    names = admin1.names_of_codes(airports, gz.cities_by_cell, gz.lats, gz.lons, gz.ccs, gz.admin1)
+    by_code: dict[str, list[int]] = defaultdict(list)
+    for i, feature in enumerate(gz.features):
+        if feature == "city" and gz.admin1[i] in names:
+            by_code[gz.admin1[i]].append(i)
+    for code, (lat, lon, radius) in admin1.centres(by_code, gz.lats, gz.lons).items():
+        name, cc = names[code], code.split(".")[0]
+        if admin1.is_generic(name_key(name)):
+            continue
+        known = [i for i in keys.get(name_key(name), ()) if gz.features[i] == "admin1" and gz.ccs[i] == cc]
+        gz.admin1_names.setdefault(code, gz.names[known[0]] if known else name)
+        if not known:
+            _index(keys, [name], gz.add(name, lat, lon, cc, name, None, "admin1", 0, radius))
+
+
 def _name_admin1_code(gz: Gazetteer, entries, names: list[str], admin1_name: str) -> None:
     """Learn "CC.code" -> name from the biggest city named like the area (its capital)."""
     wanted = {name_key(n) for n in names}
@@ -187,12 +206,10 @@ def _add_curated(gz: Gazetteer, keys: dict[str, list[int]]) -> None:
         _index(keys, [row["name"], *filter(None, row["aliases"].split("|"))], i)
 
 
-def _add_airports(gz: Gazetteer) -> None:
-    import airportsdata
-
+def _add_airports(gz: Gazetteer, airports: list[dict]) -> None:
     keys: dict[str, list[int]] = defaultdict(list)
     cells: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for a in airportsdata.load("ICAO").values():
+    for a in airports:
         if not a["iata"]:
             continue  # heliports and airstrips: not what news means by "the airport"
         i = gz.add(a["name"], float(a["lat"]), float(a["lon"]), a["country"], a["subd"] or None,
@@ -239,7 +256,11 @@ def build_gazetteer() -> Gazetteer:
         city_entries = _add_cities(gz, keys, json.load(f))
     _add_admin1(gz, keys, gc, city_entries)
     _add_curated(gz, keys)
-    _add_airports(gz)
+    import airportsdata
+
+    airports = list(airportsdata.load("ICAO").values())
+    _add_derived_admin1(gz, keys, airports)
+    _add_airports(gz, airports)
     _add_place_demonyms(gz, keys)
     _add_abbreviations(gz, keys)
     lines = (DATA_DIR / "not_places.txt").read_text(encoding="utf-8").splitlines()

@@ -57,6 +57,24 @@ def test_admin_areas_and_countries(gazetteer):
     assert syria.geometry is None and syria.place_id == "163843"
 
 
+@pytest.mark.parametrize("phrase, cc, lat, lon", [
+    ("Herat province", "AF", 34.3, 62.2),
+    ("Western Cape", "ZA", -33.6, 19.8),
+    ("Borno state", "NG", 11.5, 13.0),
+    ("Helmand", "AF", 31.0, 64.0),
+])
+def test_admin1_areas_of_other_countries(gazetteer, phrase, cc, lat, lon):
+    place = resolve(phrase)
+    assert place.feature == "admin1" and place.country_code == cc and place.geo_precision == 3
+    assert km(place, lat, lon) < place.uncertainty_km
+
+
+def test_a_bare_name_shared_by_a_city_and_its_province_is_the_city(gazetteer):
+    assert resolve("Herat").feature == "city"
+    assert resolve("Kirkuk").feature == "city"
+    assert resolve("Kirkuk province").feature == "admin1"
+
+
 def test_a_country_beats_a_village_of_the_same_name(gazetteer):
     assert resolve("Jordan").country_code == "JO"
     assert resolve("Jordan").feature == "country"

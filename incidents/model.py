@@ -91,6 +91,7 @@ class Report:
     actor1: list[str] = field(default_factory=list)
     actor2: list[str] = field(default_factory=list)
     date: DateReading | None = None
+    other_dates: list[DateReading] = field(default_factory=list)  # the article's other readings of this event
     place: Any = None  # geo.place.Place
     location_as_reported: str = ""
     claims: list[CasualtyClaim] = field(default_factory=list)
@@ -103,6 +104,10 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def readings(self) -> list[DateReading]:
+        """Every known date reading of the event in this article, the main one first."""
+        return [d for d in (self.date, *self.other_dates) if d is not None and d.known]
 
 
 @dataclass

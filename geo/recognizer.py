@@ -66,6 +66,7 @@ RELATIONS = [re.compile(rx + r"$", re.IGNORECASE) for rx in (
 _CC_NAME = r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?"
 COUNTRY_PARTS = re.compile(rf"\b[Tt]he\s+(?:country|nation)['’]s\s+{_DIR}\b"
                            rf"|\b[Tt]he\s+{_DIR}\s+of\s+the\s+(?:country|nation)\b")
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|inside|across|within|into|throughout)\s+$")
 PHRASE_FEATURES = frozenset({"border", "direction"})
 BORDERS = re.compile(
     rf"\b(?:[Nn]ear\s+)?(?:[Tt]he\s+)?(?:{_CC_NAME}\s*(?:-|–|—|/|\s+and\s+)\s*)?{_CC_NAME}\s+(?:border|frontier)"
@@ -299,8 +300,12 @@ def _owner_country(text: str, start: int, gz: Gazetteer) -> Place | None:
 # -- compound phrases ----------------------------------------------------------------------
 def _compounds(text: str, mentions: list[PlaceMention], resolver: Resolver) -> list[PlaceMention]:
     """Grow mentions into the phrases around them; a compound replaces the names inside it."""
-    found = [*BORDERS.finditer(text), *COUNTRY_PARTS.finditer(text)]
-    grown = [m for f in found if (m := _phrase_mention(f, resolver, PHRASE_FEATURES))]
+    grown = [m for f in BORDERS.finditer(text) if (m := _phrase_mention(f, resolver, PHRASE_FEATURES))]
+    for f in COUNTRY_PARTS.finditer(text):
+        local = _last_country_before(text, mentions, f.start())  # "the country" is the one just named
+        part_resolver = Resolver(resolver.gz, Context.of_countries([local])) if local else resolver
+        if m := _phrase_mention(f, part_resolver, PHRASE_FEATURES):
+            grown.append(m)
     grown += [_grow(text, m, resolver) for m in mentions if m.role == ROLE_PLACE]
     kept: list[PlaceMention] = []
     for m in sorted(grown, key=lambda m: (m.start, -(m.end - m.start))):
@@ -317,6 +322,15 @@ def _compounds(text: str, mentions: list[PlaceMention], resolver: Resolver) -> l
         if m.role != ROLE_PLACE and not (j >= 0 and m.end <= compounds[j].end):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
+
+
+def _last_country_before(text: str, mentions: list[PlaceMention], pos: int) -> str | None:
+    """The country last named as a location ("in Syria") before pos, else the last one named at all."""
+    countries = [m for m in mentions if m.start < pos and m.place is not None and m.place.feature == "country"
+                 and m.role in (ROLE_PLACE, ROLE_ADJECTIVAL)]
+    located = [m for m in countries if LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start)]
+    chosen = (located or countries or [None])[-1]
+    return chosen.place.country_code if chosen else None
 
 
 def _phrase_mention(match: re.Match, resolver: Resolver, features: frozenset[str]) -> PlaceMention | None:

@@ -134,6 +134,12 @@ def test_the_countrys_east_takes_the_country_of_the_text():
     assert part and part[0].place.country_code == "SY" and part[0].place.lon > 39
 
 
+def test_the_country_is_the_one_named_last(seed_mentions):
+    text, mentions = seed_mentions["000"]
+    part = [m for m in mentions if m.text == "the country's east"]
+    assert part and part[0].place.country_code == "SY"  # "... militias in Syria ... the country's east"
+
+
 def test_persons_and_common_words_are_not_places():
     text = "Spokesman John Kirby said on Monday that President Joe Biden will meet Chen Li in May."
     assert [m.text for m in find_places(text)] == []

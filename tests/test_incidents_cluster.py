@@ -86,3 +86,15 @@ def test_ids_are_stable_when_more_articles_arrive(sqlite_store):
     after = sqlite_store.incidents_frame()
     assert before[0] in after[["incident_id", "event_date"]].values.tolist()
     assert after.iloc[0].incident_id == before[0][0]  # the oldest stays first
+
+
+def test_announcement_day_and_local_day_both_kept_local_day_is_the_event_date(sqlite_store):
+    text = (
+        "US forces conducted air strikes on militia positions in eastern Syria early on Friday local "
+        "time, killing two fighters. US military forces earlier this [Thursday] evening conducted the "
+        "strikes in eastern Syria, the Pentagon said in a statement on Friday."
+    )
+    sqlite_store.ingest([art(text, published="2021-02-26")])
+    [row] = sqlite_store.incidents_frame().itertuples()
+    assert (row.date_start, row.date_end, row.event_date) == ("2021-02-25", "2021-02-26", "2021-02-26")
+    assert row.time_precision == 2

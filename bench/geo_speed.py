@@ -17,7 +17,8 @@ sys.path.insert(0, str(ROOT))
 PHRASES = ["Erbil", "Arbil", "Baghdad", "Deir al-Zour", "Al-Qaim", "Mosul", "Anbar province", "Syria", "Iraq",
            "Baghdad airport", "near Erbil", "north of Baghdad", "30 km south of Mosul", "eastern Syria",
            "the Iraq-Syria border region", "Ain al-Asad air base", "Kabul", "London", "Paris", "Springfield",
-           "Aleppo", "Idlib", "Kirkuk", "Basra", "Damascus", "Tehran", "Beirut", "Gaza Strip", "Donbas", "Jordan"]
+           "Aleppo", "Idlib", "Kirkuk", "Basra", "Damascus", "Tehran", "Beirut", "Gaza Strip", "Donbas",
+           "Jordan"]
 LOAD = ("import time; t = time.perf_counter(); from geo.gazetteer import load_gazetteer; load_gazetteer(); "
         "print(time.perf_counter() - t)")
 

@@ -21,7 +21,7 @@ TARGET_BEFORE = re.compile(
     r"[\w-]+ing|[A-Z][\w'-]*)\s+){0,3}$"
 )
 CLAIMED_AFTER = re.compile(
-    r"\s+(?:\w+\s+)?(?:claimed|claims|has claimed|took|takes)\s+(?:responsibility|the attack)"
+    r"[^.;]{0,40}?\b(?:claimed|claims|has claimed|took|takes)\s+(?:responsibility|the attack|credit)"
 )
 ATTACKER_BEFORE = re.compile(r"\b(?:by|from)\s+(?:(?:the|an?)\s+)?$")
 

@@ -237,9 +237,28 @@ def _mask(sentence: str) -> str:
     return NOT_COUNTS.sub(lambda m: "#" * len(m.group(0)), sentence)
 
 
+TOLL = re.compile(
+    r"\bdeath toll\b[^.;]{0,60}?\b(?:rose|climbed|jumped|reached|risen|increased|stood|stands|is|was)\s+"
+    r"(?:at\s+|to\s+)?",
+    re.I,
+)
+
+
+def _tolls(original: str, sentence: str) -> list[Figure]:
+    """ "The death toll ... rose to 55": a killed figure after the toll's verb."""
+    out = []
+    for m in TOLL.finditer(sentence):
+        got = _quantity(sentence[m.end() : m.end() + 30], m.end(), first=True)
+        if got and got[2] == m.end():
+            lo, hi, s, e = got
+            out.append(Figure("killed", lo, hi, s, e, original[s:e], "unknown"))
+    return out
+
+
 def figures(sentence: str) -> list[Figure]:
     """Every casualty figure in a sentence, killed and wounded."""
     original, sentence = sentence, _mask(sentence)
+    out_tolls = _tolls(original, sentence)
     words = sorted(
         [(m, "killed") for m in KILLED.finditer(sentence)]
         + [(m, "wounded") for m in WOUNDED.finditer(sentence)],
@@ -275,4 +294,4 @@ def figures(sentence: str) -> list[Figure]:
         )
         text = original[s : s + len(text)]
         out.append(Figure(kind, lo, hi, s, s + len(text), text, victim_group(text)))
-    return out
+    return sorted(out + out_tolls, key=lambda f: f.start)

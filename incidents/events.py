@@ -42,7 +42,8 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
         ("air", r"\b(?P<noun>airstrikes?|air-strikes?|bombing raids?)\b"),
         (
             "air",
-            r"\b(?P<noun>warplanes?|jets?|aircraft|helicopters?|planes?|bombers?)\b(?:\s+[\w-]+){0,3}?\s+"
+            r"\b(?P<noun>warplanes?|jets?|aircraft|helicopters?|planes?|(?<!suicide )bombers?)\b"
+            r"(?:\s+[\w-]+){0,3}?\s+"
             r"(?:struck|hit|bombed|attacked|targeted|pounded|raided|fired)\b",
         ),
         ("rocket", r"\bfired\s+(?:[\w-]+\s+){0,2}?(?P<noun>rockets?|missiles?|mortars?|shells?)\b"),

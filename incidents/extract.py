@@ -175,6 +175,13 @@ def _event_date(share: Share) -> DateReading | None:
     return usable[0] if usable else None
 
 
+def _same_days(when: DateReading, ref: Report) -> bool:
+    """A definite phrase dated within a day of the event it names is that event."""
+    if not when.known:
+        return True
+    return any(abs((when.date_start - d.date_start).days) <= 1 for d in ref.readings() if d.precision == 1)
+
+
 def _typing(m: events.Mention, sentence: str) -> tuple[str, str, str]:
     key = m.key
     weapon = events.weapon_in(sentence[max(0, m.start - 60) : m.end + 60]) if key in GENERIC_KEYS else ""
@@ -184,6 +191,8 @@ def _typing(m: events.Mention, sentence: str) -> tuple[str, str, str]:
     if key == "strike" and not weapon:
         weapon = events.weapon_in(sentence)
         weapon = weapon if weapon in ("aircraft", "drone", "missile") else ""
+    if own_weapon in ("rocket", "missile", "mortar"):  # "fired a ballistic missile"
+        own_weapon = events.weapon_in(m.text) or own_weapon
     return event_type, sub_type, own_weapon or weapon
 
 
@@ -300,10 +309,12 @@ class Reader:
         years_only = bool(share.dates) and all(d.kind == "year" for d in share.dates)
         if when is None and (m.background or years_only):
             return
-        if when is None and m.determiner in ("the", "demo"):
+        if m.determiner in ("the", "demo"):
             ref = self.referent(m)
-            if ref is not None:
-                self.refer(ref, m, share, s)
+            if ref is not None and (when is None or _same_days(when, ref)):
+                self.refer(ref, m, share, s)  # "the bombing ... on Saturday": the toll's day, same event
+                if when is not None and when.known and events.has_past_event_verb(s.text):
+                    ref.other_dates.append(when)  # "forces earlier this evening conducted the strikes"
                 self.current = ref
                 return
         has_claims = any(c.figures() != (None,) * 4 for c in share.claims)

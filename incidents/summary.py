@@ -139,6 +139,16 @@ def claim_row(incident_id: str, report: Report, n: int, c: CasualtyClaim) -> dic
     }
 
 
+def _untyped(claims: list[CasualtyClaim]) -> tuple[str, str]:
+    """No text named the kind of violence: civilian victims -> an attack on civilians, else a clash."""
+    groups = {c.victim_group for c in claims if c.victim_group != "unknown"}
+    if groups == {"civilians"}:
+        return "Violence against civilians", "Attack"
+    if groups:
+        return "Battles", "Armed clash"
+    return "", ""
+
+
 def incident_row(incident: Incident) -> dict[str, Any]:
     """The SCHEMA.md incident row (without updated_at) plus "geometry"."""
     reports = incident.reports
@@ -151,6 +161,8 @@ def incident_row(incident: Incident) -> dict[str, Any]:
     )
     event_type, sub_type = typed[0] if typed else ("", "")
     claims = [c for _, _, c in incident_claims(incident)]
+    if not event_type:
+        event_type, sub_type = _untyped(claims)
     killed = _span([c.killed_low for c in claims], [c.killed_high for c in claims])
     wounded = _span([c.wounded_low for c in claims], [c.wounded_high for c in claims])
     tolls = {

@@ -180,3 +180,16 @@ def test_governor_as_source_with_killed_and_wounded():
 ])
 def test_accidents_and_disasters_are_not_violence(text):
     assert reports(text) == []
+
+
+def test_toll_update_and_claim_of_responsibility():
+    [r] = reports(
+        "A suicide bomber struck a crowded mosque in northern Afghanistan during Friday prayers, killing at "
+        "least 46 worshippers, a Taliban official said. The death toll from the bombing in the city "
+        "of Kunduz "
+        "rose to 55 on Saturday, according to a doctor at the main hospital. The Islamic State group's "
+        "affiliate claimed responsibility for the attack.", published="2021-10-09")
+    assert r.sub_event_type == "Suicide bomb" and r.actor1 == ["Islamic State"]
+    assert r.date.date_start == date(2021, 10, 8) and r.place.name == "Kunduz"
+    assert {(c.source_type, c.killed_low, c.killed_high) for c in r.claims} == {
+        ("government", 46, None), ("medical", 55, 55)}

@@ -295,24 +295,31 @@ class Store:
         return result
 
     def _candidates(self, conn, reports: list[Report]) -> dict[str, Incident]:
-        """Stored incidents a new report could join: overlapping dates, or undated."""
+        """Stored incidents a new report could join: dates overlapping, or near it when undated."""
         t, rt = self.t["incidents"], self.t["reports"]
-        days = [
-            d
-            for r in reports
-            if r.date is not None and r.date.known
-            for d in (r.date.date_start, r.date.date_end)
-        ]
-        query = sa.select(t.c.incident_id, t.c.review_status, t.c.fatalities_override)
-        if days and len(days) == 2 * len(reports):
-            lo, hi = (min(days) - timedelta(days=2)).isoformat(), (max(days) + timedelta(days=2)).isoformat()
-            query = query.where(
-                sa.or_(
-                    t.c.date_start == "",
-                    t.c.date_start.is_(None),
-                    sa.and_(t.c.date_start <= hi, t.c.date_end >= lo),
+        undated = sa.or_(t.c.date_start == "", t.c.date_start.is_(None))
+        conditions = []
+        for r in reports:
+            days = [d for reading in r.readings() for d in (reading.date_start, reading.date_end)]
+            near = None
+            if r.place is not None:
+                box = 2.0 + r.place.uncertainty_km / 80.0  # degrees; generous, the matcher decides
+                near = sa.and_(
+                    t.c.latitude.between(r.place.lat - box, r.place.lat + box),
+                    t.c.longitude.between(r.place.lon - 2 * box, r.place.lon + 2 * box),
                 )
-            )
+            if days:
+                lo = (min(days) - timedelta(days=2)).isoformat()
+                hi = (max(days) + timedelta(days=2)).isoformat()
+                conditions.append(sa.and_(t.c.date_start <= hi, t.c.date_end >= lo))
+                conditions.append(undated if near is None else sa.and_(undated, near))
+            elif near is not None:
+                conditions.append(near)  # no date of its own: only place, type, actors and wording can match
+        if not conditions:
+            return {}
+        query = sa.select(t.c.incident_id, t.c.review_status, t.c.fatalities_override).where(
+            sa.or_(*conditions)
+        )
         found = {
             row.incident_id: Incident(
                 row.incident_id, [], row.review_status or "auto", row.fatalities_override

@@ -82,13 +82,15 @@ def claim_ok(c, rows):
     return False
 
 
-@pytest.fixture(scope="module")
-def export(tmp_path_factory):
+@pytest.fixture(scope="module", params=["file order", "reverse order"])
+def export(tmp_path_factory, request):
+    """A fresh database, the seeds ingested (in either order: the result must not depend on it)."""
     from incidents.ingest import read_paths
 
     out = tmp_path_factory.mktemp("acceptance")
     store = Store(f"sqlite:///{out}/fresh.db")
-    results = store.ingest([a for _, a in read_paths([ARTICLES])])
+    articles = [a for _, a in read_paths([ARTICLES])]
+    results = store.ingest(articles if request.param == "file order" else articles[::-1])
     assert not [r.error for r in results if r.error]
     write_csv(store.incidents_frame(), store.claims_frame(), out)
     with (out / "incidents.csv").open(newline="") as fh:

@@ -58,6 +58,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     ("today", re.compile(rf"\b(?:earlier |later )?(?:today|tonight|this {_PART})(?:'s)?", re.I)),
     ("yesterday", re.compile(r"\b(?:yesterday|last night)(?:'s)?", re.I)),
+    ("overnight", re.compile(r"\bovernight\b", re.I)),
     ("last_week", re.compile(r"\b(last|this|earlier this|previous) week(?:'s|end)?\b", re.I)),
     ("last_month", re.compile(r"\b(last|this|earlier this|previous) month(?:'s)?\b", re.I)),
     (
@@ -144,6 +145,8 @@ def _resolve(kind: str, m: re.Match, anchor: date | None, previous: DateReading 
         return d, d, 1
     if kind == "today":
         return anchor, anchor, 1
+    if kind == "overnight":  # the night before the anchor day: either calendar day
+        return anchor - timedelta(days=1), anchor, 2
     if kind == "yesterday":
         d = anchor - timedelta(days=1)
         return d, d, 1

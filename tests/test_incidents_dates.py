@@ -40,6 +40,7 @@ def read(text, published, previous=None):
         ("on 3 March 2019", MON_28_JUNE, date(2019, 3, 3), date(2019, 3, 3), 1),
         ("in December", FRI_26_FEB, date(2020, 12, 1), date(2020, 12, 31), 3),  # a month ahead: last year's
         ("yesterday", MON_28_JUNE, date(2021, 6, 27), date(2021, 6, 27), 1),
+    ("rockets hit the base overnight", MON_28_JUNE, date(2021, 6, 27), date(2021, 6, 28), 2),
     ],
 )
 def test_expressions(text, published, start, end, precision):

@@ -103,64 +103,81 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _resolve(kind: str, m: re.Match, anchor: date | None, previous: DateReading | None):
-    """(start, end, precision) or None when the words cannot be pinned down."""
-    g = m.groups()
-    if kind == "iso":
-        d = _safe(int(g[0]), int(g[1]), int(g[2]))
-        return (d, d, 1) if d else None
-    if kind in ("month_day", "day_month"):
-        mon, day = (g[0], g[1]) if kind == "month_day" else (g[1], g[0])
-        month, dd = MONTHS.get(mon.lower().rstrip(".")), int(day)
-        year = int(g[2]) if g[2] else None
-        rel = g[3] if kind == "month_day" else None
-        if year is None:
-            if anchor is None:
-                return None
-            year = anchor.year + {"last": -1, "next": 1}.get(rel or "", 0)
-            d = _safe(year, month, dd)
-            if d and rel is None and d > anchor + timedelta(days=2):
-                d = _safe(year - 1, month, dd)
-        else:
-            d = _safe(year, month, dd)
-        return (d, d, 1) if d else None
-    if kind == "month":
-        month = MONTHS.get(g[0].lower().rstrip("."))
-        year = int(g[1]) if g[1] else None
-        if year is None:
-            if anchor is None:
-                return None
-            year = anchor.year - (1 if month > anchor.month else 0)
-        return date(year, month, 1), _month_end(year, month), 3
-    if kind == "year":
-        y = int(g[0])
-        return date(y, 1, 1), date(y, 12, 31), 3
+Span = tuple[date, date, int] | None
+
+
+def _day(d: date | None) -> Span:
+    return (d, d, 1) if d else None
+
+
+def _iso(g, anchor: date | None) -> Span:
+    return _day(_safe(int(g[0]), int(g[1]), int(g[2])))
+
+
+def _month_and_day(mon: str, day: str, year: str | None, rel: str | None, anchor: date | None) -> Span:
+    month, dd = MONTHS.get(mon.lower().rstrip(".")), int(day)
+    if year:
+        return _day(_safe(int(year), month, dd))
     if anchor is None:
         return None
-    if kind == "bracket_day":
-        d = _weekday_before(anchor, g[0])
-        return d, d, 1
-    if kind == "weekday":
-        d = _weekday_before(anchor, g[1], last=(g[0] or "").lower() == "last")
-        return d, d, 1
-    if kind == "today":
-        return anchor, anchor, 1
-    if kind == "overnight":  # the night before the anchor day: either calendar day
-        return anchor - timedelta(days=1), anchor, 2
-    if kind == "yesterday":
-        d = anchor - timedelta(days=1)
-        return d, d, 1
-    if kind == "last_week":
-        monday = anchor - timedelta(days=anchor.weekday())
-        if g[0].lower() in ("last", "previous"):
-            return monday - timedelta(days=7), monday - timedelta(days=1), 2
-        return monday, anchor, 2
-    if kind == "last_month":
-        if g[0].lower() in ("last", "previous"):
-            prev = anchor.replace(day=1) - timedelta(days=1)
-            return prev.replace(day=1), prev, 3
-        return anchor.replace(day=1), anchor, 3
-    return None
+    d = _safe(anchor.year + {"last": -1, "next": 1}.get(rel or "", 0), month, dd)
+    if d and rel is None and d > anchor + timedelta(days=2):  # "December 20" read in January: last year's
+        d = _safe(anchor.year - 1, month, dd)
+    return _day(d)
+
+
+def _month(g, anchor: date | None) -> Span:
+    month = MONTHS.get(g[0].lower().rstrip("."))
+    if g[1]:
+        year = int(g[1])
+    elif anchor is None:
+        return None
+    else:
+        year = anchor.year - (1 if month > anchor.month else 0)
+    return date(year, month, 1), _month_end(year, month), 3
+
+
+def _week(g, anchor: date) -> Span:
+    monday = anchor - timedelta(days=anchor.weekday())
+    if g[0].lower() in ("last", "previous"):
+        return monday - timedelta(days=7), monday - timedelta(days=1), 2
+    return monday, anchor, 2
+
+
+def _month_rel(g, anchor: date) -> Span:
+    if g[0].lower() in ("last", "previous"):
+        prev = anchor.replace(day=1) - timedelta(days=1)
+        return prev.replace(day=1), prev, 3
+    return anchor.replace(day=1), anchor, 3
+
+
+# expressions that carry their own year (or need the anchor only for it)
+ABSOLUTE = {
+    "iso": _iso,
+    "month_day": lambda g, a: _month_and_day(g[0], g[1], g[2], g[3], a),
+    "day_month": lambda g, a: _month_and_day(g[1], g[0], g[2], None, a),
+    "month": _month,
+    "year": lambda g, a: (date(int(g[0]), 1, 1), date(int(g[0]), 12, 31), 3),
+}
+# expressions that mean nothing without an anchor day
+RELATIVE = {
+    "bracket_day": lambda g, a: _day(_weekday_before(a, g[0])),
+    "weekday": lambda g, a: _day(_weekday_before(a, g[1], last=(g[0] or "").lower() == "last")),
+    "today": lambda g, a: (a, a, 1),
+    "overnight": lambda g, a: (a - timedelta(days=1), a, 2),  # the night before: either calendar day
+    "yesterday": lambda g, a: _day(a - timedelta(days=1)),
+    "last_week": _week,
+    "last_month": _month_rel,
+}
+
+
+def _resolve(kind: str, m: re.Match, anchor: date | None, previous: DateReading | None) -> Span:
+    """(start, end, precision) or None when the words cannot be pinned down."""
+    if kind in ABSOLUTE:
+        return ABSOLUTE[kind](m.groups(), anchor)
+    if anchor is None or kind not in RELATIVE:
+        return None
+    return RELATIVE[kind](m.groups(), anchor)
 
 
 def _later(m: re.Match, previous: DateReading | None):

@@ -115,7 +115,10 @@ def load_tables(url: str | None, version: str) -> Tables:
 
 
 def current_version(url: str | None) -> str:
-    """The store's data version (cheap; call on every run)."""
+    """The database and its data version, one cache key for every cached view of the data.
+
+    The store's own version is a counter per database, so the URL is part of it.
+    """
     if bench_rows():
         return f"bench-{bench_rows()}"
-    return str(shared_store(url).data_version())
+    return f"{url or 'default'}@{shared_store(url).data_version()}"

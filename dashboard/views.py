@@ -20,6 +20,7 @@ from incidents.schema import CLAIM_COLUMNS, INCIDENT_COLUMNS
 TABLE_LIMIT = 10_000
 MAP_HEIGHT = 560
 SELECTED_ZOOM = 11
+TABLE_IDS = "table_incident_ids"
 
 
 @st.cache_data(show_spinner=False)
@@ -81,24 +82,28 @@ def map_panel(tables: Tables, filtered: pd.DataFrame, version: str, flt: Inciden
         st.rerun(scope="app")
 
 
+def _table_selected(key: str) -> None:
+    """on_select callback: runs before the rerun, so the map above the table already sees the choice."""
+    rows = st.session_state[key].selection.rows
+    ids = st.session_state.get(TABLE_IDS, [])
+    picked = ids[rows[0]] if rows and rows[0] < len(ids) else None
+    selection.note_table_selection(st.session_state, picked)
+
+
 def incident_table(filtered: pd.DataFrame) -> str | None:
     """The table of the filtered set, newest first; returns the selected incident id."""
-    view = filtered.sort_values("event_date", ascending=False, na_position="last").head(TABLE_LIMIT)
-    view = view[list(INCIDENT_COLUMNS)].reset_index(drop=True)
+    view = filtered.sort_values("event_date", ascending=False, na_position="last", kind="stable")
+    view = view.head(TABLE_LIMIT)[list(INCIDENT_COLUMNS)].reset_index(drop=True)
     if len(filtered) > TABLE_LIMIT:
         st.caption(f"The table shows the newest {TABLE_LIMIT:,} of {len(filtered):,} incidents "
                    "(the map and the downloads have them all).")
+    ids = view["incident_id"].astype(str).tolist()
+    st.session_state[TABLE_IDS] = ids
     selected = st.session_state.get(selection.SELECTED)
-    default = None
-    hits = view.index[view["incident_id"].astype(str) == selected].tolist()
-    if hits:
-        default = {"selection": {"rows": [hits[0]]}}
-    event = st.dataframe(view, key=f"incident_table_{st.session_state.get(selection.TABLE_NONCE, 0)}",
-                         on_select="rerun", selection_mode="single-row", selection_default=default,
-                         hide_index=True, height=320, width="stretch")
-    rows = event.selection.rows if event is not None else []
-    picked = str(view.iloc[rows[0]]["incident_id"]) if rows else None
-    selection.note_table_selection(st.session_state, picked)
+    default = {"selection": {"rows": [ids.index(selected)]}} if selected in ids else None
+    key = f"incident_table_{st.session_state.get(selection.TABLE_NONCE, 0)}"
+    st.dataframe(view, key=key, on_select=lambda: _table_selected(key), selection_mode="single-row",
+                 selection_default=default, hide_index=True, height=320, width="stretch")
     return st.session_state.get(selection.SELECTED)
 
 

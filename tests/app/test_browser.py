@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.browser_bench import CHROMIUM, launch_chromium, map_frame, streamlit_server, wait_incidents_drawn
 
@@ -80,6 +81,8 @@ def page(browser):
     page.on("requestfailed", lambda request: problems.append(
         f"failed request: {request.url} ({request.failure})"))
     yield page
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "last-page.png"))
     context.close()
     assert not problems, problems
 
@@ -93,17 +96,31 @@ def open_map(page, base: str):
 
 def click_incident(page, frame, incident_index: int) -> None:
     """Zoom in past the clustering zoom on the incident, then click its marker with the mouse."""
-    point = frame.evaluate("""(i) => {
-        const p0 = window.feature_group.at(-1).incidentPayload;
-        const where = L.latLng(p0.lat[i], p0.lon[i]);
-        window.map.setView(where, 14, {animate: false});
-        const p = window.map.latLngToContainerPoint(where);
-        return {x: p.x, y: p.y};
+    frame.evaluate("""(i) => {
+        const p = window.feature_group.at(-1).incidentPayload;
+        window.map.setView([p.lat[i], p.lon[i]], 14, {animate: false});
     }""", incident_index)
     frame.wait_for_function("(i) => !!window.feature_group.at(-1).incidentMarker(i)", arg=incident_index)
-    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
-    page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
-    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    point = frame.evaluate("""(i) => {
+        const marker = window.feature_group.at(-1).incidentMarker(i);
+        const p = window.map.latLngToContainerPoint(marker.getLatLng());
+        return {x: p.x, y: p.y};
+    }""", incident_index)
+    frame.locator("#map_div").click(position=point)
+
+
+def open_popup(page, frame, incident_index: int, attempts: int = 3):
+    """Click the incident's marker until its popup shows (a click can land while the view still moves)."""
+    popup = frame.locator(".leaflet-popup-content .incident-popup")
+    for attempt in range(attempts):
+        click_incident(page, frame, incident_index)
+        try:
+            popup.wait_for(timeout=5_000)
+            return popup
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+    return popup
 
 
 def incident_index(frame, outlet: str | None = None) -> int:
@@ -137,9 +154,7 @@ def test_map_shows_every_located_incident_offline(page, server, seeded_db):
 def test_clicking_an_incident_opens_its_sources_and_selects_its_row(page, server):
     frame, _ = open_map(page, server)
     index = incident_index(frame)
-    click_incident(page, frame, index)
-    popup = frame.locator(".leaflet-popup-content .incident-popup")
-    popup.wait_for()
+    popup = open_popup(page, frame, index)
     rows = popup.locator("table.incident-claims tr")
     assert rows.count() >= 2  # header + at least one source
     assert rows.first.inner_text().split("\t")[:3] == ["Source", "Stated date", "Killed"]
@@ -155,9 +170,7 @@ def test_hostile_article_shows_as_text_everywhere(page, server, seeded_db):
     frame, _ = open_map(page, server)
     index = incident_index(frame, HOSTILE_OUTLET)
     assert index >= 0, "the hostile article's incident is not on the map"
-    click_incident(page, frame, index)
-    popup = frame.locator(".leaflet-popup-content .incident-popup")
-    popup.wait_for()
+    popup = open_popup(page, frame, index)
     assert HOSTILE_OUTLET in popup.inner_text()
     assert popup.locator("img").count() == 0
     detail = page.locator(".incident-popup").first  # the detail panel's table under the map
@@ -182,3 +195,21 @@ def test_filter_change_keeps_the_map_and_changes_its_features(page, server):
     search.press("Enter")
     assert int(wait_incidents_drawn(frame, previous_total=str(total))) == 0
     assert frame.evaluate("() => window.map.getZoom()") == zoom  # the same map: the user's zoom is kept
+
+
+def test_selecting_a_row_focuses_the_map_on_it(page, server, seeded_db):
+    from dashboard.data import open_store
+
+    frame, _ = open_map(page, server)
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 14, box["y"] + 35 + 17)  # the first row's selection cell
+    heading = page.get_by_role("heading", name="Incident inc-")
+    heading.wait_for(timeout=30_000)
+    incident_id = heading.inner_text().split()[-1]
+    row = open_store(seeded_db[0]).incidents_frame().set_index("incident_id").loc[incident_id]
+    frame.wait_for_function("""([lat, lon]) => {
+        const c = window.map.getCenter();
+        return Math.abs(c.lat - lat) < 0.01 && Math.abs(c.lng - lon) < 0.01 && window.map.getZoom() >= 10;
+    }""", arg=[float(row["latitude"]), float(row["longitude"])], timeout=30_000)

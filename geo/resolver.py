@@ -34,6 +34,7 @@ _THE = r"(?:the\s+)?"
 _REGION_NOUN = r"(?:\s+(?:region|area|zone|regions|areas|districts?|strip|belt|line|frontier))?"
 _AIR = (r"(?P<kind>(?:international\s+)?(?:airport|air\s*base|airbase|air\s*field|airfield|air\s+strip"
         r"|airstrip)|(?:military\s+)?base)")
+_CAPITAL_QUALIFIER = r"(?:regional|provincial|state|federal|national|administrative|political)"
 PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx)) for name, rx in [
     ("offset", rf"^(?:some\s+|about\s+|around\s+|roughly\s+)?(?P<dist>\d+(?:\.\d+)?)\s*"
                rf"(?P<unit>{'|'.join(UNIT_KM)})\.?\s+(?:\(\d+\s*\w+\)\s+)?(?:to\s+the\s+)?{_DIR}\s+of\s+(?P<rest>.+)$"),
@@ -47,9 +48,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx)) for name, rx in
                     rf"(?:border|frontier){_REGION_NOUN}$"),
     ("border_one", rf"^{_THE}(?P<a>[a-z .]+?)\s+(?:border|frontier){_REGION_NOUN}$"),
     ("side_of_border", rf"^{_THE}(?P<a>[a-z .]+?)\s+side\s+of\s+the\s+(?:border|frontier)$"),
-    ("appositive", r"^(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:city|town|village|capital|port|enclave|suburb|district"
-                   r"|neighbou?rhood|border\s+town|oil\s+town|oil\s+city|hometown|stronghold|province|governorate"
-                   r"|region|state)\s+of\s+(?P<rest>.+)$"),
+    ("appositive", r"^(?:the\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>city|town|village|capital|port|enclave|suburb"
+                   r"|district|neighbou?rhood|border\s+town|oil\s+town|oil\s+city|hometown|stronghold|province"
+                   r"|governorate|region|state)\s+of\s+(?P<rest>.+)$"),
     ("near", r"^(?:near(?:\s+to)?|nearby|outside(?:\s+of)?|around|close\s+to|just\s+outside|in\s+and\s+around"
              r"|(?:on\s+)?the\s+outskirts\s+of|outskirts\s+of|(?:in\s+)?the\s+vicinity\s+of|vicinity\s+of"
              r"|(?:in\s+)?the\s+(?:area|region|surroundings)\s+(?:of|around)|not\s+far\s+from)\s+(?P<rest>.+)$"),
@@ -57,16 +58,19 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx)) for name, rx in
                 r"(?:part|section|side|wing|area|zone|terminal)\s+of\s+(?P<rest>.+)$"),
     ("air_in", rf"^{_THE}{_AIR}\s+(?:in|of|at|near|outside|serving)\s+(?P<rest>.+)$"),
     ("air_named", rf"^{_THE}(?P<rest>.+?)\s+{_AIR}$"),
+    ("capital", rf"^{_THE}(?P<rest>.+?)(?:'s?)?\s+(?:{_CAPITAL_QUALIFIER}\s+)?capital(?:\s+city)?(?:'s?)?$"),
     ("admin_named", r"^(?P<rest>.+?)\s+(?P<kind>province|governorate|region|state|district|oblast|county"
                     r"|prefecture|department|emirate|territory|provinces|countryside)$"),
     ("admin_of", r"^(?:the\s+)?(?P<kind>province|governorate|state|region|district|oblast|county)\s+of\s+"
                  r"(?P<rest>.+)$"),
     ("direction", rf"^{_THE}{_DIR}\s+(?P<rest>.+)$"),
 ]]
+INTERNATIONAL = "international"
 POINT_FEATURES = frozenset({"city", "airport", "base", "crossing"})
 AREA_PARTS = ("country", "admin1", "region")
 AREA_FEATURES = frozenset({"country", "admin1", "region", "continent"})
 ADMIN_FEATURES = frozenset({"admin1", "region"})
+CAPITAL_AREAS = frozenset({"country", "region", "admin1"})  # areas the gazetteer may know a capital of
 
 
 def resolve(phrase: str, context: Context | str | Iterable[str] | None = None, *,
@@ -84,7 +88,11 @@ def resolve(phrase: str, context: Context | str | Iterable[str] | None = None, *
 
 
 def nearest_airport(gz: Gazetteer, anchor: Place, name_keys: set[str]) -> int | None:
-    """The airport serving an anchor place: one named after it first, else the nearest."""
+    """The airport serving an anchor place: its international airport, one named after it, then the nearest.
+
+    "Nairobi airport", "the airport of the Kenyan capital" mean the main airport: an
+    international one (Jomo Kenyatta) beats a nearer airfield named after the city (Wilson).
+    """
     reach = max(40.0, min(anchor.uncertainty_km, 100.0))
     lat0, lon0 = int(anchor.lat // 1), int(anchor.lon // 1)
     cells = [gz.airports_by_cell.get((lat0 + dy, lon0 + dx), ()) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
@@ -92,9 +100,10 @@ def nearest_airport(gz: Gazetteer, anchor: Place, name_keys: set[str]) -> int | 
     for i in (i for cell in cells for i in cell):
         d = haversine_km(anchor.lat, anchor.lon, gz.lats[i], gz.lons[i])
         if d <= reach:
-            named = any(k and k in name_key(gz.names[i]) for k in name_keys)
-            found.append((not named, d, i))
-    return min(found)[2] if found else None
+            airport_key = name_key(gz.names[i])
+            named = any(k and k in airport_key for k in name_keys)
+            found.append((INTERNATIONAL not in airport_key, not named, d, i))
+    return min(found)[-1] if found else None
 
 
 def as_context(context: Context | str | Iterable[str] | None) -> Context | None:
@@ -141,7 +150,8 @@ class Resolver:
             "dir_of": self._dir_of, "possessive_dir": self._possessive_dir,
             "border_between": self._border_pair, "border_pair": self._border_pair,
             "border_one": self._border_one, "side_of_border": self._side_of_border,
-            "appositive": self._appositive, "near": self._near, "part_of": self._part_of,
+            "appositive": self._appositive, "capital": self._capital, "near": self._near,
+            "part_of": self._part_of,
             "air_in": self._air, "air_named": self._air,
             "admin_named": self._admin, "admin_of": self._admin, "direction": self._direction,
         }
@@ -197,9 +207,34 @@ class Resolver:
                        method=f"offset:{direction}:{km:g}km+{anchor.method}")
 
     def _appositive(self, m: re.Match) -> Place | None:
-        """"the northern Iraqi city of Erbil" is Erbil itself."""
-        place = self.resolve(m["rest"])
+        """"the northern Iraqi city of Erbil" is Erbil itself; "the capital of Iraq" is Baghdad."""
+        place = self.capital_of(m["rest"]) if m["noun"] == "capital" else None
+        place = place or self.resolve(m["rest"])
         return None if place is None else replace(place, method=f"appositive+{place.method}")
+
+    # -- capitals ----------------------------------------------------------------------
+    def _capital(self, m: re.Match) -> Place | None:
+        """"the Somali capital", "Iraq's capital", "the Kurdish regional capital": the capital city."""
+        return self.capital_of(m["rest"])
+
+    def capital_of(self, area: str) -> Place | None:
+        """The capital of the country or region an area phrase or adjective names, None if none is known.
+
+        "iraqi kurdish" is read as its last qualifier too: the nearer adjective names the area.
+        """
+        words = area.split()
+        for part in (area, " ".join(words[1:])) if len(words) > 1 else (area,):
+            i = self._area_entry(part)
+            if i is not None and i in self.gz.capital_of:
+                return place_from_entry(self.gz, self.gz.capital_of[i], f"capital-of:{self.gz.names[i]}")
+        return None
+
+    def _area_entry(self, phrase: str) -> int | None:
+        key = name_key(phrase)
+        key = key[4:] if key.startswith("the ") else key
+        if key in self.gz.demonyms:
+            return self.gz.demonyms[key]
+        return best_entry(self.gz, self.gz.lookup(key), key, self.context, CAPITAL_AREAS)
 
     def _near(self, m: re.Match) -> Place | None:
         anchor = self.resolve(m["rest"])
@@ -226,13 +261,14 @@ class Resolver:
         named = gz.airports_by_key.get(name_key(m.string), ())
         if named:
             return place_from_entry(gz, named[0], "airport-name")
-        anchor = self.resolve(m["rest"])
+        rest = re.sub(r"'s?$", "", m["rest"])  # "Baghdad's airport"
+        anchor = self.resolve(rest)
         if anchor is not None and anchor.feature not in POINT_FEATURES:
             return None  # "US military base", "Iraqi airbase": too vague to be a place
         if anchor is None:
-            by_city = gz.airports_by_key.get(name_key(m["rest"]), ())
+            by_city = gz.airports_by_key.get(name_key(rest), ())
             return place_from_entry(gz, by_city[0], "airport-city") if by_city else None
-        i = nearest_airport(gz, anchor, {name_key(m["rest"]), name_key(anchor.name)})
+        i = nearest_airport(gz, anchor, {name_key(rest), name_key(anchor.name)})
         return None if i is None else place_from_entry(gz, i, f"airport-of-place:{anchor.name}")
 
     # -- admin areas -------------------------------------------------------------------

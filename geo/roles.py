@@ -2,6 +2,9 @@
 
 Each rule reads a small window of text before or after the mention; none names
 a place. Order matters: a dateline, then an organisation, then a government.
+A country left as a place is then read as attributive (`is_attributive`) when it
+modifies the noun after it ("US personnel", "Iraq war veterans"): it names whose
+or which, not where.
 """
 from __future__ import annotations
 
@@ -75,3 +78,90 @@ def _looks_like_org_name(text: str, end: int) -> bool:
     """'Sana news agency' names an agency; 'in Baghdad news spread' does not."""
     m = re.match(r"\s+(news\s+agency|agency|observatory|university)\b", text[end:end + 40], re.IGNORECASE)
     return m is not None
+
+
+# -- attributive country names: "US personnel", "a US military base", "Iraq war veterans" --------
+
+
+def _words(text: str) -> frozenset[str]:
+    """A closed word list written as running text."""
+    return frozenset(text.split())
+
+
+# Words that follow a country without being modified by it: function words, time words, numbers.
+NOT_MODIFIED = _words("""
+a an the this that these those its it their his her our your my we they he she them him us you who whom
+whose which what where when while whether if because since though although unless until till than then
+and or nor but so yet as like of in on at to from into onto by with without within for against about
+across along alongside among amid amidst around after before behind below beneath beside besides between
+beyond during despite down up off out over under through throughout toward towards upon via per near
+is are was were be been being am has have had having do does did done will would can could may might must
+shall should ought not no also too only just even still already now again always never often ever soon
+later earlier once twice today tonight yesterday tomorrow here there last next early late each every all
+both some any more most less least much many few several other another such own same rather instead
+itself himself herself themselves alone ago due whereas either neither nearly almost
+one two three four five six seven eight nine ten eleven twelve twenty thirty hundred thousand million
+billion dozens dozen hundreds thousands millions first second third
+""")
+# Nouns that make the country itself a place again: "on US soil", "the Syria border".
+PLACE_NOUNS = _words("""
+border borders frontier frontiers side coast coastline coasts mainland soil territory territories
+airspace waters interior heartland proper
+""")
+# Verbs after a country subject ("Syria is", "Iraq remains", "the US gave") that no ending gives away.
+VERBS = _words("""
+is has was does goes gets sees saw says said made makes took gave gives came comes went got kept holds
+held leaves left puts led lies lay sits sat stands stood seems appears becomes became remains faces needs
+wants knows knew thinks thought feels felt finds found begins began ran wins won loses lost sends sent
+brings brought buys bought sells sold pays paid meets met tells told fights fought spends spent builds
+built seeks sought falls fell rises rose struck continues follows lacks includes persists responds stays
+means tends tries tried deploys advocates welcomes confirms lets back maintains maintain include lack
+welcome mean cut confirm deny
+""")
+ED_ADJECTIVES = frozenset({"armed", "based", "backed", "led", "funded", "registered", "listed", "allied"})
+ED_NOUNS = frozenset({"bed", "red", "need", "seed", "speed", "creed", "greed", "shed", "feed", "breed"})
+LY_NOUNS = frozenset({"ally", "family", "supply", "assembly", "rally", "anomaly", "monopoly", "fly"})
+# A noun-or-verb in -s ("strikes", "attacks", "fears") is a verb when an object follows it.
+OBJECT_WORDS = _words("a an the its their his her our this these those some no every it them him us")
+PRONOUNS = _words("a an the its their his her our it them him")
+NEXT_WORDS = re.compile(r"[ \t]+([a-z][a-z'’-]*)\b(?:[ \t]+([\w'’-]+))?")
+# "strikes in Iraq and Syria target ...": the second of a located pair is a place like the first.
+LOCATED_PAIR_BEFORE = re.compile(r"\b(?:in|into|across|inside|within|throughout|from|to|between)\s+"
+                                 r"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,?\s+(?:and|or)\s+(?:the\s+)?$")
+MODAL_BEFORE = re.compile(r"\b(?:can|could|will|would|may|might|must|shall|should|did|does|do|let)\s+"
+                          r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def is_attributive(text: str, start: int, end: int) -> bool:
+    """Whether the country named at text[start:end] modifies the lowercase noun after it.
+
+    "US personnel", "a US military base", "Iraq war veterans", "the UK government": the
+    country says whose or which, not where ("in Syria last week", "Syria said", "Iraq and
+    Syria", "to Iraq on Monday" are not attributive). No tagger: the next word must not be
+    a function word, a place noun, an adverb or a verb, judged by closed lists and endings.
+    """
+    m = NEXT_WORDS.match(text, end)
+    if not m:
+        return False
+    word, following = m.group(1).replace("’", "'"), m.group(2) or ""
+    if not word.endswith("s") and MODAL_BEFORE.search(text, max(0, start - 20), start):
+        return False  # "how can Russia respond": a verb; "will US forces leave" still a noun
+    if LOCATED_PAIR_BEFORE.search(text, max(0, start - 50), start):
+        return False
+    if len(word) < 2 or word in NOT_MODIFIED or word in PLACE_NOUNS or word in VERBS or "'" in word:
+        return False
+    if word.endswith("ing") and len(word) > 4:  # "Mali peacekeeping posts", not "Egypt following the ..."
+        return following[:1].islower() and following not in NOT_MODIFIED
+    if _verb_or_adverb(word):
+        return False
+    if word.endswith("s") and not word.endswith("ss") and following:
+        # "Vietnam sees Russia", "China advocates the ...": a verb and its object
+        return not (following in OBJECT_WORDS or following[0].isupper() or following[0].isdigit())
+    return following not in PRONOUNS and not following[:1].isdigit()  # "Saudi Arabia buy 180 howitzers"
+
+
+def _verb_or_adverb(word: str) -> bool:
+    """Past tenses ("launched") and adverbs ("reportedly") by their ending."""
+    if word.endswith("ed") and len(word) > 3:
+        return word not in ED_ADJECTIVES and word not in ED_NOUNS
+    return word.endswith("ly") and word not in LY_NOUNS

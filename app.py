@@ -6,20 +6,11 @@ Layout only; the logic is in dashboard/ (see its modules). Run with
 import streamlit as st
 
 from dashboard import views
-from dashboard.data import current_version, database_url, load_tables, store_available
+from dashboard.data import store_available, tables_or_stop
 
 st.set_page_config(page_title="Incident map", page_icon=":round_pushpin:", layout="wide")
-
-try:
-    url = database_url()
-    version = current_version(url)
-    tables = load_tables(url, version)
-except Exception as error:  # the edge: a user sees a message, never a traceback
-    st.error(f"The incident database could not be opened: {type(error).__name__}. "
-             "Check INCIDENTS_DB_URL and that the database is reachable.")
-    st.stop()
-
 st.title("Incident map")
+url, version, tables = tables_or_stop()
 if not store_available():
     st.warning("The incident store is not installed: showing generated demo incidents.")
 

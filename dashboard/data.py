@@ -9,6 +9,7 @@ generated incidents (bench.generate), for the browser benchmark.
 from __future__ import annotations
 
 import importlib.util
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,3 +123,20 @@ def current_version(url: str | None) -> str:
     if bench_rows():
         return f"bench-{bench_rows()}"
     return f"{url or 'default'}@{shared_store(url).data_version()}"
+
+
+def tables_or_stop() -> tuple[str | None, str, Tables]:
+    """(url, version, tables) for a page; on failure a clear st.error and the page stops.
+
+    The edge of every page: the user reads what went wrong, never a traceback.
+    """
+    url = database_url()
+    try:
+        version = current_version(url)
+        return url, version, load_tables(url, version)
+    except Exception as error:
+        logging.getLogger(__name__).exception("cannot load the incident tables")
+        st.error(f"The incident database could not be opened ({type(error).__name__}: {error}). "
+                 "Check INCIDENTS_DB_URL and that the database is reachable.")
+        st.stop()
+        raise  # unreachable: st.stop() ends the run

@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard.data import current_version, database_url, load_tables, shared_store, store_available
+from dashboard.data import shared_store, store_available, tables_or_stop
 from dashboard.highlight import highlighted_html, legend_html
 
 st.set_page_config(page_title="Article view", layout="wide")
@@ -12,8 +12,7 @@ if not store_available():
     st.warning("The incident store is not installed yet: no articles to show.")
     st.stop()
 
-url = database_url()
-tables = load_tables(url, current_version(url))
+url, _version, tables = tables_or_stop()
 articles = tables.articles
 if articles.empty:
     st.info("No articles yet: add some on the Ingest page.")

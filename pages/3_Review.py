@@ -1,7 +1,7 @@
 """Review: an editor sets an incident's review status and its ACLED fatalities figure."""
 import streamlit as st
 
-from dashboard.data import current_version, database_url, load_tables, shared_store, store_available
+from dashboard.data import shared_store, store_available, tables_or_stop
 from dashboard.filters import claims_of
 from dashboard.popups import incident_html
 
@@ -13,8 +13,7 @@ if not store_available():
     st.stop()
 
 STATUSES = ("auto", "reviewed", "disputed", "rejected")
-url = database_url()
-tables = load_tables(url, current_version(url))
+url, _version, tables = tables_or_stop()
 incidents = tables.incidents
 if incidents.empty:
     st.info("No incidents yet: add articles on the Ingest page.")

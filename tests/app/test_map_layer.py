@@ -75,3 +75,15 @@ def test_outlines_are_simplified_for_the_basemap():
     if not outlines["features"]:
         pytest.skip("data/geo/countries-50m.geojson is not there")
     assert len(json.dumps(outlines)) < 800_000
+
+
+def test_configured_tiles_fall_back_to_outlines_when_they_fail(generated):
+    incidents, _ = generated
+    tiles = TileSetting("https://tiles.newsroom.example/{z}/{x}/{y}.png", "Newsroom tiles")
+    html = render_html(build_base_map(incidents, EMPTY, tiles))
+    assert "https://tiles.newsroom.example/{z}/{x}/{y}.png" in html
+    fallback = re.search(r"IncidentLayer\.basemapFallback\((\w+),\s*(\w+),\s*(\w+)\)", html)
+    assert fallback and fallback.group(2).startswith("tile_layer_")
+    assert fallback.group(3).startswith("outlines_layer_")
+    no_tiles = render_html(build_base_map(incidents, EMPTY, TileSetting(None, "")))
+    assert re.search(r"IncidentLayer\.basemapFallback\(\w+,\s*null,", no_tiles)

@@ -213,3 +213,22 @@ def test_selecting_a_row_focuses_the_map_on_it(page, server, seeded_db):
         const c = window.map.getCenter();
         return Math.abs(c.lat - lat) < 0.01 && Math.abs(c.lng - lon) < 0.01 && window.map.getZoom() >= 10;
     }""", arg=[float(row["latitude"]), float(row["longitude"])], timeout=30_000)
+
+
+def test_bad_uploads_show_errors_and_good_files_still_preview(page, server):
+    page.goto(f"{server}/Ingest")
+    page.get_by_role("tab", name="Upload files").click()
+    good = (b"outlet: Upload Wire\npublished: 2021-06-29\n\nUS warplanes struck a depot near Al-Qaim on "
+            b"Monday, killing four fighters, the Syrian Observatory for Human Rights said.")
+    page.locator('input[type="file"]').set_input_files([
+        {"name": "good.txt", "mimeType": "text/plain", "buffer": good},
+        {"name": "empty.txt", "mimeType": "text/plain", "buffer": b" \n"},
+        {"name": "binary.txt", "mimeType": "text/plain", "buffer": b"\x00\x01\x02\xff" * 64},
+    ])
+    page.get_by_role("button", name="Preview uploaded files").click()
+    page.get_by_role("heading", name="Preview: 1 article(s)").wait_for(timeout=60_000)
+    errors = page.locator('[data-testid="stAlertContentError"]')
+    texts = [errors.nth(i).inner_text() for i in range(errors.count())]
+    assert any(t.startswith("empty.txt") for t in texts), texts
+    assert any(t.startswith("binary.txt") for t in texts), texts
+    assert "Traceback" not in page.content()

@@ -124,9 +124,12 @@ def incident_detail(tables: Tables, incident_id: str | None) -> None:
     articles = tables.articles[tables.articles["article_id"].astype(str).isin(article_ids)] \
         if "article_id" in tables.articles.columns else tables.articles.head(0)
     if not articles.empty:
-        st.markdown("**Articles** (open one in the Article view page to see why the row says what it says)")
-        st.dataframe(articles, hide_index=True, width="stretch",
-                     column_config={"url": st.column_config.LinkColumn("url")})
+        st.markdown("**Articles** (the Article view shows why the row says what it says)")
+        articles = articles.assign(view=[f"Article_view?article={a}" for a in articles["article_id"]])
+        st.dataframe(articles, hide_index=True, width="stretch", column_config={
+            "url": st.column_config.LinkColumn("url"),
+            "view": st.column_config.LinkColumn("article view", display_text="open"),
+        })
 
 
 def _deferred(make, *frames: pd.DataFrame):

@@ -6,13 +6,11 @@ Layout only; the logic is in dashboard/ (see its modules). Run with
 import streamlit as st
 
 from dashboard import views
-from dashboard.data import store_available, tables_or_stop
+from dashboard.data import tables_or_stop
 
 st.set_page_config(page_title="Incident map", page_icon=":round_pushpin:", layout="wide")
 st.title("Incident map")
 url, version, tables = tables_or_stop()
-if not store_available():
-    st.warning("The incident store is not installed: showing generated demo incidents.")
 
 flt = views.filter_sidebar(tables.incidents)
 filtered = views.cached_filter(tables, version, flt)

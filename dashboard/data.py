@@ -8,18 +8,18 @@ generated incidents (bench.generate), for the browser benchmark.
 """
 from __future__ import annotations
 
-import importlib.util
 import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.filters import search_text
+from incidents.ingest import IngestError, read_paths
 from incidents.schema import CLAIM_COLUMNS, INCIDENT_COLUMNS
+from incidents.store import Store
 
 BUNDLED_ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 ARTICLE_COLUMNS = ("article_id", "title", "outlet", "url", "published", "name")
@@ -40,28 +40,16 @@ def database_url() -> str | None:
     return os.environ.get("INCIDENTS_DB_URL") or None
 
 
-DEMO_ROWS = 300  # generated rows shown while incidents.store is not installed
-
-
-def store_available() -> bool:
-    """Whether the incidents package provides its store (it lands in parallel)."""
-    return importlib.util.find_spec("incidents.store") is not None
-
-
 def bench_rows() -> int:
     """How many generated incidents replace the store (0: use the store)."""
     try:
-        rows = max(0, int(os.environ.get("INCIDENT_DASHBOARD_BENCH_ROWS", "0")))
+        return max(0, int(os.environ.get("INCIDENT_DASHBOARD_BENCH_ROWS", "0")))
     except ValueError:
-        rows = 0
-    return rows or (0 if store_available() else DEMO_ROWS)
+        return 0
 
 
-def open_store(url: str | None) -> Any:
+def open_store(url: str | None) -> Store:
     """A Store for the URL, seeded with data/articles when it is empty."""
-    from incidents.ingest import IngestError, read_paths
-    from incidents.store import Store
-
     store = Store(url)
     if store.is_empty() and BUNDLED_ARTICLES.exists():
         store.ingest(article for _name, article in read_paths([str(BUNDLED_ARTICLES)])
@@ -70,7 +58,7 @@ def open_store(url: str | None) -> Any:
 
 
 @st.cache_resource(show_spinner="Opening the incident database...")
-def shared_store(url: str | None) -> Any:
+def shared_store(url: str | None) -> Store:
     """One store per database URL for the whole server process."""
     return open_store(url)
 

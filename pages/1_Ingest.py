@@ -2,14 +2,10 @@
 import streamlit as st
 
 from dashboard import ingest_flow
-from dashboard.data import database_url, shared_store, store_available
+from dashboard.data import database_url, shared_store
 
 st.set_page_config(page_title="Ingest articles", layout="wide")
 st.title("Ingest articles")
-
-if not store_available():
-    st.warning("The incident store is not installed yet: nothing can be ingested.")
-    st.stop()
 
 PENDING = "ingest_pending"
 

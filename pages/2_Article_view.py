@@ -2,15 +2,11 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard.data import shared_store, store_available, tables_or_stop
+from dashboard.data import shared_store, tables_or_stop
 from dashboard.highlight import highlighted_html, legend_html
 
 st.set_page_config(page_title="Article view", layout="wide")
 st.title("Article view")
-
-if not store_available():
-    st.warning("The incident store is not installed yet: no articles to show.")
-    st.stop()
 
 url, _version, tables = tables_or_stop()
 articles = tables.articles

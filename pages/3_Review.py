@@ -1,16 +1,12 @@
 """Review: an editor sets an incident's review status and its ACLED fatalities figure."""
 import streamlit as st
 
-from dashboard.data import shared_store, store_available, tables_or_stop
+from dashboard.data import shared_store, tables_or_stop
 from dashboard.filters import claims_of
 from dashboard.popups import incident_html
 
 st.set_page_config(page_title="Review incidents", layout="wide")
 st.title("Review incidents")
-
-if not store_available():
-    st.warning("The incident store is not installed yet: nothing to review.")
-    st.stop()
 
 STATUSES = ("auto", "reviewed", "disputed", "rejected")
 url, _version, tables = tables_or_stop()

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from geo.normalize import key_variants, name_key
 
-INDEX_VERSION = "geo-index-10"  # bump when the build code changes
+INDEX_VERSION = "geo-index-11"  # bump when the build code changes
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data" / "geo"
@@ -86,6 +86,26 @@ class Gazetteer:
         return self.names[i] if i is not None else None
 
 
+_UA_NATIONAL = (("ya", "ia"), ("yu", "iu"), ("ye", "ie"), ("yi", "i"))
+
+
+def ukrainian_spellings(names: list[str]) -> list[str]:
+    """Ukraine's national romanisation of names GeoNames spells the older way.
+
+    Since 2010 Ukraine writes я/ю/є as ia/iu/ie inside a word ("Kupiansk",
+    "Pokrovsk", "Sloviansk"), where GeoNames often keeps ya/yu/ye ("Kupyansk",
+    "Slovyansk"); news uses both. Only a word's inner letters change.
+    """
+    out = []
+    for name in names:
+        new = name.replace("'", "").replace("’", "")
+        for old, modern in _UA_NATIONAL:
+            new = new[:1] + new[1:].replace(old, modern)
+        if new != name:
+            out.append(new)
+    return out
+
+
 def _usable_alternate(name: str) -> bool:
     """Skip machine transliterations ('bld') and codes ('BGW') among GeoNames alternates."""
     return name[:1].isupper() and not (name.isupper() and len(name) <= 4)
@@ -144,7 +164,8 @@ def _add_cities(gz: Gazetteer, keys: dict[str, list[int]], cities: dict) -> dict
                    "city", int(c["population"]), 5.0 if c["population"] < 100_000 else 15.0)
         by_cc[cc].append(i)
         cells[(int(c["latitude"] // 1), int(c["longitude"] // 1))].append(i)
-        _index(keys, [c["name"], *filter(_usable_alternate, c["alternatenames"])], i)
+        names = [c["name"], *filter(_usable_alternate, c["alternatenames"])]
+        _index(keys, names + ukrainian_spellings(names) if cc == "UA" else names, i)
     gz.cities_by_cell = {k: tuple(v) for k, v in cells.items()}
     return by_cc
 

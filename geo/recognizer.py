@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from geo.candidates import Context, best_entry, place_from_entry
-from geo.gazetteer import Gazetteer, load_gazetteer
+from geo.gazetteer import Gazetteer, load_gazetteer, ukrainian_spellings
 from geo.normalize import name_key, strip_articles
 from geo.place import ROLE_ADJECTIVAL, ROLE_ORGANISATION, ROLE_PLACE, Place, PlaceMention
 from geo.resolver import Resolver, clean_phrase
@@ -50,6 +50,8 @@ _DIR = r"(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(
 SUFFIXES = [re.compile(rx) for rx in (
     r"(?:['’]s)?\s+(?:[Ii]nternational\s+)?(?:[Aa]irport|[Aa]ir\s*[Bb]ase|[Aa]irbase|[Aa]irfield|[Mm]ilitary\s+[Bb]ase)\b",
     r"\s+(?:[Pp]rovince|[Gg]overnorate|[Rr]egion|[Dd]istrict|[Oo]blast|[Cc]ounty|[Pp]refecture|[Ss]tate)\b(?!\s+(?:of|[A-Z]))",
+    # Nigeria's local government areas, and other second-level names that follow the place
+    r"\s+(?:[Ll]ocal\s+[Gg]overnment\s+[Aa]rea|LGA|[Mm]unicipality|[Rr]aion)\b",
 )]
 PREFIXES = [re.compile(rx + r"$", re.IGNORECASE) for rx in (
     r"\bthe\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|capital|province|region|governorate|district|port|enclave"
@@ -63,7 +65,7 @@ RELATIONS = [re.compile(rx + r"$", re.IGNORECASE) for rx in (
     rf"(?:\(\d+\s*\w+\)\s+)?(?:to\s+the\s+)?{_DIR}\s+of\s+",
     rf"\b(?:just\s+)?{_DIR}\s+of\s+",
     r"\b(?:near(?:\s+to)?|nearby|outside(?:\s+of)?|close\s+to|just\s+outside|on\s+the\s+outskirts\s+of"
-    r"|in\s+the\s+vicinity\s+of|not\s+far\s+from)\s+",
+    r"|in\s+the\s+vicinity\s+of|not\s+far\s+from|(?:in\s+and\s+)?around)\s+",
 )]
 _CC_NAME = r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?"
 COUNTRY_PARTS = re.compile(rf"\b[Tt]he\s+(?:country|nation)['’]s\s+{_DIR}\b"
@@ -232,7 +234,7 @@ def _plausible(text: str, c: _Candidate, gz: Gazetteer, lower_words: frozenset[s
         return False
     if big:
         return True
-    main_name = any(_key(gz.names[i]) == c.key for i in c.entries)
+    main_name = any(_key(gz.names[i]) == c.key or _national_spelling(gz, i, c.key) for i in c.entries)
     pop = max((gz.pops[i] for i in c.entries if gz.features[i] == "city"), default=0)
     if not features & AREA and one_word and pop < (MIN_POP_ALONE if main_name else MIN_POP_ALT_NAME):
         return False
@@ -240,12 +242,23 @@ def _plausible(text: str, c: _Candidate, gz: Gazetteer, lower_words: frozenset[s
     return not (beside_name and (pop < MIN_POP_NEXT_TO_NAME or not main_name))
 
 
+def _national_spelling(gz: Gazetteer, i: int, key: str) -> bool:
+    """The key is the entry's main name in its country's own romanisation ("Kupiansk" for Kupyansk)."""
+    return gz.ccs[i] == "UA" and key in {_key(v) for v in ukrainian_spellings([gz.names[i]])}
+
+
 def _next_to_other_name(text: str, c: _Candidate) -> bool:
     before = re.search(r"([A-Z][\w’'-]*)\s$", text[max(0, c.start - 30):c.start])
     if before and before.group(1).lower().rstrip(".") not in GEO_GENERICS \
             and not _sentence_start(text, c.start - len(before[0])):
         return True
-    return re.match(r"\s[A-Z]", text[c.end:c.end + 2]) is not None
+    return re.match(r"\s[A-Z]", text[c.end:c.end + 2]) is not None and not ADMIN_AFTER.match(text, c.end)
+
+
+# a capitalised admin noun after a name names the name's area, not another name
+# ("Gwoza Local Government Area")
+ADMIN_AFTER = re.compile(r"\s+(?:Local\s+Government\s+Area|LGA|District|Province|State|Region|Governorate"
+                         r"|Oblast|County|Municipality|Prefecture)\b")
 
 
 def _sentence_start(text: str, pos: int) -> bool:

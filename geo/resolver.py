@@ -48,19 +48,21 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx)) for name, rx in
                     rf"(?:border|frontier){_REGION_NOUN}$"),
     ("border_one", rf"^{_THE}(?P<a>[a-z .]+?)\s+(?:border|frontier){_REGION_NOUN}$"),
     ("side_of_border", rf"^{_THE}(?P<a>[a-z .]+?)\s+side\s+of\s+the\s+(?:border|frontier)$"),
-    ("appositive", r"^(?:the\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>city|town|village|capital|port|enclave|suburb"
-                   r"|district|neighbou?rhood|border\s+town|oil\s+town|oil\s+city|hometown|stronghold|province"
-                   r"|governorate|region|state)\s+of\s+(?P<rest>.+)$"),
     ("near", r"^(?:near(?:\s+to)?|nearby|outside(?:\s+of)?|around|close\s+to|just\s+outside|in\s+and\s+around"
              r"|(?:on\s+)?the\s+outskirts\s+of|outskirts\s+of|(?:in\s+)?the\s+vicinity\s+of|vicinity\s+of"
              r"|(?:in\s+)?the\s+(?:area|region|surroundings)\s+(?:of|around)|not\s+far\s+from)\s+(?P<rest>.+)$"),
+    # "near the town of X": the relation first, then the appositive inside it
+    ("appositive", r"^(?:the\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>city|town|village|capital|port|enclave|suburb"
+                   r"|district|neighbou?rhood|border\s+town|oil\s+town|oil\s+city|hometown|stronghold|province"
+                   r"|governorate|region|state)\s+of\s+(?P<rest>.+)$"),
     ("part_of", r"^(?:the\s+)?(?:(?:military|civilian|civil)\s+)?"
                 r"(?:part|section|side|wing|area|zone|terminal)\s+of\s+(?P<rest>.+)$"),
     ("air_in", rf"^{_THE}{_AIR}\s+(?:in|of|at|near|outside|serving)\s+(?P<rest>.+)$"),
     ("air_named", rf"^{_THE}(?P<rest>.+?)\s+{_AIR}$"),
     ("capital", rf"^{_THE}(?P<rest>.+?)(?:'s?)?\s+(?:{_CAPITAL_QUALIFIER}\s+)?capital(?:\s+city)?(?:'s?)?$"),
     ("admin_named", r"^(?P<rest>.+?)\s+(?P<kind>province|governorate|region|state|district|oblast|county"
-                    r"|prefecture|department|emirate|territory|provinces|countryside)$"),
+                    r"|prefecture|department|emirate|territory|provinces|countryside"
+                    r"|local\s+government\s+area|lga|municipality|commune|raion)$"),
     ("admin_of", r"^(?:the\s+)?(?P<kind>province|governorate|state|region|district|oblast|county)\s+of\s+"
                  r"(?P<rest>.+)$"),
     ("direction", rf"^{_THE}{_DIR}\s+(?P<rest>.+)$"),

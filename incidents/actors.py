@@ -24,6 +24,9 @@ CLAIMED_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:claimed|claims|has claimed|took|takes)\s+(?:responsibility|the attack|credit)"
 )
 ATTACKER_BEFORE = re.compile(r"\b(?:by|from)\s+(?:(?:the|an?)\s+)?$")
+# "fighting between X and Y": ACLED puts the first side named as actor1, the second as actor2
+BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:(?:the|an?)\s+)?$")
+BETWEEN_SECOND = re.compile(r"\bbetween\s+[^,;.]{1,50}?\s+and\s+(?:(?:the|an?)\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,10 @@ def mentions(sentence: str, exclude: list[tuple[int, int]] = ()) -> list[ActorMe
 def role(sentence: str, actor: ActorMention, event_start: int, *, explicit_only: bool = False) -> str | None:
     """'attacker', 'target' or None for an actor relative to the event phrase at event_start."""
     before = sentence[max(0, actor.start - 60) : actor.start]
+    if BETWEEN_FIRST.search(before):
+        return "attacker"
+    if BETWEEN_SECOND.search(before):
+        return "target"
     if TARGET_BEFORE.search(before):
         return "target"
     if ATTACKER_BEFORE.search(before):

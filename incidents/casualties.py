@@ -82,6 +82,15 @@ VICTIMS = {
     "journalist": "civilians",
     "student": "civilians",
     "farmer": "civilians",
+    "villager": "civilians",
+    "worshipper": "civilians",
+    "diner": "civilians",
+    "patient": "civilians",
+    "displaced": "civilians",
+    "famil": "civilians",
+    "passenger": "civilians",
+    "pupil": "civilians",
+    "shopper": "civilians",
     "boy": "civilians",
     "girl": "civilians",
 }
@@ -90,7 +99,9 @@ _VICTIM_NOUN = (
     r"women|woman|members?|troops?|militants?|officers?|policem[ae]n|service members?|worker?s?|boy|girl)"
 )
 KILLED = re.compile(
-    r"\b(killed|killing|kills|dead|died|deaths?|martyred|martyrdom|lost (?:their|his|her) lives)\b", re.I
+    r"\b(killed|killing|kills|dead|died|deaths?|martyred|martyrdom|lost (?:their|his|her) lives|"
+    r"bodies|corpses)\b",
+    re.I,
 )
 WOUNDED = re.compile(r"\b(wounded|wounding|injured|injuring|injuries|hurt|hurting)\b", re.I)
 ZERO = re.compile(r"\b(?:no one|nobody|none|no casualties|no deaths|no injuries|no fatalities)\b", re.I)
@@ -268,11 +279,20 @@ def figures(sentence: str) -> list[Figure]:
     prev_end = 0
     for m, kind in words:
         word = m.group(1).lower()
+        # a death toll's figure is the toll's: "the toll rose to 25, and 41 other people were wounded"
+        prev_end = max([prev_end] + [t.end for t in out_tolls if t.end <= m.start()])
         before = sentence[prev_end : m.start()]
         cut = list(_CUT.finditer(before))
         back_text = before[cut[-1].end() :] if cut else before
         back_base = m.start() - len(back_text)
-        passive = bool(_AUX.search(sentence[: m.start()])) or word in ("dead", "died", "deaths", "death")
+        passive = bool(_AUX.search(sentence[: m.start()])) or word in (
+            "dead",
+            "died",
+            "deaths",
+            "death",
+            "bodies",
+            "corpses",
+        )
         forward = None
         if not passive or word in _ACTIVE:
             after = sentence[m.end() : m.end() + 45]

@@ -133,6 +133,19 @@ def place_rank(place) -> tuple:
     return (place.where_prec, place.uncertainty_km)
 
 
+def better_place(new, old) -> bool:
+    """Whether new says more precisely where than old.
+
+    The bare name inside old's relation ("Gwoza" after "a village near Gwoza") is
+    the same gazetteer place with the relation dropped: it says less, not more.
+    """
+    if old is None:
+        return True
+    if old.place_id and new.place_id == old.place_id and old.geo_precision > new.geo_precision:
+        return False
+    return place_rank(new) < place_rank(old)
+
+
 @dataclass
 class Profile:
     """What an incident (or a group of reports) looks like to the matcher."""

@@ -34,6 +34,12 @@ _STATEMENT = re.compile(
     rf"\b(?:said|says|announced|reported|told [\w ]{{1,30}}?|in a statement)\s+(?:on\s+)?"
     rf"({_DAY})\b"
 )
+# the day a toll was updated is the figure's day, never the event's: "the toll rose to 25 on Saturday"
+_TOLL_UPDATE = re.compile(
+    r"\b(?:rose|climbed|jumped|risen|increased|reached)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+)?"
+    rf"[\w,]+\s+(?:on\s+)?({_DAY}|today|yesterday)\b",
+    re.I,
+)
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
@@ -82,7 +88,7 @@ class Found:
     """A reading plus what kind of expression it was."""
 
     reading: DateReading
-    kind: str  # event, statement, year, relative
+    kind: str  # event, statement, toll, year, relative
 
 
 def _month_end(y: int, m: int) -> date:
@@ -226,8 +232,11 @@ def find_dates(
                 local,
             )
             is_statement = statement is not None and start < statement.end(1) and statement.start(1) < end
+            is_toll = any(start < t.end(1) and t.start(1) < end for t in _TOLL_UPDATE.finditer(text))
             label = (
-                "statement"
+                "toll"
+                if is_toll
+                else "statement"
                 if is_statement
                 else "year"
                 if kind == "year"

@@ -42,7 +42,7 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
         ("air", r"\b(?P<noun>airstrikes?|air-strikes?|bombing raids?)\b"),
         (
             "air",
-            r"\b(?P<noun>warplanes?|jets?|aircraft|helicopters?|planes?|(?<!suicide )bombers?)\b"
+            r"\b(?P<noun>warplanes?|jets?|aircraft|helicopters?|planes?|(?<!suicide )bombers)\b"
             r"(?:\s+[\w-]+){0,3}?\s+"
             r"(?:struck|hit|bombed|attacked|targeted|pounded|raided|fired)\b",
         ),
@@ -58,15 +58,31 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
         ("mortar", r"\bmortar\s+(?P<noun>attacks?|fire|shells?|rounds?)\b"),
         ("shelling", r"\b(?P<noun>shelling|artillery fire|bombardments?)\b"),
         ("suicide", r"\bsuicide\s+(?P<noun>bombings?|attacks?|bombers?|car bombs?)\b"),
+        # a person who attacks ("the bomber struck", "the attacker detonated") names the attack itself
+        (
+            "attack",
+            r"\b(?P<noun>(?:bomber|attacker|assailant)s?)\b(?:\s+[\w-]+){0,3}?\s+"
+            r"(?:struck|hit|blew|detonated|attacked|opened fire)\b",
+        ),
         ("ied", r"\b(?:roadside|car|truck|road-side)\s+(?P<noun>bombs?|bombings?)\b|\b(?P<noun2>IEDs?)\b"),
         ("ied", r"\b(?P<noun>bombings?|blasts?|explosions?)\b"),
         ("grenade", r"\bgrenade\s+(?P<noun>attacks?)\b"),
         ("clash", r"\b(?P<noun>clash(?:es|ed)?|gun ?battles?|firefights?)\b"),
+        # "fighting between X and Y", "heavy fighting around X": the noun, not "fighting to topple"
+        (
+            "clash",
+            r"\b(?:(?:heavy|fierce|intense|renewed|deadly)\s+)?(?P<noun>fighting)\b"
+            r"(?=\s+(?:between|around|near|in|erupted|broke out|raged|continued)\b)",
+        ),
         ("shooting", r"\b(?P<noun>shootings?|gunmen opened fire|shot dead|massacres?)\b"),
         ("shooting", r"\b(?P<noun>gunmen|gunman|opened fire|shot and killed)\b"),
         ("shelling", r"\b(?P<noun>shelled|bombarded)\b"),
         ("strike", r"\b(?P<noun>strikes?)\b"),
-        ("attack", r"\b(?P<noun>attacks?|assaults?|attacked|ambushed|ambush|stormed|raided|bombed)\b"),
+        (
+            "attack",
+            r"\b(?P<noun>attacks?|assaults?|attacked|ambushed|ambush|stormed|raids?|raided|bombed|"
+            r"invaded|overran|overrun)\b",
+        ),
         (
             "attack",
             r"\b(?P<noun>struck|hit)\b(?!\s+(?:an?\s+)?(?:deal|agreement|chord|balance|note|tone|record|"
@@ -79,7 +95,8 @@ WEAPONS: list[tuple[re.Pattern, str]] = [
     for p, w in [
         (r"\b(?:drones?|UAVs?|unmanned aerial)\b", "drone"),
         (
-            r"\b(?:warplanes?|jets?|aircraft|F-\d\d\w*|bombers?|helicopters?|air ?strikes?|airstrikes?)\b",
+            r"\b(?:warplanes?|jets?|aircraft|F-\d\d\w*|(?<!suicide )bombers|helicopters?|air ?strikes?|"
+            r"airstrikes?)\b",
             "aircraft",
         ),
         (r"\brockets?\b", "rocket"),
@@ -123,7 +140,9 @@ BACKGROUND = re.compile(
     r"\b(?:since|in recent (?:days|weeks|months|years)|in the past|over the past|several times|"
     r"a number of times|"
     r"many times|repeatedly|ongoing series|series of|so far this year|history of|the majority|a spate of|"
-    r"waves? of|string of|dozens of|campaign|more than \d+ (?:attacks|strikes))\b",
+    r"(?<!new )(?<!fresh )(?<!latest )waves? of|string of|"
+    r"dozens of (?:attacks|strikes|raids|bombings|times|incidents)|campaign|"
+    r"more than \d+ (?:attacks|strikes))\b",
     re.I,
 )
 RECENT = re.compile(
@@ -187,15 +206,24 @@ def _determiner(before: str) -> str:
     return ""
 
 
-def _violent(sentence: str, m: re.Match, key: str, verb: bool, before: str) -> bool:
-    """Not a walkout, an accident or a quake: "strike" and "struck" need a military context."""
+def _violent(sentence: str, m: re.Match, key: str, verb: bool, before: str, military: bool = False) -> bool:
+    """Not a walkout, an accident or a quake: "strike" and "struck" need a military context.
+
+    The context is the sentence's words, or the article's: once it has reported an
+    armed strike, "the strike on Tuesday morning hit the school" is that strike.
+    """
     if NOT_EVENT.search(before) or (verb and NATURAL.search(before)):
         return False
+    if military and key == "strike" and _determiner(before) in ("the", "demo"):
+        return True
     return not (key == "strike" or verb) or bool(MILITARY.search(sentence.replace(m.group(0), "")))
 
 
-def find_mentions(sentence: str) -> list[Mention]:
-    """Event mentions in a sentence, most specific pattern first, no overlaps."""
+def find_mentions(sentence: str, military: bool = False) -> list[Mention]:
+    """Event mentions in a sentence, most specific pattern first, no overlaps.
+
+    military: the article has already reported an armed strike (see _violent).
+    """
     taken: list[tuple[int, int]] = []
     out: list[Mention] = []
     sentence_background = bool(BACKGROUND.search(sentence))
@@ -205,7 +233,7 @@ def find_mentions(sentence: str) -> list[Mention]:
                 continue
             before = sentence[max(0, m.start() - 40) : m.start()]
             noun = m.group("noun") or (m.groupdict().get("noun2") or "")
-            if not _violent(sentence, m, key, noun.lower() in VERBS, before):
+            if not _violent(sentence, m, key, noun.lower() in VERBS, before, military):
                 continue
             taken.append((m.start(), m.end()))
             out.append(

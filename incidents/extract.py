@@ -50,10 +50,29 @@ class SentenceParts:
 
 
 def _claims(
-    s: Sentence, article: Article, all_actors: list[actors.ActorMention]
+    s: Sentence,
+    article: Article,
+    all_actors: list[actors.ActorMention],
+    geo_mentions: list = (),
+    known_people: dict | None = None,
 ) -> tuple[list[tuple[int, CasualtyClaim]], list[sources.SourceMention]]:
-    """One claim per source per sentence, killed and wounded together."""
-    found = sources.mentions(s.text)
+    """One claim per source per sentence, killed and wounded together.
+
+    A source word inside a longer place name ("Gwoza Local Government Area") is
+    the place's, not a claimant; a surname introduced earlier with a role speaks
+    with that role (sources.people).
+    """
+    names = [(g.start - s.start, g.end - s.start) for g in geo_mentions if s.start <= g.start < s.end]
+    found = [
+        m
+        for m in sources.mentions(s.text)
+        if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in names)
+    ]
+    found += [
+        m
+        for m in sources.named(s.text, known_people or {})
+        if not any(f.start < m.end and m.start < f.end for f in found)
+    ]
     found += [
         m
         for m in sources.from_actors(s.text, all_actors)
@@ -91,10 +110,15 @@ def _claims(
 
 
 def read_sentence(
-    s: Sentence, article: Article, geo_mentions: list, previous: DateReading | None
+    s: Sentence,
+    article: Article,
+    geo_mentions: list,
+    previous: DateReading | None,
+    military: bool = False,
+    known_people: dict | None = None,
 ) -> SentenceParts:
     all_actors = actors.mentions(s.text)
-    claims, found = _claims(s, article, all_actors)
+    claims, found = _claims(s, article, all_actors, geo_mentions, known_people)
     speaking = {id(f.source) for f in sources.frames(s.text, found) if f.source is not None}
     src_spans = [(m.start, m.end) for m in found if id(m) in speaking]
     acts = [a for a in all_actors if not any(x < a.end and a.start < y for x, y in src_spans)]
@@ -108,7 +132,7 @@ def read_sentence(
     ]
     return SentenceParts(
         s,
-        events.find_mentions(s.text),
+        events.find_mentions(s.text, military),
         dates.find_dates(s.text, s.start, article.published, previous),
         plc,
         acts,
@@ -179,7 +203,10 @@ def _same_days(when: DateReading, ref: Report) -> bool:
     """A definite phrase dated within a day of the event it names is that event."""
     if not when.known:
         return True
-    return any(abs((when.date_start - d.date_start).days) <= 1 for d in ref.readings() if d.precision == 1)
+    days = [d for d in ref.readings() if d.precision == 1]
+    if not ref.readings() and ref.published is not None:  # an undated lede: its news is of the last week
+        return 0 <= (ref.published - when.date_end).days <= 7
+    return any(abs((when.date_start - d.date_start).days) <= 1 for d in days)
 
 
 def _typing(m: events.Mention, sentence: str) -> tuple[str, str, str]:
@@ -290,7 +317,7 @@ class Reader:
         if best and (
             ref.place is None
             or (
-                cluster.place_rank(best[0].place) < cluster.place_rank(ref.place)
+                cluster.better_place(best[0].place, ref.place)
                 and cluster.places_compatible(best[0].place, ref.place)
             )
         ):
@@ -306,6 +333,16 @@ class Reader:
         when = _event_date(share)
         if m.hypothetical:
             return
+        if (
+            when is None
+            and m.key in GENERIC_KEYS
+            and self.current is not None
+            and self.current.start == s.start
+        ):
+            # "bombers killed 32 in a series of attacks in Gwoza": a generic word after the event
+            # phrase of its own sentence is that event, and its place and figures are the event's
+            self.refer(self.current, m, share, s)
+            return
         years_only = bool(share.dates) and all(d.kind == "year" for d in share.dates)
         if when is None and (m.background or years_only):
             return
@@ -313,6 +350,8 @@ class Reader:
             ref = self.referent(m)
             if ref is not None and (when is None or _same_days(when, ref)):
                 self.refer(ref, m, share, s)  # "the bombing ... on Saturday": the toll's day, same event
+                if ref.date is None and when is not None and when.known:
+                    ref.date = when  # "the bomber struck on Thursday": the undated lede's day
                 if when is not None and when.known and events.has_past_event_verb(s.text):
                     ref.other_dates.append(when)  # "forces earlier this evening conducted the strikes"
                 self.current = ref
@@ -357,9 +396,7 @@ def merge(group: list[Report]) -> Report:
                 kept.add((d.date_start, d.date_end))
                 base.other_dates.append(d)
     for r in group[1:]:
-        if r.place is not None and (
-            base.place is None or cluster.place_rank(r.place) < cluster.place_rank(base.place)
-        ):
+        if r.place is not None and cluster.better_place(r.place, base.place):
             base.place, base.location_as_reported = r.place, r.location_as_reported
         if r.sub_event_type and not base.sub_event_type:
             base.event_type, base.sub_event_type = r.event_type, r.sub_event_type
@@ -379,10 +416,14 @@ def extract(article: Article) -> list[Report]:
     """The reports an article makes, one per event it describes."""
     text = article.text[:MAX_CHARS]
     geo_mentions = places.find(text)
+    known_people = sources.people(text)
     reader = Reader(article)
     for s in sentences(text):
         if RELEVANT.search(s.text):  # a sentence with no violence or casualty word adds nothing
-            reader.sentence(read_sentence(s, article, geo_mentions, reader.previous_date))
+            military = any(r.event_type for r in reader.reports)
+            reader.sentence(
+                read_sentence(s, article, geo_mentions, reader.previous_date, military, known_people)
+            )
     merged = [merge(g) for g in cluster.group_reports(reader.reports)]
     kept = [r for r in merged if r.place is not None]
     if not kept:  # geo found no place, but the article does report one dated event with figures

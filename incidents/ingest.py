@@ -147,6 +147,40 @@ def html_to_text(html: str) -> tuple[str, str]:
     return title, "\n\n".join(blocks)
 
 
+PAGE_META = {  # <meta> properties/names a news page states its own metadata in, best first
+    "published": ("article:published_time", "datePublished", "pubdate", "publish-date", "date", "dc.date"),
+    "url": ("og:url",),
+    "outlet": ("og:site_name", "application-name"),
+}
+
+
+def page_metadata(html: str) -> dict[str, str]:
+    """What an HTML page says about itself (published time, canonical url, site name).
+
+    Saved news pages carry no header lines; their <meta> tags are the header.
+    A published time keeps only its date part (the page's own local date).
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    tags = {}
+    for tag in soup.find_all("meta"):
+        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip()
+        if key and tag.get("content") and key.lower() not in tags:
+            tags[key.lower()] = tag["content"].strip()
+    out = {}
+    for field_name, keys in PAGE_META.items():
+        value = next((tags[k.lower()] for k in keys if tags.get(k.lower())), "")
+        if field_name == "published":
+            value = value[:10] if re.match(r"\d{4}-\d{2}-\d{2}", value) else ""
+        if value:
+            out[field_name] = value
+    canonical = soup.find("link", rel="canonical")
+    if "url" not in out and canonical is not None and canonical.get("href"):
+        out["url"] = canonical["href"].strip()
+    return out
+
+
 def article_from_bytes(name: str, data: bytes, **meta) -> Article:
     """An Article from a file's bytes: utf-8/cp1252/latin-1; .html/.htm reduced to text."""
     if not data or not data.strip():
@@ -160,8 +194,12 @@ def article_from_bytes(name: str, data: bytes, **meta) -> Article:
     if Path(name).suffix.lower() in {".html", ".htm"} or text.lstrip()[:15].lower().startswith(
         ("<!doctype", "<html")
     ):
+        for key, value in page_metadata(text).items():
+            if not meta.get(key):
+                meta[key] = value
         title, text = html_to_text(text)
-        meta.setdefault("title", title)
+        if not meta.get("title"):
+            meta["title"] = title
         if not text.strip():
             raise IngestError(f"{name}: the HTML page has no article text")
     return article_from_text(text, name=name, warnings=warnings, **meta)

@@ -39,17 +39,35 @@ LOCATIVE = re.compile(
 )
 RELATIONAL = re.compile(
     r"^(?:near|outside|inside|around|north|south|east|west|northern|southern|eastern|western|"
-    r"central|the|\d)",
+    r"central|the|\d|(?:about|some|roughly|nearly|approximately)\s+\d)",
+    re.I,
+)
+# where people fled or went to is not where the violence was: "forced thousands to flee towards Goma"
+DESTINATION = re.compile(
+    r"\b(?:fle[de]\w*|flee|escap\w*|head(?:ed|ing)?|mov(?:ed|ing)|taken|evacuated|transferred|return\w*|"
+    r"travel\w*)\s+(?:[\w-]+\s+){0,3}?(?:to|towards?|into)\s+(?:(?:the|a)\s+)?(?:[\w-]+\s+(?:in|at)\s+)?$",
+    re.I,
+)
+
+
+# where words were spoken is not where the violence was: "speaking to our correspondent in
+# Maiduguri", "said in London", "told reporters in Kabul"
+SPEAKER = re.compile(
+    r"\b(?:correspondents?|reporters?|journalists?|speaking|spoke|said|says|told|announced|"
+    r"(?:news|press) conference|briefing)\s+(?:[\w-]+\s+){0,2}?in\s+$",
     re.I,
 )
 
 
 def locative(text: str, mention, offset: int = 0) -> bool:
-    """The mention is where something is ("in X", "near X", "hit X"), not whom it is about ("to Tehran")."""
+    """The mention is where something is ("in X", "near X", "hit X"), not whom it is about ("to Tehran")
+    nor where people went ("fled towards Goma", "taken to hospital in Maiduguri"), nor where
+    someone spoke ("said in London")."""
     if RELATIONAL.match(mention.text):
         return True
     start = mention.start - offset
-    return bool(LOCATIVE.search(text[max(0, start - 45) : start]))
+    before = text[max(0, start - 45) : start]
+    return bool(LOCATIVE.search(before)) and not DESTINATION.search(before) and not SPEAKER.search(before)
 
 
 def find(text: str) -> list:

@@ -60,6 +60,37 @@ def mentions(sentence: str) -> list[SourceMention]:
     return out
 
 
+_PERSON = r"[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){0,3}"
+APPOSITION = re.compile(rf"\b(?P<name>{_PERSON}),\s+(?P<role>(?:a|an|the)\s+[^,.;\"“”]{{3,80}})")
+
+
+def people(text: str) -> dict[str, SourceMention]:
+    """Named people an article introduces by their role, under their surname.
+
+    Wire copy names a speaker once with a role ("said Babagana Umar, a local
+    government official in Gwoza") and later by surname only ("Umar told
+    Reuters"): the surname then speaks with the role's authority.
+    """
+    out: dict[str, SourceMention] = {}
+    for m in APPOSITION.finditer(text):
+        roles = mentions(m["role"])
+        if not roles:
+            continue
+        role = roles[0]
+        for key in {m["name"], m["name"].split()[-1]}:
+            out.setdefault(key, SourceMention(-1, -1, role.canonical, role.source_type, role.as_reported))
+    return out
+
+
+def named(sentence: str, known: dict[str, SourceMention]) -> list[SourceMention]:
+    """The introduced people a sentence names, as sources with their role."""
+    out = []
+    for name, role in known.items():
+        for m in re.finditer(rf"\b{re.escape(name)}\b", sentence):
+            out.append(SourceMention(m.start(), m.end(), role.canonical, role.source_type, m.group(0)))
+    return out
+
+
 ACTOR_SOURCE_TYPES = {"state forces": "government", "militia": "armed group", "rebel group": "armed group"}
 
 
@@ -86,17 +117,36 @@ def frames(sentence: str, found: list[SourceMention]) -> list[Frame]:
     for m in REPORT_VERB.finditer(sentence):
         before = [s for s in found if s.end <= m.start() and m.start() - s.end <= 70]
         after = [s for s in found if 0 <= s.start - m.end() <= 30]
-        tail = sentence[m.end() :].strip(" .\"'")
+        tail = _tail(sentence[m.end() :])
         comma_final = "," in sentence[max(0, m.start() - 60) : m.start()]
         if before and not _TOLD_TARGET(sentence, before[-1]):
             src = _coordinated(sentence, _main_clause(sentence, before))
             final = (len(tail) < 40 and comma_final) or not tail
             out.append(Frame(m.start(), src, final))
-        elif after and (not tail or len(tail) < 80):
+        elif after and (not tail or len(tail) < 80) and m.group(0).lower() != "told":
+            # "X told Reuters": whoever comes after "told" is spoken to, never the speaker
             out.append(Frame(m.start(), after[0], True))
     for m in PASSIVE.finditer(sentence):
         out.append(Frame(m.start(), None, False))
     return sorted(out, key=lambda f: f.pos)
+
+
+_ADJUNCT = re.compile(
+    r"^(?:on\s+|late\s+on\s+|early\s+on\s+|late\s+|early\s+)?(?:\w+day|yesterday|today|tonight)\b|"
+    r"^in\s+a\s+statement\b"
+)
+_PARTICIPLE = re.compile(r"(?:^|,)\s*(?:\w+ing|as|while|after|adding)\b.*$", re.S)
+
+
+def _tail(rest: str) -> str:
+    """What follows a reporting verb, less its time adverbial and a trailing participle clause.
+
+    "..., medics said on Sunday, blaming the RSF." ends its reporting frame as surely
+    as "..., medics said.": the words after it add when and why, not a new statement.
+    """
+    rest = rest.strip(" .\"'")
+    rest = _ADJUNCT.sub("", rest).strip(" ,")
+    return _PARTICIPLE.sub("", rest).strip(" .\"'")
 
 
 def _main_clause(sentence: str, before: list[SourceMention]) -> list[SourceMention]:

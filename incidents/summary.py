@@ -149,6 +149,12 @@ def _untyped(claims: list[CasualtyClaim]) -> tuple[str, str]:
     return "", ""
 
 
+def _victims(claims: list[CasualtyClaim]) -> list[str]:
+    """No target named: where every source counts only civilians, ACLED's actor2 is the civilians."""
+    groups = {c.victim_group for c in claims if c.victim_group != "unknown"}
+    return ["Civilians"] if groups == {"civilians"} else []
+
+
 def incident_row(incident: Incident) -> dict[str, Any]:
     """The SCHEMA.md incident row (without updated_at) plus "geometry"."""
     reports = incident.reports
@@ -177,7 +183,9 @@ def incident_row(incident: Incident) -> dict[str, Any]:
     sources = _ranked([c.source for c in claims if c.source != "unattributed"])
     fatalities = incident.fatalities_override if incident.fatalities_override is not None else killed[0]
     actor1 = _ranked([a for r in reports for a in r.actor1])
-    actor2 = [a for a in _ranked([a for r in reports for a in r.actor2]) if a not in actor1]
+    actor2 = [a for a in _ranked([a for r in reports for a in r.actor2]) if a not in actor1] or _victims(
+        claims
+    )
     return {
         "incident_id": incident.incident_id,
         "event_date": day.isoformat() if day else "",

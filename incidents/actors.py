@@ -17,13 +17,17 @@ TARGET_BEFORE = re.compile(
     r"\b(?:against|on|targeting|targeted|hitting|hit|struck|at|positions of|facilities of|bases? of|"
     r"killed|killing|wounded|wounding|injured|injuring|used by|utili[sz]ed by|operated by|run by|"
     r"belonging to|housing|hosting|linked to|members of|"
-    r"fighters from|headquarters of)\s+(?:(?:the|an?|its|their|two|three|several|powerful|hardline|some|"
+    r"fighters from|headquarters of)\s+(?:(?:the|an?|its|their|several|powerful|hardline|some|at least|"
+    r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|scores of|"
     r"[\w-]+ing|[A-Z][\w'-]*)\s+){0,3}$"
 )
 CLAIMED_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:claimed|claims|has claimed|took|takes)\s+(?:responsibility|the attack|credit)"
 )
-ATTACKER_BEFORE = re.compile(r"\b(?:by|from)\s+(?:(?:the|an?)\s+)?$")
+ATTACKER_BEFORE = re.compile(
+    r"\b(?:by|from|blaming|blamed|blamed it on|blaming it on|accusing|accused)\s+"
+    r"(?:(?:the|an?)\s+)?(?:(?:paramilitary|rival|rebel|militant|jihadist|armed)\s+)?$"
+)
 # "fighting between X and Y": ACLED puts the first side named as actor1, the second as actor2
 BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:(?:the|an?)\s+)?$")
 BETWEEN_SECOND = re.compile(r"\bbetween\s+[^,;.]{1,50}?\s+and\s+(?:(?:the|an?)\s+)?$")

@@ -65,6 +65,8 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
             r"(?:struck|hit|blew|detonated|attacked|opened fire)\b",
         ),
         ("ied", r"\b(?:roadside|car|truck|road-side)\s+(?P<noun>bombs?|bombings?)\b|\b(?P<noun2>IEDs?)\b"),
+        ("ied", r"\b(?:improvised\s+)?explosive\s+(?P<noun>devices?)\b"),
+        ("ied", r"\b(?P<noun>bombs?)\b(?=\s+(?:exploded|went off|detonated|blew up|hit|struck|ripped)\b)"),
         ("ied", r"\b(?P<noun>bombings?|blasts?|explosions?)\b"),
         ("grenade", r"\bgrenade\s+(?P<noun>attacks?)\b"),
         ("clash", r"\b(?P<noun>clash(?:es|ed)?|gun ?battles?|firefights?)\b"),
@@ -193,8 +195,15 @@ class Mention:
         return TYPES[self.key]
 
 
+# "earlier this month, RSF shelling": a demonstrative before a time word is a time adverb
+_TIME_PHRASE = re.compile(
+    r"\b(?:this|that|these|those|last|next)\s+(?:month|week|year|morning|afternoon|evening|night|weekend|time)s?\b",
+    re.I,
+)
+
+
 def _determiner(before: str) -> str:
-    tokens = re.findall(r"[\w'-]+", before)[-4:]
+    tokens = re.findall(r"[\w'-]+", _TIME_PHRASE.sub(" ", before))[-4:]
     for tok in reversed(tokens):
         low = tok.lower()
         if low in DEFINITE:

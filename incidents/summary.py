@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from functools import lru_cache
 from typing import Any
@@ -149,10 +150,30 @@ def _untyped(claims: list[CasualtyClaim]) -> tuple[str, str]:
     return "", ""
 
 
-def _victims(claims: list[CasualtyClaim]) -> list[str]:
-    """No target named: where every source counts only civilians, ACLED's actor2 is the civilians."""
+# who or what was hit when no armed group is named: civilians and places where civilians gather
+CIVILIAN_TARGET = re.compile(
+    r"\b(?:civilians?|residents|villagers|worshippers|diners|shoppers|patients|displaced|passengers|"
+    r"restaurant|hospital|market|school|mosque|church|wedding|village|farmers|homes|residential)\b",
+    re.I,
+)
+SOLDIERS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|army|military)\b", re.I)
+
+
+def _victims(claims: list[CasualtyClaim], contexts: list[str], country: str) -> list[str]:
+    """No target named: ACLED's actor2 is who the victims were.
+
+    Soldiers counted among the dead are the state's forces ("nine soldiers" in
+    Burkina Faso: Burkina Faso armed forces); otherwise, unless any source counts
+    combatants, an attack on civilians or a place where they gather (a restaurant,
+    a hospital, a village) has the civilians as its target.
+    """
     groups = {c.victim_group for c in claims if c.victim_group != "unknown"}
-    return ["Civilians"] if groups == {"civilians"} else []
+    counted = " ".join(c.count_text for c in claims)
+    if groups == {"combatants"} and SOLDIERS.search(counted) and country:
+        return [f"{country} armed forces"]
+    if groups == {"civilians"} or (not groups and CIVILIAN_TARGET.search(" ".join(contexts))):
+        return ["Civilians"]
+    return []
 
 
 def incident_row(incident: Incident) -> dict[str, Any]:
@@ -184,7 +205,7 @@ def incident_row(incident: Incident) -> dict[str, Any]:
     fatalities = incident.fatalities_override if incident.fatalities_override is not None else killed[0]
     actor1 = _ranked([a for r in reports for a in r.actor1])
     actor2 = [a for a in _ranked([a for r in reports for a in r.actor2]) if a not in actor1] or _victims(
-        claims
+        claims, [r.context for r in reports], country_name(p.country_code) if p else ""
     )
     return {
         "incident_id": incident.incident_id,

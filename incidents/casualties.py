@@ -266,10 +266,24 @@ def _tolls(original: str, sentence: str) -> list[Figure]:
     return out
 
 
+# "no casualties were reported": nobody killed and nobody hurt (but "no reports of casualties" says nothing)
+NO_CASUALTIES = re.compile(r"\bno (?:casualties|victims)\b", re.I)
+# "two of the injured", "three of the dead": a part of a count already given, not a count
+SUBSET = re.compile(r"^\s*of\s+(?:the|those)\s*$", re.I)
+
+
+def _no_casualties(original: str) -> list[Figure]:
+    out = []
+    for m in NO_CASUALTIES.finditer(original):
+        for kind in ("killed", "wounded"):
+            out.append(Figure(kind, 0, 0, m.start(), m.end(), m.group(0), "unknown"))
+    return out
+
+
 def figures(sentence: str) -> list[Figure]:
     """Every casualty figure in a sentence, killed and wounded."""
     original, sentence = sentence, _mask(sentence)
-    out_tolls = _tolls(original, sentence)
+    out_tolls = _tolls(original, sentence) + _no_casualties(original)
     words = sorted(
         [(m, "killed") for m in KILLED.finditer(sentence)]
         + [(m, "wounded") for m in WOUNDED.finditer(sentence)],
@@ -302,7 +316,7 @@ def figures(sentence: str) -> list[Figure]:
                 forward = got
         q = forward or _quantity(back_text, back_base, first=False)
         prev_end = m.end()
-        if q is None:
+        if q is None or (not forward and SUBSET.match(sentence[q[3] : m.start()])):
             continue
         lo, hi, s, e = q
         end = _phrase_end(sentence, e, len(sentence)) if forward else m.start()

@@ -100,7 +100,8 @@ def _claims(
             claim.wounded_low, claim.wounded_high = f.low, f.high
         else:
             continue
-        claim.count_text = "; ".join(x for x in (claim.count_text, f.text) if x)
+        if f.text not in claim.count_text.split("; "):
+            claim.count_text = "; ".join(x for x in (claim.count_text, f.text) if x)
         if claim.victim_group == "unknown" or f.kind == "killed":
             claim.victim_group = f.victims if claim.victim_group in ("unknown", f.victims) else "mixed"
         claim.spans.append((s.start + f.start, s.start + f.end, "figure"))

@@ -64,6 +64,13 @@ _PERSON = r"[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){0,3}"
 APPOSITION = re.compile(rf"\b(?P<name>{_PERSON}),\s+(?P<role>(?:a|an|the)\s+[^,.;\"“”]{{3,80}})")
 
 
+NOT_A_PERSON = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Meanwhile|However|Earlier|Later|Separately)\b"
+)
+PREPOSITION = re.compile(r"\b(?:on|in|at|by|from|since|of|to|near|into|for)\s+$", re.I)
+
+
 def people(text: str) -> dict[str, SourceMention]:
     """Named people an article introduces by their role, under their surname.
 
@@ -74,8 +81,12 @@ def people(text: str) -> dict[str, SourceMention]:
     out: dict[str, SourceMention] = {}
     for m in APPOSITION.finditer(text):
         roles = mentions(m["role"])
-        if not roles:
-            continue
+        if (
+            not roles
+            or NOT_A_PERSON.search(m["name"])
+            or PREPOSITION.search(text[max(0, m.start() - 12) : m.start()])
+        ):
+            continue  # "on Tuesday, the Civil Emergency Service said": a time, not a person
         role = roles[0]
         for key in {m["name"], m["name"].split()[-1]}:
             out.setdefault(key, SourceMention(-1, -1, role.canonical, role.source_type, role.as_reported))

@@ -182,7 +182,8 @@ def test_an_html_page_states_its_own_metadata():
         b'<html><head><meta property="article:published_time" content="2023-04-02T08:00:00Z">'
         b'<meta property="og:site_name" content="Daily Example">'
         b'<link rel="canonical" href="https://x.test/a">'
-        b"</head><body><article><p>Shelling killed two people in Kherson on Saturday.</p></article></body></html>"
+        b"</head><body><article><p>Shelling killed two people in Kherson on Saturday.</p></article>"
+        b"</body></html>"
     )
     a = article_from_bytes("page.html", page)
     assert (a.published, a.outlet, a.url) == (date(2023, 4, 2), "Daily Example", "https://x.test/a")

@@ -209,6 +209,49 @@ _LIST_GAP = re.compile(
 )
 
 
+# a count introduced this way is part of the count before it
+_PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s*$", re.I)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)  # "five people, two of them children"
+# "killed a woman and her two sons": the items of one list after the verb
+_FORWARD_GAP = re.compile(
+    r"^(?:\s*(?!(?:on|of|in|at|from|among|with|for|by|including|and)\b)[\w'-]+){0,3}"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:her|his|their|its)\s+)?$",
+    re.I,
+)
+
+
+# an item that opens a clause of its own, or a group set apart ("and 30 other people were hurt")
+_NEW_CLAUSE = re.compile(
+    r"\s*(?:other|others|more)\b|\s*(?:[\w-]+\s+){0,3}?(?:were|was|are|is|have|has|had|said|say|says|told)\b",
+    re.I,
+)
+
+
+def _forward_list(text: str, cands: list, base: int) -> tuple[int | None, int | None, int, int]:
+    """The first quantity after an active verb, with the exact ones listed after it added.
+
+    "killed 24 civilians, 24 fighters and 25 militiamen" is one list; "killing nine
+    soldiers, two security sources said" is not (a comma list must close with "and").
+    """
+    s, e, lo, hi, _ = cands[0]
+    if lo is None or lo != hi:
+        return lo, hi, base + s, base + e
+    end, total = e, lo
+    for nxt in cands[1:]:
+        gap = text[end : nxt[0]]
+        if (
+            nxt[2] is None
+            or nxt[2] != nxt[3]
+            or not _FORWARD_GAP.match(gap)
+            or _NEW_CLAUSE.match(text, nxt[1])
+        ):
+            break
+        end, total = nxt[1], total + nxt[2]
+        if re.search(r"\band\b", gap):  # the list is closed: take it
+            e, lo, hi = end, total, total
+    return lo, hi, base + s, base + e
+
+
 def _quantity(text: str, base: int, *, first: bool) -> tuple[int | None, int | None, int, int] | None:
     """The quantity in text (offset base): the first after a verb, the last before one.
 
@@ -218,8 +261,11 @@ def _quantity(text: str, base: int, *, first: bool) -> tuple[int | None, int | N
     if not cands:
         return None
     if first:
-        s, e, lo, hi, _ = cands[0]
-        return lo, hi, base + s, base + e
+        return _forward_list(text, cands, base)
+    while len(cands) > 1 and (
+        _PART_OF.search(text[cands[-2][1] : cands[-1][0]]) or _OF_THEM.match(text, cands[-1][1])
+    ):
+        cands = cands[:-1]  # "five civilians, including two children, were killed": five
     s, e, lo, hi, _ = cands[-1]
     for prev in reversed(cands[:-1]):
         exact = lo is not None and lo == hi and prev[2] is not None and prev[2] == prev[3]
@@ -249,7 +295,8 @@ def _mask(sentence: str) -> str:
 
 
 TOLL = re.compile(
-    r"\bdeath toll\b[^.;]{0,60}?\b(?:rose|climbed|jumped|reached|risen|increased|stood|stands|is|was)\s+"
+    r"\b(?:death toll|number of (?:dead|deaths|people killed|fatalities|victims)|toll)\b[^.;]{0,60}?"
+    r"\b(?:rose|climbed|jumped|reached|risen|increased|stood|stands|is|was)\s+"
     r"(?:at\s+|to\s+)?",
     re.I,
 )

@@ -71,6 +71,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         "later",
         re.compile(r"\b(?:(a|one|two|three|four|five|six|\d+|several|a few) )?(days?|weeks?) later\b", re.I),
     ),
+    ("ago", re.compile(r"\b(a|one|two|three|four|five|six|\d+|several|a few) (days?|weeks?) ago\b", re.I)),
+    ("earlier", re.compile(r"\b(?:a|one) day (?:earlier|before)\b|\bthe (?:previous|preceding) day\b", re.I)),
     (
         "month",
         re.compile(
@@ -157,6 +159,16 @@ def _month_rel(g, anchor: date) -> Span:
     return anchor.replace(day=1), anchor, 3
 
 
+def _ago(g, anchor: date) -> Span:
+    """ "two days ago" from the published day; "a few days ago" a span before it."""
+    qty, unit = g[0].lower(), g[1].lower()
+    per = 7 if unit.startswith("week") else 1
+    if qty in _SMALL or qty.isdigit():
+        d = anchor - timedelta(days=(_SMALL.get(qty) or int(qty)) * per)
+        return (d, d, 1) if per == 1 else (d - timedelta(days=3), d + timedelta(days=3), 2)
+    return anchor - timedelta(days=7 * per), anchor - timedelta(days=2 * per), 2 if per == 1 else 3
+
+
 # expressions that carry their own year (or need the anchor only for it)
 ABSOLUTE = {
     "iso": _iso,
@@ -174,6 +186,7 @@ RELATIVE = {
     "yesterday": lambda g, a: _day(a - timedelta(days=1)),
     "last_week": _week,
     "last_month": _month_rel,
+    "ago": _ago,
 }
 
 
@@ -184,6 +197,14 @@ def _resolve(kind: str, m: re.Match, anchor: date | None, previous: DateReading 
     if anchor is None or kind not in RELATIVE:
         return None
     return RELATIVE[kind](m.groups(), anchor)
+
+
+def _earlier(m: re.Match, previous: DateReading | None):
+    """ "a day earlier", "the previous day": the day before the date last read."""
+    if previous is None or not previous.known or previous.precision != 1:
+        return None
+    d = previous.date_start - timedelta(days=1)
+    return d, d, 1
 
 
 def _later(m: re.Match, previous: DateReading | None):
@@ -199,6 +220,10 @@ def _later(m: re.Match, previous: DateReading | None):
     if unit.startswith("day"):  # "days later": a short span after the earlier date
         return base + timedelta(days=1), base + timedelta(days=7), 2
     return base + timedelta(days=7), base + timedelta(days=42), 3
+
+
+# expressions read from the date last read in the text, not from the published day
+FROM_PREVIOUS = {"later": _later, "earlier": _earlier}
 
 
 def find_dates(
@@ -218,7 +243,8 @@ def find_dates(
             if kind == "weekday" and not m.group(0)[0].isupper() and not m.group(1):
                 continue
             base = published if statement and m.start() >= statement.start(1) - 1 else anchor
-            span = _later(m, previous) if kind == "later" else _resolve(kind, m, base, previous)
+            chained = FROM_PREVIOUS.get(kind)
+            span = chained(m, previous) if chained else _resolve(kind, m, base, previous)
             taken.append((m.start(), m.end()))
             start, end = m.start(), m.end()
             local = bool(_LOCAL.search(text[start : min(len(text), end + 40)]))
@@ -241,7 +267,7 @@ def find_dates(
                 else "year"
                 if kind == "year"
                 else "relative"
-                if kind == "later"
+                if kind in FROM_PREVIOUS
                 else "event"
             )
             found.append(Found(reading, label))

@@ -200,3 +200,29 @@ def test_actor2_from_the_victims():
     assert _victims([soldiers], [], "Burkina Faso") == ["Burkina Faso armed forces"]
     assert _victims([people], ["A bomber struck a crowded restaurant."], "Somalia") == ["Civilians"]
     assert _victims([people], ["Militants attacked an army post."], "Mali") == []
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Five civilians, including two children, were killed.", ("killed", 5, 5)),
+        ("Five people, two of them children, were killed.", ("killed", 5, 5)),
+        ("The strike killed a woman and her two sons.", ("killed", 3, 3)),
+        ("Gunmen killed 24 civilians, 24 fighters and 25 militiamen.", ("killed", 73, 73)),
+        ("Militants killed nine soldiers, two security sources said.", ("killed", 9, 9)),
+        ("The number of dead climbed to 41 on Friday.", ("killed", 41, 41)),
+    ],
+)
+def test_parts_lists_and_tolls(text, want):
+    assert figs(text)[0] == want
+
+
+def test_days_ago_and_a_day_earlier():
+    pub = date(2024, 3, 14)
+    ago = dates.find_dates("Two days ago, a bomb exploded.", 0, pub)[0].reading
+    assert (ago.date_start, ago.precision) == (date(2024, 3, 12), 1)
+    few = dates.find_dates("A few days ago, a bomb exploded.", 0, pub)[0].reading
+    assert few.precision == 2 and few.date_end < pub
+    monday = dates.find_dates("on Monday", 0, pub)[0].reading
+    before = dates.find_dates("A day earlier, a drone hit the town.", 0, pub, monday)[0].reading
+    assert before.date_start == date(2024, 3, 10)

@@ -233,7 +233,11 @@ def build_base_map(incidents: pd.DataFrame, outlines: dict, tiles: TileSetting) 
     fmap.add_child(outlines_layer)
     fmap.add_child(_BaseMapScript(outlines_layer, tile_layer))
     if bounds:
-        fmap.fit_bounds(bounds)
+        # no zoom animation at start: the view is final when the incident layer is drawn
+        # (a setView during Leaflet's zoom animation is dropped, and clicks land off target)
+        fit = folium.map.FitBounds(bounds)
+        fit.options["animate"] = False
+        fmap.add_child(fit)
     return fmap
 
 

@@ -2,6 +2,10 @@
 
 Both widgets keep returning their last value on every rerun, so a value only
 counts when it differs from the one seen last time; the newest change wins.
+
+Only a choice in the table moves the map (a focus request). A marker click
+selects the row but leaves the map where the user has it: moving it would zoom
+away from the marker the user just clicked and its open popup.
 """
 from __future__ import annotations
 
@@ -15,6 +19,12 @@ SELECTED = "selected_incident"
 SEEN_TABLE = "seen_table_selection"
 SEEN_MAP = "seen_map_click"
 TABLE_NONCE = "table_nonce"
+FOCUS = "focus_incident"
+FOCUS_REQUESTS = "focus_requests"
+# st_folium only moves the map when `center`/`zoom` differ from the last ones it
+# applied, so every other focus request is nudged by this (about 1 cm, and a zoom
+# Leaflet rounds back): picking the same row again after panning away still focuses.
+_NUDGE = 1e-7
 
 
 def incident_id_from_tooltip(tooltip: str | None) -> str | None:
@@ -32,7 +42,20 @@ def note_table_selection(state: MutableMapping[str, Any], incident_id: str | Non
     state[SEEN_TABLE] = incident_id
     if incident_id is not None:
         state[SELECTED] = incident_id
+        state[FOCUS] = incident_id
+        state[FOCUS_REQUESTS] = state.get(FOCUS_REQUESTS, 0) + 1
     return incident_id is not None
+
+
+def map_focus(state: MutableMapping[str, Any], latitude: float, longitude: float,
+              zoom: int) -> tuple[tuple[float, float], float]:
+    """The (center, zoom) to pass st_folium for the focused incident at (latitude, longitude).
+
+    The same request keeps the same values on later reruns (the map stays where
+    the user moved it); a new request always differs from the previous one.
+    """
+    nudge = _NUDGE * (state.get(FOCUS_REQUESTS, 0) % 2)
+    return (latitude + nudge, longitude), zoom + nudge
 
 
 def note_map_click(state: MutableMapping[str, Any], tooltip: str | None) -> bool:

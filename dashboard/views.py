@@ -70,10 +70,11 @@ def map_panel(tables: Tables, filtered: pd.DataFrame, version: str, flt: Inciden
     payload = cached_payload(filtered, tables.claims, version, flt)
     base = build_base_map(tables.incidents, cached_outlines(), tile_setting())
     center = zoom = None
-    chosen = filtered[filtered["incident_id"].astype(str) == st.session_state.get(selection.SELECTED)]
+    # the row last picked in the table; a marker click selects without moving the map
+    chosen = filtered[filtered["incident_id"].astype(str) == st.session_state.get(selection.FOCUS)]
     if not chosen.empty and pd.notna(chosen.iloc[0]["latitude"]):
-        center = (float(chosen.iloc[0]["latitude"]), float(chosen.iloc[0]["longitude"]))
-        zoom = SELECTED_ZOOM
+        center, zoom = selection.map_focus(st.session_state, float(chosen.iloc[0]["latitude"]),
+                                           float(chosen.iloc[0]["longitude"]), SELECTED_ZOOM)
     state = st_folium(base, key="incident_map", height=MAP_HEIGHT, use_container_width=True,
                       feature_group_to_add=IncidentLayer(payload),
                       returned_objects=["last_object_clicked_tooltip"], center=center, zoom=zoom)

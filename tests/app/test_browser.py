@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.browser_bench import CHROMIUM, launch_chromium, map_frame, streamlit_server, wait_incidents_drawn
 
@@ -95,12 +94,14 @@ def open_map(page, base: str):
 
 
 def click_incident(page, frame, incident_index: int) -> None:
-    """Zoom in past the clustering zoom on the incident, then click its marker with the mouse."""
+    """Zoom in past the clustering zoom on the incident, then click its marker with the mouse, once."""
     frame.evaluate("""(i) => {
         const p = window.feature_group.at(-1).incidentPayload;
         window.map.setView([p.lat[i], p.lon[i]], 14, {animate: false});
     }""", incident_index)
-    frame.wait_for_function("(i) => !!window.feature_group.at(-1).incidentMarker(i)", arg=incident_index)
+    # Leaflet drops a setView while it animates a zoom: fail here, not with a click beside the marker
+    frame.wait_for_function("(i) => window.map.getZoom() === 14 && !!window.feature_group.at(-1)"
+                            ".incidentMarker(i)", arg=incident_index, timeout=5_000)
     point = frame.evaluate("""(i) => {
         const marker = window.feature_group.at(-1).incidentMarker(i);
         const p = window.map.latLngToContainerPoint(marker.getLatLng());
@@ -109,17 +110,20 @@ def click_incident(page, frame, incident_index: int) -> None:
     frame.locator("#map_div").click(position=point)
 
 
-def open_popup(page, frame, incident_index: int, attempts: int = 3):
-    """Click the incident's marker until its popup shows (a click can land while the view still moves)."""
+def open_popup(page, frame, incident_index: int):
+    """One click on the incident's marker; returns its popup once the app has selected the row.
+
+    The click makes the app rerun (it selects the incident's row); the popup must
+    still be open, and the map where the user had it, after that rerun.
+    """
+    click_incident(page, frame, incident_index)
     popup = frame.locator(".leaflet-popup-content .incident-popup")
-    for attempt in range(attempts):
-        click_incident(page, frame, incident_index)
-        try:
-            popup.wait_for(timeout=5_000)
-            return popup
-        except PlaywrightTimeout:
-            if attempt == attempts - 1:
-                raise
+    popup.wait_for(timeout=5_000)
+    incident_id = popup.locator(".incident-id").inner_text()
+    page.get_by_role("heading", name=f"Incident {incident_id}").wait_for(timeout=30_000)
+    page.wait_for_timeout(1_500)  # the rerun's new arguments reach the map after the heading
+    assert popup.is_visible(), "the popup closed when the app selected the incident's row"
+    assert frame.evaluate("() => window.map.getZoom()") == 14, "the map moved away from the clicked marker"
     return popup
 
 

@@ -21,6 +21,22 @@ def test_marker_click_selects_its_row_once():
     assert state[selection.SELECTED] == "inc-9"
 
 
+def test_only_a_table_choice_moves_the_map():
+    state: dict = {}
+    assert selection.note_table_selection(state, "inc-1")
+    first = selection.map_focus(state, 33.3, 44.4, 11)
+    assert selection.map_focus(state, 33.3, 44.4, 11) == first  # later reruns: the map stays put
+    # a marker click selects another row but keeps the focus: the map stays where the user has it
+    assert selection.note_map_click(state, "inc-7 · Air/drone strike · Erbil · 2021-06-28 · killed 4")
+    assert state[selection.SELECTED] == "inc-7" and state[selection.FOCUS] == "inc-1"
+    assert selection.map_focus(state, 33.3, 44.4, 11) == first
+    # picking that row again (after panning away) is a new request: it differs, so st_folium applies it
+    assert selection.note_table_selection(state, "inc-1")
+    again = selection.map_focus(state, 33.3, 44.4, 11)
+    assert again != first
+    assert abs(again[0][0] - 33.3) < 1e-6 and round(again[1]) == 11
+
+
 def test_tooltip_without_an_id_selects_nothing():
     state: dict = {}
     assert not selection.note_map_click(state, None)

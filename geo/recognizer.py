@@ -32,8 +32,10 @@ LOWER_WORD = re.compile(r"\b[a-z]+\b")
 AREA = frozenset({"country", "admin1", "region", "continent", "base", "crossing"})
 
 _ARTICLE = r"(?:al|el|ad|as|ash|ar|az|an|at|ez|es|ed|adh|ul|ud)[-‑]"
+# a lower-case Persian/Urdu izafe between the parts of a name: "Mazar-e-Sharif", "Mazar-i-Sharif"
+_IZAFE = r"(?:[eiy]|ul|ud|ur)[-‑]"
 TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|(?:St|Mt|Ft)\.(?= [A-Z])|(?:{_ARTICLE})?[A-Z][\w’']*\w"
-                   rf"(?:[-‑](?:{_ARTICLE})?[A-Z][\w’']*\w)*|[A-Z]")
+                   rf"(?:[-‑](?:{_IZAFE})?(?:{_ARTICLE})?[A-Z][\w’']*\w)*|[A-Z]")
 CONNECTOR = re.compile(r" (?:(?:of|of the|de|del|de la|la|le|du|da|do|dos|das|bin|ibn|al|el|upon|on|y"
                        r"|and the) )?$")
 LEADING_WORDS = frozenset({"The", "THE", "A", "An", "In", "At", "On", "From", "To", "Of", "And", "But",

@@ -68,6 +68,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx)) for name, rx in
     ("direction", rf"^{_THE}{_DIR}\s+(?P<rest>.+)$"),
 ]]
 INTERNATIONAL = "international"
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "port", "suburb", "hometown"})
 POINT_FEATURES = frozenset({"city", "airport", "base", "crossing"})
 AREA_PARTS = ("country", "admin1", "region")
 AREA_FEATURES = frozenset({"country", "admin1", "region", "continent"})
@@ -211,6 +212,8 @@ class Resolver:
     def _appositive(self, m: re.Match) -> Place | None:
         """"the northern Iraqi city of Erbil" is Erbil itself; "the capital of Iraq" is Baghdad."""
         place = self.capital_of(m["rest"]) if m["noun"] == "capital" else None
+        if place is None and m["noun"].split()[-1] in SETTLEMENT_NOUNS:  # "the town of Nabatieh": the town
+            place = self.lookup(m["rest"], frozenset({"city"}))
         place = place or self.resolve(m["rest"])
         return None if place is None else replace(place, method=f"appositive+{place.method}")
 

@@ -314,17 +314,22 @@ def _tolls(original: str, sentence: str) -> list[Figure]:
 
 
 # "no casualties were reported": nobody killed and nobody hurt (but "no reports of casualties" says nothing)
-NO_CASUALTIES = re.compile(r"\bno (?:casualties|victims)\b", re.I)
+NO_CASUALTIES = {
+    re.compile(r"\bno (?:casualties|victims)\b", re.I): ("killed", "wounded"),
+    re.compile(r"\bno (?:deaths|fatalities)\b", re.I): ("killed",),
+    re.compile(r"\bno (?:injuries|injured)\b", re.I): ("wounded",),
+}
 # "two of the injured", "three of the dead": a part of a count already given, not a count
 SUBSET = re.compile(r"^\s*of\s+(?:the|those)\s*$", re.I)
 
 
 def _no_casualties(original: str) -> list[Figure]:
-    out = []
-    for m in NO_CASUALTIES.finditer(original):
-        for kind in ("killed", "wounded"):
-            out.append(Figure(kind, 0, 0, m.start(), m.end(), m.group(0), "unknown"))
-    return out
+    return [
+        Figure(kind, 0, 0, m.start(), m.end(), m.group(0), "unknown")
+        for pat, kinds in NO_CASUALTIES.items()
+        for m in pat.finditer(original)
+        for kind in kinds
+    ]
 
 
 def figures(sentence: str) -> list[Figure]:

@@ -163,9 +163,10 @@ def _victims(claims: list[CasualtyClaim], contexts: list[str], country: str) -> 
     """No target named: ACLED's actor2 is who the victims were.
 
     Soldiers counted among the dead are the state's forces ("nine soldiers" in
-    Burkina Faso: Burkina Faso armed forces); otherwise, unless any source counts
-    combatants, an attack on civilians or a place where they gather (a restaurant,
-    a hospital, a village) has the civilians as its target.
+    Burkina Faso: Burkina Faso armed forces, the spelling data/actors.csv uses);
+    otherwise, unless any source counts combatants, an attack on civilians or a
+    place where they gather (a restaurant, a hospital, a village) has the
+    civilians as its target.
     """
     groups = {c.victim_group for c in claims if c.victim_group != "unknown"}
     counted = " ".join(c.count_text for c in claims)

@@ -132,7 +132,7 @@ def test_explosive_devices_and_bombs_that_went_off_are_ieds():
         ("Fighting between M23 rebels and the Congolese army intensified.", "M23", "attacker"),
         (
             "Fighting between M23 rebels and the Congolese army intensified.",
-            "Congolese armed forces",
+            "Democratic Republic of the Congo armed forces",
             "target",
         ),
         (
@@ -226,3 +226,15 @@ def test_days_ago_and_a_day_earlier():
     monday = dates.find_dates("on Monday", 0, pub)[0].reading
     before = dates.find_dates("A day earlier, a drone hit the town.", 0, pub, monday)[0].reading
     assert before.date_start == date(2024, 3, 10)
+
+
+def test_no_injuries_and_no_deaths_are_zero():
+    assert figs("Rockets hit Safed, with no injuries reported.") == [("wounded", 0, 0)]
+    assert figs("There were no deaths, police said.") == [("killed", 0, 0)]
+
+
+def test_state_forces_named_from_victims_match_the_curated_spelling():
+    from incidents import lexicon
+
+    names = {e.canonical for e in lexicon.actors().by_alias.values()}
+    assert {"Burkina Faso armed forces", "Pakistan armed forces", "Nigeria armed forces"} <= names

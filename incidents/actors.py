@@ -21,6 +21,13 @@ TARGET_BEFORE = re.compile(
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|scores of|"
     r"[\w-]+ing|[A-Z][\w'-]*)\s+){0,3}$"
 )
+# "Hezbollah said it fired rockets", "the army said it had struck": the speaker did it
+SELF_REPORT = re.compile(
+    r"\s+(?:said|says|announced|confirmed|claimed)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they)\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:fired|launched|struck|hit|attacked|targeted|shelled|bombed|killed|"
+    r"carried out|conducted|downed|shot)\b",
+    re.I,
+)
 CLAIMED_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:claimed|claims|has claimed|took|takes)\s+(?:responsibility|the attack|credit)"
 )
@@ -62,7 +69,7 @@ def role(sentence: str, actor: ActorMention, event_start: int, *, explicit_only:
         return "target"
     if ATTACKER_BEFORE.search(before):
         return "attacker"
-    if CLAIMED_AFTER.match(sentence[actor.end : actor.end + 60]):
+    if CLAIMED_AFTER.match(sentence[actor.end : actor.end + 60]) or SELF_REPORT.match(sentence, actor.end):
         return "attacker"
     if explicit_only:
         return None

@@ -122,7 +122,11 @@ def read_sentence(
     claims, found = _claims(s, article, all_actors, geo_mentions, known_people)
     speaking = {id(f.source) for f in sources.frames(s.text, found) if f.source is not None}
     src_spans = [(m.start, m.end) for m in found if id(m) in speaking]
-    acts = [a for a in all_actors if not any(x < a.end and a.start < y for x, y in src_spans)]
+    acts = [
+        a
+        for a in all_actors
+        if not any(x < a.end and a.start < y for x, y in src_spans) or actors.SELF_REPORT.match(s.text, a.end)
+    ]
     exclude = [(s.start + a, s.start + b) for a, b in src_spans + [(m.start, m.end) for m in acts]]
     # "the country's east" is read here with the country in context (never an actor's name)
     parts = places.country_parts(s.text, s.start, geo_mentions, exclude)

@@ -295,7 +295,7 @@ def _mask(sentence: str) -> str:
 
 
 TOLL = re.compile(
-    r"\b(?:death toll|number of (?:dead|deaths|people killed|fatalities|victims)|toll)\b[^.;]{0,60}?"
+    r"\b(?:death toll|number of (?:dead|deaths|people killed|fatalities|victims)|toll)\b[^.;]{0,100}?"
     r"\b(?:rose|climbed|jumped|reached|risen|increased|stood|stands|is|was)\s+"
     r"(?:at\s+|to\s+)?",
     re.I,

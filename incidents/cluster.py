@@ -251,12 +251,16 @@ def best_match(report: Report, profiles: dict[str, Profile], *, same_article: bo
     return max(scored)[1] if scored else None
 
 
+# a sentence that announces another event: "Separately, ...", "In a separate attack, ...", "Elsewhere, ..."
+SEPARATE = re.compile(r"^\W*(?:separately|elsewhere|in (?:a|another) separate \w+|meanwhile, in)\b", re.I)
+
+
 def group_reports(reports: list[Report]) -> list[list[Report]]:
     """Reports of one article that describe the same event, grouped (order kept)."""
     groups: list[list[Report]] = []
     profiles: dict[str, Profile] = {}
     for r in reports:
-        key = best_match(r, profiles, same_article=True)
+        key = None if SEPARATE.match(r.sentence) else best_match(r, profiles, same_article=True)
         if key is None:
             key = str(len(groups))
             groups.append([])

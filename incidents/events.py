@@ -56,6 +56,7 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
         ("salvo", r"\b(?P<noun>salvos?|barrages?)\b"),
         ("mortar", r"\bmortar\s+(?P<noun>attacks?|fire|shells?|rounds?)\b"),
+        ("shelling", r"\b(?:rocket|artillery|tank)\s+(?P<noun>shells?|rounds?)\b"),
         ("shelling", r"\b(?P<noun>shelling|artillery fire|bombardments?)\b"),
         ("suicide", r"\bsuicide\s+(?P<noun>bombings?|attacks?|bombers?|car bombs?)\b"),
         # a person who attacks ("the bomber struck", "the attacker detonated") names the attack itself

@@ -127,7 +127,11 @@ def read_sentence(
         for a in all_actors
         if not any(x < a.end and a.start < y for x, y in src_spans) or actors.SELF_REPORT.match(s.text, a.end)
     ]
-    exclude = [(s.start + a, s.start + b) for a, b in src_spans + [(m.start, m.end) for m in acts]]
+    # no source is a place, speaking or spoken to ("told SANA" is the agency, not Sanaa)
+    exclude = [
+        (s.start + a, s.start + b)
+        for a, b in [(m.start, m.end) for m in found] + [(m.start, m.end) for m in acts]
+    ]
     # "the country's east" is read here with the country in context (never an actor's name)
     parts = places.country_parts(s.text, s.start, geo_mentions, exclude)
     plc = parts + [

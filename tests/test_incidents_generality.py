@@ -238,3 +238,26 @@ def test_state_forces_named_from_victims_match_the_curated_spelling():
 
     names = {e.canonical for e in lexicon.actors().by_alias.values()}
     assert {"Burkina Faso armed forces", "Pakistan armed forces", "Nigeria armed forces"} <= names
+
+
+def test_separately_starts_another_event():
+    text = (
+        "DAMASCUS (Reuters) - Air strikes hit a market in Idlib on Sunday, killing 10 civilians, "
+        "rescuers said. "
+        "Separately, drones hit a checkpoint in Idlib on Monday, killing two fighters, a monitor said."
+    )
+    assert len(reports(text, published="2024-05-07")) == 2
+
+
+def test_an_agency_spoken_to_is_not_a_place():
+    text = "Rocket shells hit the city of Aleppo, injuring three civilians, a police source told SANA."
+    rs = reports(text, published=None)
+    assert [r.place.country_code for r in rs] == ["SY"]
+
+
+def test_a_long_toll_phrase_is_still_a_toll():
+    text = (
+        "The death toll from Sunday's air raids on a busy market in northwest Syria has risen to 15, "
+        "a monitor said."
+    )
+    assert ("killed", 15, 15) in figs(text)

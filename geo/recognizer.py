@@ -257,10 +257,9 @@ def _next_to_other_name(text: str, c: _Candidate) -> bool:
     return re.match(r"\s[A-Z]", text[c.end:c.end + 2]) is not None and not ADMIN_AFTER.match(text, c.end)
 
 
-# a capitalised admin noun after a name names the name's area, not another name
-# ("Gwoza Local Government Area")
-ADMIN_AFTER = re.compile(r"\s+(?:Local\s+Government\s+Area|LGA|District|Province|State|Region|Governorate"
-                         r"|Oblast|County|Municipality|Prefecture)\b")
+# Nigeria's local government areas are named after their towns: "Gwoza Local Government Area" is
+# Gwoza's area, not a second name beside it (counties and districts are left to the suffix rule)
+ADMIN_AFTER = re.compile(r"\s+(?:Local\s+Government\s+Area|LGA)\b")
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -279,6 +278,8 @@ def _vote(gz: Gazetteer, candidates: list[_Candidate]) -> Context:
         i = best_entry(gz, c.entries, c.key, None)
         if i is None or not gz.ccs[i]:
             continue
+        if len({gz.ccs[j] for j in c.entries}) > 1 and gz.features[i] not in ("country", "continent"):
+            continue  # "Jenin" (Poland or the West Bank) is what the votes settle, not evidence for them
         feature = gz.features[i]
         ctx.votes[gz.ccs[i]] += 1.0 if feature == "country" else 0.5
         if feature == "admin1":

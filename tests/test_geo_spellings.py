@@ -36,3 +36,18 @@ def test_spelling_variants(text, name, cc):
 def test_relations_and_second_level_areas(text, precision):
     m = first(text)
     assert m is not None and m.place.geo_precision == precision
+
+
+def test_an_ambiguous_name_does_not_vote_for_its_own_reading():
+    m = first("Israeli forces raided the Jenin refugee camp in the occupied West Bank on Tuesday.")
+    found = [
+        p
+        for p in geo.find_places("Israeli forces raided Jenin in the occupied West Bank.")
+        if p.text == "Jenin"
+    ]
+    assert found and found[0].place.country_code == "PS" and m is not None
+
+
+def test_a_town_named_like_its_province_is_the_town_when_called_a_town():
+    place = geo.resolve("the southern Lebanese town of Nabatieh")
+    assert place is not None and place.feature == "city" and place.geo_precision == 1

@@ -27,6 +27,7 @@ TYPES: dict[str, tuple[str, str, str]] = {
     "grenade": (ER, "Grenade", "grenade"),
     "clash": ("Battles", "Armed clash", ""),
     "shooting": ("Violence against civilians", "Attack", "small arms"),
+    "abduction": ("Violence against civilians", "Abduction/forced disappearance", ""),
     "attack": ("", "", ""),
 }
 # longest, most specific first; the group named "noun" is the head word (its number matters)
@@ -77,6 +78,7 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?:(?:heavy|fierce|intense|renewed|deadly)\s+)?(?P<noun>fighting)\b"
             r"(?=\s+(?:between|around|near|in|erupted|broke out|raged|continued)\b)",
         ),
+        ("abduction", r"\b(?P<noun>abducted|kidnapped|abductions?|kidnappings?|seized hostages)\b"),
         ("shooting", r"\b(?P<noun>shootings?|gunmen opened fire|shot dead|massacres?)\b"),
         ("shooting", r"\b(?P<noun>gunmen|gunman|opened fire|shot and killed)\b"),
         ("shelling", r"\b(?P<noun>shelled|bombarded)\b"),

@@ -18,6 +18,7 @@ from incidents.model import Article, CasualtyClaim, DateReading, Report
 from incidents.text import MAX_CHARS, Sentence, sentences
 
 GENERIC_KEYS = {"attack", "strike"}
+GENERIC_STATE = "state forces"  # data/actors.csv's row for "soldiers", "security forces" with no country
 RELEVANT = re.compile(
     r"strike|struck|attack|assault|kill|dead|died|death|wound|injur|hurt|martyr|bomb|blast|explo|rocket|missile|"
     r"mortar|shell|drone|salvo|barrage|clash|gun|fire|raid|ambush|storm|massacre|shoot|shot|\bhit\b|battle",
@@ -75,7 +76,8 @@ def _claims(
     ]
     found += [
         m
-        for m in sources.from_actors(s.text, all_actors)
+        # named forces speak ("the Israeli military said"); generic ones ("soldiers") are counted, not quoted
+        for m in sources.from_actors(s.text, [a for a in all_actors if a.canonical != GENERIC_STATE])
         if not any(f.start < m.end and m.start < f.end for f in found)
     ]
     by_source: dict[str, tuple[int, CasualtyClaim]] = {}

@@ -159,6 +159,15 @@ CIVILIAN_TARGET = re.compile(
 SOLDIERS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|army|military)\b", re.I)
 
 
+GENERIC_STATE = "state forces"  # data/actors.csv: "security forces", "the army", "soldiers" with no country
+
+
+def _states(names: list[str], country: str) -> list[str]:
+    """Ranked actor names, the generic state forces named by the incident's country (ACLED's usage)."""
+    named = [f"{country} armed forces" if a == GENERIC_STATE and country else a for a in names]
+    return _ranked(named)
+
+
 def _victims(claims: list[CasualtyClaim], contexts: list[str], country: str) -> list[str]:
     """No target named: ACLED's actor2 is who the victims were.
 
@@ -204,10 +213,11 @@ def incident_row(incident: Incident) -> dict[str, Any]:
     disputed = len(tolls) > 1 or len(hurt) > 1
     sources = _ranked([c.source for c in claims if c.source != "unattributed"])
     fatalities = incident.fatalities_override if incident.fatalities_override is not None else killed[0]
-    actor1 = _ranked([a for r in reports for a in r.actor1])
-    actor2 = [a for a in _ranked([a for r in reports for a in r.actor2]) if a not in actor1] or _victims(
-        claims, [r.context for r in reports], country_name(p.country_code) if p else ""
-    )
+    country = country_name(p.country_code) if p else ""
+    actor1 = _states([a for r in reports for a in r.actor1], country)
+    actor2 = [
+        a for a in _states([a for r in reports for a in r.actor2], country) if a not in actor1
+    ] or _victims(claims, [r.context for r in reports], country)
     return {
         "incident_id": incident.incident_id,
         "event_date": day.isoformat() if day else "",

@@ -261,3 +261,18 @@ def test_a_long_toll_phrase_is_still_a_toll():
         "a monitor said."
     )
     assert ("killed", 15, 15) in figs(text)
+
+
+def test_abductions_are_violence_against_civilians():
+    assert "abduction" in [k for k, _, _ in _keys("Gunmen abducted at least 50 students from a school.")]
+    assert events.TYPES["abduction"][1] == "Abduction/forced disappearance"
+
+
+def test_generic_state_forces_are_named_by_the_incidents_country():
+    from incidents.summary import _states
+
+    assert _states(["state forces"], "Egypt") == ["Egypt armed forces"]
+    rs = reports(
+        "CAIRO (Reuters) - Security forces killed 12 militants in a raid in North Sinai on Thursday."
+    )
+    assert rs and rs[0].actor1 == ["state forces"]

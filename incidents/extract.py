@@ -136,6 +136,11 @@ def read_sentence(
     ]
     # "the country's east" is read here with the country in context (never an actor's name)
     parts = places.country_parts(s.text, s.start, geo_mentions, exclude)
+    parts += [
+        p
+        for p in places.settlement_refs(s.text, s.start, geo_mentions, exclude)
+        if not any(q.start < p.end and p.start < q.end for q in geo_mentions + parts)
+    ]
     plc = parts + [
         p
         for p in places.candidates(geo_mentions, s.start, s.end, exclude)

@@ -124,6 +124,67 @@ def country_parts(sentence: str, offset: int, mentions: list, exclude: list[tupl
     return out
 
 
+_DIRS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+# "north of the city", "in the town", "outside the capital": the settlement the text last named
+SETTLEMENT_REF = re.compile(
+    rf"\b(?:(?P<rel>(?:just\s+)?{_DIRS}\s+of\s+|outside\s+|near\s+|on\s+the\s+outskirts\s+of\s+)|"
+    r"(?:in|inside|across|into|at)\s+)the\s+(?P<noun>city|town|capital)\b(?!\s+(?:of|council|hall)\b|['’])",
+    re.I,
+)
+
+
+def settlement_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[int, int]]) -> list:
+    """Mentions for "north of the city" / "the capital" resolved with the place last named.
+
+    "The city" is the last city the text named as a place; "the capital" the capital
+    of the country the text is about. A relation keeps its words ("north of El Fasher").
+    """
+    out = []
+    for m in SETTLEMENT_REF.finditer(sentence):
+        start = offset + m.start()
+        if any(a < offset + m.end() and start < b for a, b in exclude):
+            continue
+        name = _settlement_before(m.group("noun").lower(), mentions, start, exclude)
+        place = _resolve_phrase(f"{m.group('rel') or ''}{name}") if name else None
+        if place is not None:
+            from geo.place import PlaceMention
+
+            out.append(PlaceMention(m.group(0), start, offset + m.end(), "place", place))
+    return out
+
+
+def _settlement_before(noun: str, mentions: list, before: int, exclude) -> str | None:
+    if noun == "capital":
+        cc = country_context(mentions, before, exclude)
+        return _capital_name(cc) if cc else None
+    for g in reversed(mentions):
+        if g.start < before and g.role == "place" and g.place is not None and g.place.feature == "city":
+            return g.place.name
+    return None
+
+
+def _capital_name(cc: str) -> str | None:
+    try:
+        import geo
+
+        name = geo.country_name(cc)
+        place = geo.resolve(f"the capital of {name}") if name else None
+        return place.name if place is not None and place.country_code == cc else None
+    except Exception as e:  # geo failing must not lose the rest of the article
+        log.warning("geo.resolve failed: %s", e)
+        return None
+
+
+def _resolve_phrase(phrase: str):
+    try:
+        import geo
+
+        return geo.resolve(phrase)
+    except Exception as e:  # geo failing must not lose the rest of the article
+        log.warning("geo.resolve failed: %s", e)
+        return None
+
+
 def _resolve_part(phrase: str, direction: str, cc: str):
     """ "eastern Syria" when the gazetteer knows it (a clean name), else the phrase in context."""
     try:

@@ -276,3 +276,12 @@ def test_generic_state_forces_are_named_by_the_incidents_country():
         "CAIRO (Reuters) - Security forces killed 12 militants in a raid in North Sinai on Thursday."
     )
     assert rs and rs[0].actor1 == ["state forces"]
+
+
+def test_the_city_and_the_capital_are_the_settlements_the_text_named():
+    text = (
+        "A drone hit a hospital in El Fasher. Shelling of a camp north of the city killed six people. "
+        "Bombings in the capital are frequent. The city council met."
+    )
+    got = [(p.text, p.place.name) for p in places.settlement_refs(text, 0, places.find(text), [])]
+    assert got == [("north of the city", "north of El Fasher"), ("in the capital", "Khartoum")]

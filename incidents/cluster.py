@@ -260,7 +260,8 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
     groups: list[list[Report]] = []
     profiles: dict[str, Profile] = {}
     for r in reports:
-        key = None if SEPARATE.match(r.sentence) else best_match(r, profiles, same_article=True)
+        same_sentence = {k: p for k, p in profiles.items() if any(x.start == r.start for x in groups[int(k)])}
+        key = best_match(r, same_sentence if SEPARATE.match(r.sentence) else profiles, same_article=True)
         if key is None:
             key = str(len(groups))
             groups.append([])

@@ -81,6 +81,12 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
         ("abduction", r"\b(?P<noun>abducted|kidnapped|abductions?|kidnappings?|seized hostages)\b"),
         ("shooting", r"\b(?P<noun>shootings?|gunmen opened fire|shot dead|massacres?)\b"),
         ("shooting", r"\b(?P<noun>gunmen|gunman|opened fire|shot and killed)\b"),
+        # "Jihadists killed six farmers": an armed group killing with no word for the event
+        (
+            "attack",
+            r"\b(?P<noun>jihadists|militants|insurgents|bandits|attackers|assailants|rebels|fighters|terrorists)\b"
+            r"(?:\s+[\w-]+){0,3}?\s+(?:killed|shot dead|massacred|executed|beheaded|hacked)\b",
+        ),
         ("shelling", r"\b(?P<noun>shelled|bombarded)\b"),
         ("strike", r"\b(?P<noun>strikes?)\b"),
         (

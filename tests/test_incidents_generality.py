@@ -285,3 +285,16 @@ def test_the_city_and_the_capital_are_the_settlements_the_text_named():
     )
     got = [(p.text, p.place.name) for p in places.settlement_refs(text, 0, places.find(text), [])]
     assert got == [("north of the city", "north of El Fasher"), ("in the capital", "Khartoum")]
+
+
+def test_an_armed_group_killing_is_an_attack_without_an_event_word():
+    assert _keys("Jihadists killed six farmers in Konduga on Saturday.")[0][0] == "attack"
+
+
+def test_a_separate_attack_keeps_its_own_date_and_place():
+    text = (
+        "MAIDUGURI (Reuters) - Suicide bombers killed 18 people in Gwoza on Saturday, officials said. "
+        "In a separate attack on Saturday, gunmen killed six farmers about 35 km south of Maiduguri, residents said."
+    )
+    rs = reports(text, published="2024-07-01")
+    assert len(rs) == 2 and all(r.date is not None and r.date.known and r.place is not None for r in rs)

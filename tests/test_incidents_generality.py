@@ -294,7 +294,8 @@ def test_an_armed_group_killing_is_an_attack_without_an_event_word():
 def test_a_separate_attack_keeps_its_own_date_and_place():
     text = (
         "MAIDUGURI (Reuters) - Suicide bombers killed 18 people in Gwoza on Saturday, officials said. "
-        "In a separate attack on Saturday, gunmen killed six farmers about 35 km south of Maiduguri, residents said."
+        "In a separate attack on Saturday, gunmen killed six farmers about 35 km south of Maiduguri, "
+        "residents said."
     )
     rs = reports(text, published="2024-07-01")
     assert len(rs) == 2 and all(r.date is not None and r.date.known and r.place is not None for r in rs)

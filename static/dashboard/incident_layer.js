@@ -146,7 +146,9 @@
   function markReady(total, started) {
     var box = container();
     if (!box) return;
-    box.setAttribute("data-incidents-ms", String(Math.round(performance.now() - started)));
+    var now = performance.now();
+    box.setAttribute("data-incidents-ms", String(Math.round(now - started)));
+    box.setAttribute("data-incidents-at", String(Math.round(now)));  /* ms since the map's page opened */
     box.setAttribute("data-incidents-ready", String(total));
   }
 

@@ -64,6 +64,15 @@ def test_payload_cannot_break_out_of_its_script(hostile):
     assert json.loads(text)["s"].count('<script>alert("x")</script><img src=x onerror=alert(1)>') == 1
 
 
+def test_layer_script_parses_the_payload_as_json(hostile):
+    incidents, claims = hostile
+    payload = payload_json(encode_layer(incidents, claims))
+    script = render_html(build_base_map(incidents, EMPTY, TileSetting(None, "")), [IncidentLayer(payload)])
+    literal = re.search(r"JSON\.parse\((\".*\")\)\);", script).group(1)
+    assert json.loads(json.loads(literal)) == json.loads(payload)
+    assert "<" not in literal and ">" not in literal
+
+
 def test_payload_stays_compact(generated):
     incidents, claims = generated
     size = len(payload_json(encode_layer(incidents, claims)))

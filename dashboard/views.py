@@ -19,7 +19,7 @@ from incidents.schema import CLAIM_COLUMNS, INCIDENT_COLUMNS
 
 TABLE_LIMIT = 10_000
 MAP_HEIGHT = 560
-SELECTED_ZOOM = 11
+SELECTED_ZOOM = 12  # past the clusterer's maxZoom (11, incident_layer.js): the incident shows as itself
 TABLE_IDS = "table_incident_ids"
 
 

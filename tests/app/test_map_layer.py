@@ -86,6 +86,16 @@ def test_outlines_are_simplified_for_the_basemap():
     assert len(json.dumps(outlines)) < 800_000
 
 
+def test_cached_outlines_are_the_simplified_source():
+    from dashboard.basemap import OUTLINES_CACHE, OUTLINES_PATH, outlines_key
+
+    if not OUTLINES_PATH.exists():
+        pytest.skip("data/geo/countries-50m.geojson is not there")
+    stored = json.loads(OUTLINES_CACHE.read_text(encoding="utf-8"))
+    assert stored["key"] == outlines_key(), "stale dashboard/outlines.json: run python -m dashboard.basemap"
+    assert simplified_outlines() == simplified_outlines(cache=None)
+
+
 def test_configured_tiles_fall_back_to_outlines_when_they_fail(generated):
     incidents, _ = generated
     tiles = TileSetting("https://tiles.newsroom.example/{z}/{x}/{y}.png", "Newsroom tiles")

@@ -91,16 +91,30 @@ def _table_selected(key: str) -> None:
     selection.note_table_selection(st.session_state, picked)
 
 
+def table_view(filtered: pd.DataFrame, selected: str | None, limit: int = TABLE_LIMIT) -> pd.DataFrame:
+    """The table's rows: the newest `limit` of the filtered set, plus the selected incident.
+
+    A marker clicked on the map selects its row even when that incident is older
+    than the rows shown: it is added at the end (where newest-first puts it).
+    """
+    ordered = filtered.sort_values("event_date", ascending=False, na_position="last", kind="stable")
+    view = ordered.head(limit)
+    if selected is not None and len(ordered) > limit:
+        ids = ordered["incident_id"].astype(str)
+        if not (ids.head(limit) == selected).any():
+            view = pd.concat([view, ordered[ids == selected].head(1)])
+    return view[list(INCIDENT_COLUMNS)].reset_index(drop=True)
+
+
 def incident_table(filtered: pd.DataFrame) -> str | None:
     """The table of the filtered set, newest first; returns the selected incident id."""
-    view = filtered.sort_values("event_date", ascending=False, na_position="last", kind="stable")
-    view = view.head(TABLE_LIMIT)[list(INCIDENT_COLUMNS)].reset_index(drop=True)
+    selected = st.session_state.get(selection.SELECTED)
+    view = table_view(filtered, selected)
     if len(filtered) > TABLE_LIMIT:
         st.caption(f"The table shows the newest {TABLE_LIMIT:,} of {len(filtered):,} incidents "
-                   "(the map and the downloads have them all).")
+                   "(and the selected one; the map and the downloads have them all).")
     ids = view["incident_id"].astype(str).tolist()
     st.session_state[TABLE_IDS] = ids
-    selected = st.session_state.get(selection.SELECTED)
     default = {"selection": {"rows": [ids.index(selected)]}} if selected in ids else None
     key = f"incident_table_{st.session_state.get(selection.TABLE_NONCE, 0)}"
     st.dataframe(view, key=key, on_select=lambda: _table_selected(key), selection_mode="single-row",

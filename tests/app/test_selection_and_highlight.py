@@ -55,3 +55,16 @@ def test_highlight_marks_spans_and_escapes_everything():
     assert html.count("<mark") == 2
     assert "<script>alert" not in html and "<img" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_table_keeps_the_selected_incident_beyond_its_row_limit(tables):
+    from dashboard.views import table_view
+
+    incidents = tables.incidents
+    newest = table_view(incidents, None, limit=20)
+    assert len(newest) == 20 and list(newest["event_date"]) == sorted(newest["event_date"], reverse=True)
+    oldest = incidents.sort_values("event_date").iloc[0]["incident_id"]
+    view = table_view(incidents, oldest, limit=20)
+    assert len(view) == 21 and view.iloc[-1]["incident_id"] == oldest  # a clicked marker still has its row
+    assert list(view["incident_id"].head(20)) == list(newest["incident_id"])
+    assert len(table_view(incidents, newest.iloc[3]["incident_id"], limit=20)) == 20

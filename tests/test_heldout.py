@@ -11,18 +11,14 @@ read by this file's own matcher and, where present, by the shared scorer.
 
 from __future__ import annotations
 
-import csv
 import importlib.util
 import json
-import math
 from pathlib import Path
 
 import pytest
 
-from incidents.export import write_csv
-from incidents.store import Store
-
 from .conftest import ROOT
+from .gold import actors_ok, claim_ok, ingest_and_export, matches
 
 HELDOUT = Path(__file__).parent / "data" / "heldout"
 GOLD = json.loads((HELDOUT / "gold.json").read_text(encoding="utf-8"))
@@ -38,74 +34,11 @@ MIN_ACTORS = 8
 MAX_OTHER = 2
 
 
-def km(a, b):
-    p1, p2 = math.radians(a[0]), math.radians(b[0])
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
-    )
-    return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def where_ok(loc, row):
-    if not row["latitude"]:
-        return False
-    pt = (float(row["latitude"]), float(row["longitude"]))
-    if "point" in loc:
-        return km(pt, loc["point"]) <= loc["km"]
-    s, w, n, e = loc["bbox"]
-    return (
-        s <= pt[0] <= n
-        and w <= pt[1] <= e
-        and row["country_code"] in ("", loc.get("country", row["country_code"]))
-    )
-
-
-def when_ok(g, row):
-    if "dates" in g:
-        return row["event_date"] in g["dates"]
-    lo, hi = g["date_range"]
-    return bool(row["event_date"]) and lo <= row["event_date"] <= hi
-
-
-def kind_ok(g, row):
-    text = " ".join(row[k] for k in ("event_type", "sub_event_type", "weapon")).lower()
-    return any(w in text for w in g["event_type_any"])
-
-
-def matches(g, row):
-    locs = g.get("location_any") or [g["location"]]
-    return when_ok(g, row) and kind_ok(g, row) and any(where_ok(loc, row) for loc in locs)
-
-
-def claim_ok(c, rows):
-    for r in rows:
-        if "*" not in c["source_any"] and not any(s in r["source"].lower() for s in c["source_any"]):
-            continue
-        if all(
-            (int(r[k]) if r[k] else None) == c[k]
-            for k in ("killed_low", "killed_high", "wounded_low", "wounded_high")
-            if k in c
-        ):
-            return True
-    return False
-
-
 @pytest.fixture(scope="module", params=["file order", "reverse order"])
 def export(tmp_path_factory, request):
     """The held-out folder ingested into a fresh database (in either order) and exported."""
-    from incidents.ingest import read_paths
-
     out = tmp_path_factory.mktemp("heldout")
-    store = Store(f"sqlite:///{out}/fresh.db")
-    articles = [a for _, a in read_paths([HELDOUT])]
-    results = store.ingest(articles if request.param == "file order" else articles[::-1])
-    assert not [r.error for r in results if r.error]
-    write_csv(store.incidents_frame(), store.claims_frame(), out)
-    with (out / "incidents.csv").open(newline="") as fh:
-        incidents = list(csv.DictReader(fh))
-    with (out / "claims.csv").open(newline="") as fh:
-        claims = list(csv.DictReader(fh))
+    incidents, claims = ingest_and_export(HELDOUT, out, reverse=request.param == "reverse order")
     return out, incidents, claims
 
 
@@ -124,9 +57,7 @@ def test_gold_incidents_found_once_with_claims_and_actors(export):
         mine = [c for c in claims if c["incident_id"] == row["incident_id"]]
         found_claims += sum(claim_ok(c, mine) for c in g["claims"])
         if "attacker_any" in g:
-            actors += any(a in row["actor1"].lower() for a in g["attacker_any"]) and any(
-                t in row["actor2"].lower() for t in g["target_any"]
-            )
+            actors += actors_ok(g, row)
     optional = [g for g in GOLD["incidents"] if g.get("optional")]
     taken |= {r["incident_id"] for r in incidents for g in optional if matches(g, r)}
     other = [r for r in incidents if r["incident_id"] not in taken]

@@ -129,8 +129,13 @@ def places_compatible(a, b) -> bool:
 
 
 def place_rank(place) -> tuple:
-    """Most specific first: UCDP where_prec, then the smaller uncertainty radius."""
-    return (place.where_prec, place.uncertainty_km)
+    """Most specific first: the smaller uncertainty radius, then UCDP where_prec.
+
+    The radius says how much ground a reading leaves open: "the military part of
+    the airport" (2 km) says more than the city it lies in (15 km), though the
+    city is named exactly and the part is not.
+    """
+    return (place.uncertainty_km, place.where_prec)
 
 
 def better_place(new, old) -> bool:

@@ -91,8 +91,20 @@ def candidates(mentions: list, start: int, end: int, exclude: list[tuple[int, in
         if start <= m.start < end
         and m.role == ROLE_PLACE
         and m.place is not None
-        and not any(a < m.end and m.start < b for a, b in exclude)
+        and not any(_names_other(m, a, b) for a, b in exclude)
     ]
+
+
+def _names_other(mention, start: int, end: int) -> bool:
+    """Whether an actor's or source's span [start, end) takes the mention over.
+
+    "US" in "US forces" and "Sana" in "Sana news agency" are inside an actor or
+    source name; a place phrase that merely contains such a word ("the military
+    part of the airport in Arbil") is still a place.
+    """
+    overlaps = start < mention.end and mention.start < end
+    inside_place = mention.start <= start and end <= mention.end and end - start < mention.end - mention.start
+    return overlaps and not inside_place
 
 
 def country_context(mentions: list, before: int, exclude: list[tuple[int, int]]) -> str | None:

@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from geo.place import Place
+from incidents import cluster
 from incidents.annotate import KINDS, annotate
 from incidents.ingest import article_from_text
 from incidents.pipeline import extract_reports
@@ -193,3 +195,16 @@ def test_toll_update_and_claim_of_responsibility():
     assert r.date.date_start == date(2021, 10, 8) and r.place.name == "Kunduz"
     assert {(c.source_type, c.killed_low, c.killed_high) for c in r.claims} == {
         ("government", 46, None), ("medical", 55, 55)}
+
+
+def test_a_place_phrase_holding_an_actor_word_is_still_the_place():
+    [r] = reports("On Monday a rocket hit the military part of the airport in Mosul, wounding two guards.")
+    assert r.place is not None and r.place.feature == "airport", r.place
+    assert r.location_as_reported == "the military part of the airport in Mosul"
+
+
+def test_the_smaller_radius_is_the_more_specific_place():
+    part_of_airport = Place("part of an airport", 36.3, 43.1, "IQ", None, "icao:X", 2, 2, 2.0)
+    city = Place("a city", 36.34, 43.13, "IQ", None, "1", 1, 1, 15.0)
+    assert min([city, part_of_airport], key=cluster.place_rank) is part_of_airport
+    assert cluster.better_place(part_of_airport, city)

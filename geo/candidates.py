@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from geo.gazetteer import PRECISION, Gazetteer
-from geo.normalize import name_key
 from geo.place import Place
 
 EARTH_RADIUS_KM = 6371.0088
@@ -36,6 +35,7 @@ class Context:
     votes: Counter = field(default_factory=Counter)
     admin1: set[str] = field(default_factory=set)  # admin-1 names the text mentions
     points: list[tuple[float, float]] = field(default_factory=list)  # places the text names unambiguously
+    voters: dict[str, set[str]] = field(default_factory=dict)  # country code -> the name keys voting for it
 
     @property
     def main_country(self) -> str | None:
@@ -54,7 +54,7 @@ def score(gz: Gazetteer, i: int, key: str, context: Context | None) -> float:
     s = FEATURE_WEIGHT.get(gz.features[i], 0.0) + math.log10(gz.pops[i] + 10)
     if i in gz.capitals:
         s += CAPITAL_BONUS
-    main_name = name_key(gz.names[i]) == key
+    main_name = gz.is_main_name(i, key)
     if main_name:
         s += MAIN_NAME_BONUS
     if context is None:
@@ -85,9 +85,14 @@ def best_entry(gz: Gazetteer, entries: Iterable[int], key: str, context: Context
 
 
 def _city_named_like_its_area(gz: Gazetteer, pool: list[int], area: int, key: str) -> int | None:
-    """A bare "Herat" or "Kirkuk" is the city; "Herat province" is asked for with its noun."""
+    """A bare "Herat" or "Kirkuk" is the city; "Herat province" is asked for with its noun.
+
+    The city is named like its area, or is the area's capital under that name as an alternate one
+    ("Basra" is GeoNames' Basrah, the seat of Basra province; "New York" is not the capital of New York).
+    """
     cities = [i for i in pool if gz.features[i] == "city" and gz.ccs[i] == gz.ccs[area]
-              and gz.pops[i] >= CITY_OVER_AREA_MIN_POP and name_key(gz.names[i]) == key]
+              and gz.pops[i] >= CITY_OVER_AREA_MIN_POP
+              and (gz.is_main_name(i, key) or gz.capital_of.get(area) == i)]
     return max(cities, key=lambda i: gz.pops[i], default=None)
 
 

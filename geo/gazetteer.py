@@ -23,13 +23,13 @@ from pathlib import Path
 
 from geo.normalize import key_variants, name_key
 
-INDEX_VERSION = "geo-index-11"  # bump when the build code changes
+INDEX_VERSION = "geo-index-12"  # bump when the build code changes
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data" / "geo"
 CACHE_DIR = Path(os.environ.get("GEO_CACHE_DIR", ROOT / "data" / "cache"))
 CITIES_FILE = "cities1000.json"
-CURATED_FILES = ("admin1.csv", "curated.csv", "countries_extra.csv", "country_points.csv",
+CURATED_FILES = ("admin1.csv", "curated.csv", "city_aliases.csv", "countries_extra.csv", "country_points.csv",
                  "demonym_places.csv", "admin1_abbreviations.csv", "not_places.txt", "countries-50m.geojson")
 
 # Feature -> (ACLED geo_precision, UCDP where_prec) of the place itself.
@@ -64,6 +64,12 @@ class Gazetteer:
     neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)
     admin1_names: dict[str, str] = field(default_factory=dict)  # "CC.code" -> name
     abbreviations: dict[str, int] = field(default_factory=dict)  # "ky" (only as "Ky.") -> admin-1 entry
+    # keys that are a place's own name respelt (Ukraine's national romanisation, curated English spellings),
+    # scored as its main name: "Sloviansk" is Slovyansk's name, only an alternate one of Nikopol
+    main_variants: dict[str, frozenset[int]] = field(default_factory=dict)
+
+    def is_main_name(self, i: int, key: str) -> bool:
+        return name_key(self.names[i]) == key or i in self.main_variants.get(key, ())
 
     def add(self, name: str, lat: float, lon: float, cc: str | None, admin1: str | None,
             place_id: str | None, feature: str, pop: int, radius_km: float) -> int:
@@ -153,7 +159,8 @@ def _add_continents(gz: Gazetteer, keys: dict[str, list[int]], gc) -> None:
         _index(keys, [c["name"], *english], i)
 
 
-def _add_cities(gz: Gazetteer, keys: dict[str, list[int]], cities: dict) -> dict[str, list[int]]:
+def _add_cities(gz: Gazetteer, keys: dict[str, list[int]], cities: dict,
+                main_variants: dict[str, set[int]]) -> dict[str, list[int]]:
     """Cities; returns cc -> their entries (for capitals and admin-1 names)."""
     by_cc: dict[str, list[int]] = defaultdict(list)
     cells: dict[tuple[int, int], list[int]] = defaultdict(list)
@@ -166,8 +173,24 @@ def _add_cities(gz: Gazetteer, keys: dict[str, list[int]], cities: dict) -> dict
         cells[(int(c["latitude"] // 1), int(c["longitude"] // 1))].append(i)
         names = [c["name"], *filter(_usable_alternate, c["alternatenames"])]
         _index(keys, names + ukrainian_spellings(names) if cc == "UA" else names, i)
+        if cc == "UA":
+            for respelt in ukrainian_spellings([c["name"]]):
+                main_variants[name_key(respelt)].add(i)
     gz.cities_by_cell = {k: tuple(v) for k, v in cells.items()}
     return by_cc
+
+
+def _add_city_aliases(gz: Gazetteer, keys: dict[str, list[int]], main_variants: dict[str, set[int]]) -> None:
+    """Curated English spellings of GeoNames cities (data/geo/city_aliases.csv), scored as main names."""
+    for row in _read_csv("city_aliases.csv"):
+        i = _city_named(gz, keys, row["cc"], row["name"])
+        if i is None:
+            log.warning("city_aliases.csv: no city %s in %s", row["name"], row["cc"])
+            continue
+        aliases = [a for a in row["aliases"].split("|") if a]
+        _index(keys, aliases, i)
+        for alias in aliases:
+            main_variants[name_key(alias)].add(i)
 
 
 def _add_admin1(gz: Gazetteer, keys: dict[str, list[int]], gc, city_entries: dict[str, list[int]]) -> None:
@@ -304,8 +327,10 @@ def build_gazetteer() -> Gazetteer:
     keys: dict[str, list[int]] = defaultdict(list)
     capital_names = _add_countries(gz, keys, gc)
     _add_continents(gz, keys, gc)
+    main_variants: dict[str, set[int]] = defaultdict(set)
     with open(_cities_path(), encoding="utf-8") as f:
-        city_entries = _add_cities(gz, keys, json.load(f))
+        city_entries = _add_cities(gz, keys, json.load(f), main_variants)
+    _add_city_aliases(gz, keys, main_variants)
     _add_admin1(gz, keys, gc, city_entries)
     _add_capitals(gz, keys, capital_names)
     _add_curated(gz, keys)
@@ -319,6 +344,7 @@ def build_gazetteer() -> Gazetteer:
     lines = (DATA_DIR / "not_places.txt").read_text(encoding="utf-8").splitlines()
     gz.not_places = frozenset(name_key(w) for w in lines if w.strip() and not w.startswith("#"))
     gz.by_key = {k: tuple(v) for k, v in keys.items()}
+    gz.main_variants = {k: frozenset(v) for k, v in main_variants.items()}
     return gz
 
 

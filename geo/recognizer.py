@@ -28,6 +28,11 @@ MIN_POP_ALT_NAME = 100_000    # a one-word name known only as another place's al
 # "Kirby" in "John Kirby" is a person; "Sydney" in "Sydney Morning Herald" still a place
 MIN_POP_NEXT_TO_NAME = 1_000_000
 ORG_PLACE_MIN_SHARE = 0.25  # "Baghdad Post" keeps Baghdad only where the text is about its country
+# a town in a country the text never names, in a text about another country, needs to be a big one:
+# "Lido beach" in a Mogadishu story is not Lido, Italy
+FOREIGN_MIN_POP = 100_000
+FOREIGN_MIN_SHARE = 0.6  # the text's main country holds this share of its country votes
+FOREIGN_MIN_VOTES = 2.0  # "Baghdad Post" keeps Baghdad only where the text is about its country
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 AREA = frozenset({"country", "admin1", "region", "continent", "base", "crossing"})
 
@@ -274,6 +279,7 @@ def _vote(gz: Gazetteer, candidates: list[_Candidate]) -> Context:
         if c.demonym is not None:
             if gz.ccs[c.demonym]:
                 ctx.votes[gz.ccs[c.demonym]] += 1.0
+                ctx.voters.setdefault(gz.ccs[c.demonym], set()).add(c.key)
             continue
         i = best_entry(gz, c.entries, c.key, None)
         if i is None or not gz.ccs[i]:
@@ -282,6 +288,7 @@ def _vote(gz: Gazetteer, candidates: list[_Candidate]) -> Context:
             continue  # "Jenin" (Poland or the West Bank) is what the votes settle, not evidence for them
         feature = gz.features[i]
         ctx.votes[gz.ccs[i]] += 1.0 if feature == "country" else 0.5
+        ctx.voters.setdefault(gz.ccs[i], set()).add(c.key)
         if feature == "admin1":
             ctx.admin1.add(gz.names[i])
         if feature in ("admin1", "region", "base", "crossing") or (feature == "city" and len(c.entries) == 1):
@@ -295,7 +302,7 @@ def _mention(text: str, c: _Candidate, gz: Gazetteer, resolver: Resolver) -> Pla
         place = place_from_entry(gz, c.demonym, "demonym")
         return PlaceMention(surface, c.start, c.end, ROLE_ADJECTIVAL, place)
     i = best_entry(gz, c.entries, c.key, resolver.context)
-    if i is None:
+    if i is None or _foreign_town(gz, i, c.key, resolver.context):
         return None
     place = place_from_entry(gz, i, "gazetteer+context")
     is_seat = gz.features[i] == "country" or i in gz.capitals
@@ -307,6 +314,18 @@ def _mention(text: str, c: _Candidate, gz: Gazetteer, resolver: Resolver) -> Pla
         owner = _owner_country(text, c.start, gz)
         place = owner or (place if resolver.context.share(gz.ccs[i]) >= ORG_PLACE_MIN_SHARE else None)
     return PlaceMention(surface, c.start, c.end, role, place)
+
+
+def _foreign_town(gz: Gazetteer, i: int, key: str, context: Context) -> bool:
+    """A small town of a country nothing else in the text names, in a text clearly about another country."""
+    cc = gz.ccs[i]
+    if gz.features[i] != "city" or gz.pops[i] >= FOREIGN_MIN_POP or context.voters.get(cc, {key}) - {key}:
+        return False
+    main = context.main_country
+    if main is None or main == cc:
+        return False
+    others = sum(context.votes.values()) - context.votes[cc]  # the town's own votes are not evidence
+    return others >= FOREIGN_MIN_VOTES and context.votes[main] >= FOREIGN_MIN_SHARE * others
 
 
 def _owner_country(text: str, start: int, gz: Gazetteer) -> Place | None:

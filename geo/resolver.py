@@ -67,6 +67,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx)) for name, rx in
                  r"(?P<rest>.+)$"),
     ("direction", rf"^{_THE}{_DIR}\s+(?P<rest>.+)$"),
 ]]
+ADMIN_NOUN_AFTER = re.compile(r"\s+(?:state|province|governorate|region|oblast|prefecture|department)$")
 INTERNATIONAL = "international"
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "port", "suburb", "hometown"})
 POINT_FEATURES = frozenset({"city", "airport", "base", "crossing"})
@@ -227,6 +228,7 @@ class Resolver:
 
         "iraqi kurdish" is read as its last qualifier too: the nearer adjective names the area.
         """
+        area = ADMIN_NOUN_AFTER.sub("", area) or area  # "the capital of North Darfur state"
         words = area.split()
         for part in (area, " ".join(words[1:])) if len(words) > 1 else (area,):
             i = self._area_entry(part)

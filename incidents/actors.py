@@ -17,7 +17,8 @@ TARGET_BEFORE = re.compile(
     r"\b(?:against|on|targeting|targeted|hitting|hit|struck|at|positions of|facilities of|bases? of|"
     r"killed|killing|wounded|wounding|injured|injuring|used by|utili[sz]ed by|operated by|run by|"
     r"belonging to|housing|hosting|linked to|members of|"
-    r"fighters from|headquarters of)\s+(?:(?:the|an?|its|their|several|powerful|hardline|some|at least|"
+    r"fighters from|headquarters of|commanders? of|leaders? of|member of)\s+"
+    r"(?:(?:the|an?|its|their|several|powerful|hardline|some|at least|a number of|number of|"
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|scores of|"
     r"[\w-]+ing|[A-Z][\w'-]*)\s+){0,3}$"
 )

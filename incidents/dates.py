@@ -90,7 +90,7 @@ class Found:
     """A reading plus what kind of expression it was."""
 
     reading: DateReading
-    kind: str  # event, statement, toll, year, relative
+    kind: str  # event, statement, toll, year, relative, since
 
 
 def _month_end(y: int, m: int) -> date:
@@ -222,6 +222,25 @@ def _later(m: re.Match, previous: DateReading | None):
     return base + timedelta(days=7), base + timedelta(days=42), 3
 
 
+# "attacked more than 140 times since Oct. 17": the day a period began, not an event's day
+_SINCE = re.compile(r"\b(?:since|starting|beginning)\s+(?:early\s+|late\s+|mid-)?$", re.I)
+
+_LOCAL_TIME = re.compile(r"\s+(?:[\w-]+\s+){0,2}?local time\b", re.I)
+_SINCE_IN = re.compile(r"(?:since|starting|beginning)\b", re.I)
+
+
+def _local_next_day(span: Span, published: date | None) -> Span:
+    """ "Early Wednesday local time" in a story published on Tuesday (in Washington): the next day.
+
+    The publisher's day lags the place's across time zones, so a weekday named in
+    local time that is the day after publication is that day, not six days before it.
+    """
+    if span and published and span[2] == 1 and (published - span[0]).days == 6:
+        nxt = published + timedelta(days=1)
+        return nxt, nxt, 1
+    return span
+
+
 # expressions read from the date last read in the text, not from the published day
 FROM_PREVIOUS = {"later": _later, "earlier": _earlier}
 
@@ -248,6 +267,8 @@ def find_dates(
             taken.append((m.start(), m.end()))
             start, end = m.start(), m.end()
             local = bool(_LOCAL.search(text[start : min(len(text), end + 40)]))
+            if kind in ("weekday", "bracket_day") and _LOCAL_TIME.match(text, end):
+                span = _local_next_day(span, base)
             reading = DateReading(
                 m.group(0),
                 offset + start,
@@ -266,6 +287,8 @@ def find_dates(
                 if is_statement
                 else "year"
                 if kind == "year"
+                else "since"
+                if _SINCE.search(text[max(0, start - 12) : start]) or _SINCE_IN.match(m.group(0))
                 else "relative"
                 if kind in FROM_PREVIOUS
                 else "event"

@@ -47,7 +47,12 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
             r"(?:\s+[\w-]+){0,3}?\s+"
             r"(?:struck|hit|bombed|attacked|targeted|pounded|raided|fired)\b",
         ),
-        ("rocket", r"\bfired\s+(?:[\w-]+\s+){0,2}?(?P<noun>rockets?|missiles?|mortars?|shells?)\b"),
+        # "fired rockets", "launched multiple ballistic missiles": the launcher's verb names the attack
+        (
+            "rocket",
+            r"\b(?:fired|launched)\s+(?:[\w-]+\s+){0,2}?(?P<noun>rockets?|missiles?|mortars?|shells?)\b",
+        ),
+        ("drone", r"\b(?:launched|sent|flew)\s+(?:[\w-]+\s+){0,2}?(?P<noun>drones?|UAVs?)\b"),
         ("missile", r"\bmissile\s+(?P<noun>strikes?|attacks?)\b"),
         ("rocket", r"\brocket\s+(?P<noun>attacks?|fire|strikes?|barrages?)\b"),
         (
@@ -89,10 +94,18 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
         ("shelling", r"\b(?P<noun>shelled|bombarded)\b"),
         ("strike", r"\b(?P<noun>strikes?)\b"),
+        # "forces struck more than 85 targets": striking targets is the language of air and missile strikes
+        (
+            "strike",
+            r"\b(?P<noun>struck|hit|bombed)\s+(?:[\w-]+\s+){0,4}?"
+            r"(?:targets|facilities|positions|sites|depots|headquarters|command cent(?:er|re)s)\b",
+        ),
         (
             "attack",
             r"\b(?P<noun>attacks?|assaults?|attacked|ambushed|ambush|stormed|raids?|raided|bombed|"
-            r"invaded|overran|overrun)\b",
+            r"invaded|overran|overrun)\b"
+            # "one-way attack drones", "attack helicopters": a kind of weapon, not an event
+            r"(?!\s+(?:drones?|helicopters?|aircraft|submarines?|craft|boats?|dogs?|capabilit\w*|UAVs?)\b)",
         ),
         (
             "attack",
@@ -142,9 +155,11 @@ PLOT = re.compile(
     r"[^.;]{0,60}$",
     re.I,
 )
+# "to strike", "would attack": not yet; "respond to the attack" is to one that happened
 HYPOTHETICAL = re.compile(
     r"\b(?:to|would|could|will|may|might|can|threatened to|vowed to|decision to|plans? to)"
-    r"\s+(?:\w+\s+)?$",
+    r"\s+(?:(?!(?:the|a|an|this|that|these|those|its|their|his|her|last|Saturday|Sunday|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday)\b)\w+\s+)?$",
     re.I,
 )
 BACKGROUND = re.compile(
@@ -153,7 +168,7 @@ BACKGROUND = re.compile(
     r"many times|repeatedly|ongoing series|series of|so far this year|history of|the majority|a spate of|"
     r"(?<!new )(?<!fresh )(?<!latest )waves? of|string of|"
     r"dozens of (?:attacks|strikes|raids|bombings|times|incidents)|campaign|"
-    r"more than \d+ (?:attacks|strikes))\b",
+    r"more than \d+ (?:attacks|strikes)|tally|(?:near-|almost )daily)\b",
     re.I,
 )
 RECENT = re.compile(

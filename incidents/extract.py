@@ -143,7 +143,7 @@ def read_sentence(
     ]
     plc = parts + [
         p
-        for p in places.candidates(geo_mentions, s.start, s.end, exclude)
+        for p in places.candidates(geo_mentions, s.start, s.end, exclude, s.text)
         if places.locative(s.text, p, s.start) and not any(q.start < p.end and p.start < q.end for q in parts)
     ]
     return SentenceParts(
@@ -185,7 +185,8 @@ def share_out(parts: SentenceParts) -> list[Share]:
     shares = [Share() for _ in ms]
     base = parts.sentence.start
     for d in parts.dates:
-        shares[_nearest(d.reading.start - base, d.reading.end - base, ms)].dates.append(d)
+        owner = _date_owner(parts.sentence.text, d.reading.start - base, d.reading.end - base, ms)
+        shares[owner].dates.append(d)
     for p in parts.places:
         shares[_nearest(p.start - base, p.end - base, ms)].places.append(p)
     for pos, c in parts.claims:
@@ -193,6 +194,30 @@ def share_out(parts: SentenceParts) -> list[Share]:
     for a in parts.actors:
         shares[_actor_owner(parts.sentence.text, a, ms)].actors.append(a)
     return shares
+
+
+# "struck ... early Wednesday, in retaliation for a string of attacks": what follows is the cause
+CAUSE = re.compile(
+    r"\b(?:in retaliation (?:for|against)|in response to|in revenge for|to avenge|retaliating for|"
+    r"responding to)\b",
+    re.I,
+)
+
+
+def _date_owner(sentence: str, start: int, end: int, ms: list[events.Mention]) -> int:
+    """The mention a date belongs to: the nearest, but never across "in retaliation for".
+
+    A date stated before the cause clause dates the event the sentence reports,
+    not the earlier attacks the clause names.
+    """
+    i = _nearest(start, end, ms)
+    cause = next((c for c in CAUSE.finditer(sentence) if end <= c.start() < ms[i].start), None)
+    if cause is None:
+        return i
+    before = [j for j, m in enumerate(ms) if m.end <= cause.start()]
+    if not before:
+        return i
+    return min(before, key=lambda j: abs(start - ms[j].end) if ms[j].end <= start else ms[j].start - end)
 
 
 def _actor_owner(sentence: str, a: actors.ActorMention, ms: list[events.Mention]) -> int:
@@ -338,8 +363,10 @@ class Reader:
             )
         ):
             ref.place, ref.location_as_reported = best[0].place, best[0].text
-        if not ref.sub_event_type and m.key not in GENERIC_KEYS:
-            ref.event_type, ref.sub_event_type, ref.weapon = _typing(m, s.text)
+        typing = _typing(m, s.text)
+        # "the strikes, carried out by fighter jets": a generic word typed by its weapon names the kind too
+        if not ref.sub_event_type and (m.key not in GENERIC_KEYS or typing[1]):
+            ref.event_type, ref.sub_event_type, ref.weapon = typing
         if s.text not in ref.context:
             ref.context += " " + s.text
         ref.spans.append((s.start + m.start, s.start + m.end, "event", "refers back"))
@@ -359,7 +386,8 @@ class Reader:
             # phrase of its own sentence is that event, and its place and figures are the event's
             self.refer(self.current, m, share, s)
             return
-        years_only = bool(share.dates) and all(d.kind == "year" for d in share.dates)
+        # "in 2014", "since Oct. 17": a year or a period's start dates no single event
+        years_only = bool(share.dates) and all(d.kind in ("year", "since") for d in share.dates)
         if when is None and (m.background or years_only):
             return
         if m.determiner in ("the", "demo"):

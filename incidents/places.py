@@ -34,7 +34,7 @@ DIRECTION = {
 LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|on|along|across|around|within|into|over|off|throughout|of|from|between|"
     r"hit|hitting|struck|targeted|targeting|shelled|bombed|attacked|pounded|raided|toward|towards)\s+"
-    r"(?:(?!(?:was|were|is|are|as|and|that|which|while|where|when|said)\b)[\w'.-]+\s+){0,4}$",
+    r"(?:(?!(?:was|were|is|are|as|and|that|which|while|where|when|said)\b)[\w'.-]+\s+){0,4}\(?$",
     re.I,
 )
 RELATIONAL = re.compile(
@@ -54,7 +54,10 @@ DESTINATION = re.compile(
 # Maiduguri", "said in London", "told reporters in Kabul"
 SPEAKER = re.compile(
     r"\b(?:correspondents?|reporters?|journalists?|speaking|spoke|said|says|told|announced|"
-    r"(?:news|press) conference|briefing)\s+(?:[\w-]+\s+){0,2}?in\s+$",
+    r"(?:news|press) conference|briefing)\s+(?:[\w-]+\s+){0,2}?in\s+$|"
+    # "said in a statement released late Tuesday in Washington"
+    r"\b(?:statement|remarks|speech|interview|(?:news|press) release)s?\s+(?:released|issued|made|given|"
+    r"delivered|published|posted)\s+(?:[\w-]+\s+){0,3}?in\s+$",
     re.I,
 )
 
@@ -70,6 +73,15 @@ def locative(text: str, mention, offset: int = 0) -> bool:
     return bool(LOCATIVE.search(before)) and not DESTINATION.search(before) and not SPEAKER.search(before)
 
 
+# "a Barbados-flagged carrier", "a UK-owned ship", "a Kyiv-based group": a name inside a compound
+# adjective describes something (its flag, owner, seat); it is not where the violence was
+COMPOUND_ADJECTIVE = re.compile(
+    r"-(?:flagged|owned|registered|operated|managed|based|backed|aligned|linked|allied|bound|made|built|"
+    r"born|funded|sponsored|listed)\b",
+    re.I,
+)
+
+
 def find(text: str) -> list:
     """geo.find_places(text), or [] (with a log line) when geo cannot answer."""
     try:
@@ -81,8 +93,10 @@ def find(text: str) -> list:
         return []
 
 
-def candidates(mentions: list, start: int, end: int, exclude: list[tuple[int, int]]) -> list:
-    """Incident-place candidates inside [start, end)."""
+def candidates(
+    mentions: list, start: int, end: int, exclude: list[tuple[int, int]], sentence: str = ""
+) -> list:
+    """Incident-place candidates inside [start, end); `sentence` is the text from `start`."""
     from geo.place import ROLE_PLACE
 
     return [
@@ -92,6 +106,7 @@ def candidates(mentions: list, start: int, end: int, exclude: list[tuple[int, in
         and m.role == ROLE_PLACE
         and m.place is not None
         and not any(_names_other(m, a, b) for a, b in exclude)
+        and not COMPOUND_ADJECTIVE.match(sentence, m.end - start)
     ]
 
 

@@ -119,6 +119,16 @@ def from_actors(sentence: str, actor_mentions) -> list[SourceMention]:
     ]
 
 
+# "An Iraqi security official, speaking on condition of anonymity because ..., said": the apposition
+# between a speaker and its verb is set off by commas and says nothing of its own
+APPOSITIVE = re.compile(r",[^,;:.\"“”]{3,160},\s*$")
+
+
+def _governs(gap: str) -> bool:
+    """A source this far before a reporting verb is its subject: close by, or past an apposition."""
+    return len(gap) <= 70 or bool(APPOSITIVE.fullmatch(gap) and not REPORT_VERB.search(gap))
+
+
 def frames(sentence: str, found: list[SourceMention]) -> list[Frame]:
     out = []
     for m in ACCORDING.finditer(sentence):
@@ -126,10 +136,13 @@ def frames(sentence: str, found: list[SourceMention]) -> list[Frame]:
         if after:
             out.append(Frame(m.start(), after[0], True))
     for m in REPORT_VERB.finditer(sentence):
-        before = [s for s in found if s.end <= m.start() and m.start() - s.end <= 70]
+        before = [s for s in found if s.end <= m.start() and _governs(sentence[s.end : m.start()])]
         after = [s for s in found if 0 <= s.start - m.end() <= 30]
         tail = _tail(sentence[m.end() :])
         comma_final = "," in sentence[max(0, m.start() - 60) : m.start()]
+        # "Kataib Hezbollah, one of the factions in the PMF, said": the subject, not a name in its apposition
+        head = [x for x in before if x.end < m.start() and APPOSITIVE.fullmatch(sentence[x.end : m.start()])]
+        before = [b for b in before if b.end <= head[0].end] if head else before
         if before and not _TOLD_TARGET(sentence, before[-1]):
             src = _coordinated(sentence, _main_clause(sentence, before))
             final = (len(tail) < 40 and comma_final) or not tail

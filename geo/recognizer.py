@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from geo.candidates import Context, best_entry, place_from_entry
+from geo.candidates import Context, best_entry, haversine_km, place_from_entry
 from geo.gazetteer import Gazetteer, load_gazetteer, ukrainian_spellings
 from geo.normalize import name_key, strip_articles
 from geo.place import ROLE_ADJECTIVAL, ROLE_ORGANISATION, ROLE_PLACE, Place, PlaceMention
@@ -25,6 +25,10 @@ MAX_TEXT = 2_000_000
 MAX_NGRAM = 6
 MIN_POP_ALONE = 15_000        # a lone village name needs its country in the text to count
 MIN_POP_ALT_NAME = 100_000    # a one-word name known only as another place's alternate name
+# ...unless other places of the text lie near it: "Haditha" beside Ramadi and Anbar, "Kobani" beside Raqqa
+MIN_POP_ALONE_IN_CONTEXT = 0
+MIN_POP_ALT_NAME_IN_CONTEXT = 10_000
+SMALL_TOWN_NEAR_KM = 150.0
 # "Kirby" in "John Kirby" is a person; "Sydney" in "Sydney Morning Herald" still a place
 MIN_POP_NEXT_TO_NAME = 1_000_000
 ORG_PLACE_MIN_SHARE = 0.25  # "Baghdad Post" keeps Baghdad only where the text is about its country
@@ -114,8 +118,9 @@ def find_places(text: str, *, gazetteer: Gazetteer | None = None) -> list[PlaceM
         return []
     text = text[:MAX_TEXT]
     gz = gazetteer or load_gazetteer()
-    candidates = _plausible_candidates(text, gz)
+    candidates, small = _plausible_candidates(text, gz)
     context = _vote(gz, candidates)
+    candidates = _with_small_towns_of_the_text(gz, candidates, small, context)
     resolver = Resolver(gz, context)
     mentions = [_mention(text, c, gz, resolver) for c in candidates]
     mentions = [m for m in mentions if m is not None]
@@ -126,17 +131,49 @@ def context_of_text(text: str, gazetteer: Gazetteer | None = None) -> Context:
     """The country votes of a text (used by resolve(phrase, context=text))."""
     gz = gazetteer or load_gazetteer()
     text = text[:MAX_TEXT]
-    return _vote(gz, _plausible_candidates(text, gz))
+    return _vote(gz, _plausible_candidates(text, gz)[0])
 
 
-def _plausible_candidates(text: str, gz: Gazetteer) -> list[_Candidate]:
-    """Known names that are likely places; a name once seen as a person's surname is one throughout."""
+def _plausible_candidates(text: str, gz: Gazetteer) -> tuple[list[_Candidate], list[_Candidate]]:
+    """Known names that are likely places; a name once seen as a person's surname is one throughout.
+
+    Second, the names left out only for being small towns: they count where the text's other names
+    are in their country (see _with_small_towns_of_the_text).
+    """
     found = _candidates(text, gz)
     lower_words = frozenset(LOWER_WORD.findall(text))
     surnames = {c.key for c in found if _after_given_name(text, c) and not _is_area(gz, c)
                 and max((gz.pops[i] for i in c.entries), default=0) < MIN_POP_NEXT_TO_NAME}
-    return [c for c in found
-            if _plausible(text, c, gz, lower_words) and (c.key not in surnames or _is_area(gz, c))]
+    plausible, small = [], []
+    for c in found:
+        if c.key in surnames and not _is_area(gz, c):
+            continue
+        if _plausible(text, c, gz, lower_words):
+            plausible.append(c)
+        elif _plausible(text, c, gz, lower_words, MIN_POP_ALONE_IN_CONTEXT, MIN_POP_ALT_NAME_IN_CONTEXT):
+            small.append(c)
+    return plausible, small
+
+
+def _with_small_towns_of_the_text(gz: Gazetteer, candidates: list[_Candidate], small: list[_Candidate],
+                                  context: Context) -> list[_Candidate]:
+    """Small towns near the places the text's other names pin down, among the candidates (in text order).
+
+    "Haditha" in a story that also names Ramadi and Anbar; not "Broadway" or "Johnson" in one naming a state.
+    """
+    if not small or not context.votes:
+        return candidates
+    points = list(context.points)
+    for c in candidates[:200]:  # the places the votes settle ("Ramadi", "Anbar") pin down the text too
+        i = best_entry(gz, c.entries, c.key, context) if c.demonym is None else None
+        if i is not None and gz.features[i] != "country" and gz.ccs[i] in context.votes:
+            points.append((gz.lats[i], gz.lons[i]))
+    added = []
+    for c in small:
+        entries = tuple(i for i in c.entries if gz.ccs[i] in context.votes and _near_points(gz, i, points))
+        if entries:
+            added.append(replace(c, entries=entries))
+    return sorted(candidates + added, key=lambda c: c.start) if added else candidates
 
 
 def _is_area(gz: Gazetteer, c: _Candidate) -> bool:
@@ -224,7 +261,14 @@ def _hyphen_parts(text: str, token: tuple[int, int], gz: Gazetteer) -> list[_Can
     return out
 
 
-def _plausible(text: str, c: _Candidate, gz: Gazetteer, lower_words: frozenset[str]) -> bool:
+def _near_points(gz: Gazetteer, i: int, points: list[tuple[float, float]]) -> bool:
+    lat0, lon0 = gz.lats[i], gz.lons[i]
+    return any(abs(lat - lat0) < 2 and haversine_km(lat, lon, lat0, lon0) < SMALL_TOWN_NEAR_KM
+               for lat, lon in points)
+
+
+def _plausible(text: str, c: _Candidate, gz: Gazetteer, lower_words: frozenset[str],
+               min_pop_alone: int = MIN_POP_ALONE, min_pop_alt_name: int = MIN_POP_ALT_NAME) -> bool:
     """Whether a known name is likely a place here (general stop rules, no per-name rules)."""
     surface = text[c.start:c.end]
     if c.demonym is not None:
@@ -243,7 +287,7 @@ def _plausible(text: str, c: _Candidate, gz: Gazetteer, lower_words: frozenset[s
         return True
     main_name = any(_key(gz.names[i]) == c.key or _national_spelling(gz, i, c.key) for i in c.entries)
     pop = max((gz.pops[i] for i in c.entries if gz.features[i] == "city"), default=0)
-    if not features & AREA and one_word and pop < (MIN_POP_ALONE if main_name else MIN_POP_ALT_NAME):
+    if not features & AREA and one_word and pop < (min_pop_alone if main_name else min_pop_alt_name):
         return False
     beside_name = _next_to_other_name(text, c) and not features & AREA
     return not (beside_name and (pop < MIN_POP_NEXT_TO_NAME or not main_name))

@@ -214,3 +214,43 @@ def test_context_beats_a_foreign_namesake():
     mentions = [m for m in geo.find_places(text) if m.place is not None]
     lido = [m for m in mentions if m.text.lower().startswith("lido")]
     assert all(m.place.country_code == "SO" for m in lido)
+
+
+def _check_in_text(phrase, cc, lat, lon, tol, country=False):
+    """The phrase in a plain sentence (naming its country if asked): a place at the right point."""
+    prefix = "Fighting was reported in "
+    named = f", in {geo.country_name(cc)}," if country and cc else ""
+    text = f"{prefix}{phrase}{named} on Monday, officials said."
+    start, end = len(prefix), len(prefix) + len(phrase)
+    found = [m for m in geo.find_places(text) if m.start < end and m.end > start and m.place is not None]
+    if not found:
+        return "not found"
+    place = found[0].place
+    d = haversine_km(lat, lon, place.lat, place.lon)
+    if (cc is not None and place.country_code != cc) or d > tol:
+        return f"{found[0].text!r} -> {place.name} ({place.country_code}) {d:.0f} km"
+    return None
+
+
+@pytest.mark.parametrize("country, floor", [(False, 0.80), (True, 0.85)])
+def test_conflict_phrases_in_running_text_measured(country, floor):
+    """A lone sentence is harder than an article: a small town needs other places of the text near it."""
+    failures = [(p[0], why) for p in PHRASES if (why := _check_in_text(*p, country=country)) is not None]
+    where = "in a sentence naming the country" if country else "alone in a sentence"
+    print(f"\n{len(PHRASES) - len(failures)} of {len(PHRASES)} conflict-news phrases correct {where}")
+    for phrase, why in failures:
+        print(f"  {phrase!r}: {why}")
+    assert len(PHRASES) - len(failures) >= floor * len(PHRASES), failures
+
+
+@pytest.mark.parametrize("text, name, cc", [
+    ("Kurdish fighters held Kobani against Islamic State as the group pushed from Raqqa and Manbij.", "Kobani",
+     "SY"),
+    ("US Marines in Haditha and Ramadi came under fire in Anbar province, Iraq.", "Haditha", "IQ"),
+    ("Shelling hit Sloviansk and Kramatorsk in Ukraine's Donetsk region.", "Sloviansk", "UA"),
+    ("Houthi forces in Hodeidah fired missiles into the Red Sea, Yemeni officials said.", "Hodeidah", "YE"),
+])
+def test_small_towns_among_their_neighbours(text, name, cc):
+    """A town below the population floor for a lone name counts beside other places of its area."""
+    found = [m for m in geo.find_places(text) if m.text == name]
+    assert found and found[0].place is not None and found[0].place.country_code == cc

@@ -96,11 +96,13 @@ VICTIMS = {
 }
 _VICTIM_NOUN = (
     r"(?:child|children|civilians?|contractors?|fighters?|soldiers?|people|persons?|person|men|man|"
-    r"women|woman|members?|troops?|militants?|officers?|policem[ae]n|service members?|worker?s?|boy|girl)"
+    r"women|woman|members?|troops?|militants?|officers?|policem[ae]n|service members?|worker?s?|boy|girl|"
+    r"commanders?|leaders?|guards?|bodyguards?|aides?|sailors?|seafarers?|mariners?|crew members?|"
+    r"paramedics?|medics?|rescuers?|journalists?|students?|farmers?|shepherds?|passengers?)"
 )
 KILLED = re.compile(
     r"\b(killed|killing|kills|dead|died|deaths?|martyred|martyrdom|lost (?:their|his|her) lives|"
-    r"bodies|corpses)\b",
+    r"bodies|corpses|fatalities)\b",
     re.I,
 )
 WOUNDED = re.compile(r"\b(wounded|wounding|injured|injuring|injuries|hurt|hurting)\b", re.I)
@@ -121,6 +123,8 @@ ONE = re.compile(
     rf"\b(?:an?|another)\s+(?!(?:number|group|few|handful|couple|dozen|lot|series|total)\b)(?:(?!\b(?:and|or|that)\b)[\w'-]+\s+){{0,2}}?{_VICTIM_NOUN}\b",
     re.I,
 )
+# "killing two fighters and wounding another": one more, the noun left out
+ANOTHER = re.compile(r"\banother(?:\s+one)?\b(?=\s*(?:[,.;)]|$|(?:and|or|was|is|had|died)\b))", re.I)
 _AUX = re.compile(
     r"\b(?:been|were|was|are|is|be|being|get|got|left|reported)\s+(?:\w+ly\s+|also\s+|later\s+)?$", re.I
 )
@@ -184,7 +188,7 @@ def victim_group(words: str) -> str:
 def _candidates(text: str) -> list[tuple[int, int, int | None, int | None, str]]:
     """Quantities in text, left to right, no overlaps: (start, end, low, high, kind)."""
     found = []
-    for pat, kind in ((ZERO, "zero"), (QTY, "qty"), (ONE, "one"), (VAGUE, "vague")):
+    for pat, kind in ((ZERO, "zero"), (QTY, "qty"), (ONE, "one"), (ANOTHER, "one"), (VAGUE, "vague")):
         for m in pat.finditer(text):
             if kind == "qty" and re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
                 continue
@@ -332,6 +336,22 @@ def _no_casualties(original: str) -> list[Figure]:
     ]
 
 
+THE_GROUP = re.compile(r"\b(?:the|those)\s+(?:seriously\s+|badly\s+|lightly\s+)?$", re.I)
+ALONG_WITH = re.compile(r"\s*,?\s*(?:along|together) with\s+", re.I)
+
+
+def _along_with(sentence: str, after: int, q: tuple) -> tuple:
+    """ "A commander was killed along with two of his guards": the companions add to the count."""
+    m = ALONG_WITH.match(sentence, after)
+    lo, hi, s, e = q
+    if not m or lo is None or lo != hi:
+        return q
+    more = _quantity(sentence[m.end() : m.end() + 40], m.end(), first=True)
+    if not more or more[2] != m.end() or more[0] is None or more[0] != more[1]:
+        return q
+    return lo + more[0], hi + more[1], s, more[3]
+
+
 def figures(sentence: str) -> list[Figure]:
     """Every casualty figure in a sentence, killed and wounded."""
     original, sentence = sentence, _mask(sentence)
@@ -351,6 +371,9 @@ def figures(sentence: str) -> list[Figure]:
         cut = list(_CUT.finditer(before))
         back_text = before[cut[-1].end() :] if cut else before
         back_base = m.start() - len(back_text)
+        if THE_GROUP.search(sentence[: m.start()]) and word in ("injured", "wounded", "dead"):
+            prev_end = m.end()
+            continue  # "gave medical aid to the injured": the group already counted, not a count
         passive = bool(_AUX.search(sentence[: m.start()])) or word in (
             "dead",
             "died",
@@ -358,6 +381,7 @@ def figures(sentence: str) -> list[Figure]:
             "death",
             "bodies",
             "corpses",
+            "fatalities",
         )
         forward = None
         if not passive or word in _ACTIVE:
@@ -367,6 +391,8 @@ def figures(sentence: str) -> list[Figure]:
             if got and got[2] - (m.end() + head) <= 1:
                 forward = got
         q = forward or _quantity(back_text, back_base, first=False)
+        if q and not forward:
+            q = _along_with(sentence, m.end(), q)
         prev_end = m.end()
         if q is None or (not forward and SUBSET.match(sentence[q[3] : m.start()])):
             continue

@@ -164,6 +164,7 @@ class Profile:
     actor1: set[str] = field(default_factory=set)
     actor2: set[str] = field(default_factory=set)
     words: frozenset[str] = frozenset()
+    said_weekdays: frozenset[int] = frozenset()  # "on Sunday" in undated reports (no day to pin it to)
 
 
 def core_dates(reports: list[Report]) -> tuple[date | None, date | None, int | None, date | None]:
@@ -202,6 +203,7 @@ def profile(reports: list[Report]) -> Profile:
         actor1={a for r in reports for a in r.actor1},
         actor2={a for r in reports for a in r.actor2},
         words=frozenset().union(*(_bigrams(r.context or r.sentence) for r in reports)),
+        said_weekdays=frozenset().union(*(_said_weekdays(r) for r in reports)),
     )
 
 
@@ -241,10 +243,52 @@ def match_score(report: Report, prof: Profile, *, same_article: bool = False) ->
         return score if (place_ok or same_article or actors or sim >= 0.1) else None
     if same_article:
         return score if (place_ok or report.date is None or prof.start is None) else None
-    # no date on one side: needs a compatible place and shared wording or actors
-    if place_ok and (sim >= 0.12 or (actors and sim >= 0.05)):
-        return score
+    weekday = _weekday_agrees(report, prof)
+    if weekday is False:
+        return None  # "on Sunday evening" in an undated article is not Tuesday's event
+    # no date on one side: needs a compatible place and shared wording, actors or the weekday
+    if place_ok and (weekday or sim >= 0.12 or (actors and sim >= 0.05)):
+        return score + 1.0 * bool(weekday)
     return None
+
+
+WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def _said_weekdays(report: Report) -> frozenset[int]:
+    """The weekday an undated report names ("on Sunday evening"), which no published day resolved."""
+    said = report.date.text if report.date is not None and not report.date.known else ""
+    return frozenset(DAYS.index(m.group(1).lower()) for m in WEEKDAY.finditer(said))
+
+
+def _weekdays(start: date | None, end: date | None) -> frozenset[int]:
+    """The weekdays of a window of at most two days (a night either side of midnight), else none."""
+    if start is None or end is None or (end - start).days > 1:
+        return frozenset()
+    return frozenset((start + timedelta(days=i)).weekday() for i in range((end - start).days + 1))
+
+
+def _weekday_agrees(report: Report, prof: Profile) -> bool | None:
+    """An undated article's "on Sunday evening" against a dated side: None when either is silent.
+
+    With no published date the weekday cannot be pinned to a day, but it still
+    says which day of the week it was: the incident's day (or the next, a local
+    night read from the other side of midnight) agrees, any other day does not.
+    Either side may be the undated one (articles come in any order).
+    """
+    said, days = _said_weekdays(report), _weekdays(prof.start, prof.end)
+    if not (said and days):  # the other way round: the incident holds the undated report
+        readings = report.readings()
+        said = prof.said_weekdays
+        days = (
+            _weekdays(min(d.date_start for d in readings), max(d.date_end for d in readings))
+            if readings
+            else frozenset()
+        )
+    if not (said and days):
+        return None
+    return bool(said & days)
 
 
 def best_match(report: Report, profiles: dict[str, Profile], *, same_article: bool = False) -> str | None:

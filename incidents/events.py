@@ -171,6 +171,8 @@ BACKGROUND = re.compile(
     r"more than \d+ (?:attacks|strikes)|tally|(?:near-|almost )daily)\b",
     re.I,
 )
+# "in one of the deadliest single strikes since October": a comparison with other events, not one
+COMPARISON = re.compile(r"\bone of the\s+(?:[\w-]+\s+){0,3}$", re.I)
 RECENT = re.compile(
     r"\b(?:recent|previous|past|frequent|regular|repeated|future|further|possible|more|lethal|"
     r"such|other|any|no)\s+(?:[\w-]+\s+){0,2}$",
@@ -266,7 +268,9 @@ def find_mentions(sentence: str, military: bool = False) -> list[Mention]:
                 continue
             before = sentence[max(0, m.start() - 40) : m.start()]
             noun = m.group("noun") or (m.groupdict().get("noun2") or "")
-            if not _violent(sentence, m, key, noun.lower() in VERBS, before, military):
+            if not _violent(sentence, m, key, noun.lower() in VERBS, before, military) or COMPARISON.search(
+                before
+            ):
                 continue
             taken.append((m.start(), m.end()))
             out.append(

@@ -230,28 +230,40 @@ def _read_file(path: Path, meta: dict[str, str]) -> Article:
 
 
 def read_paths(paths) -> Iterator[tuple[str, Article | IngestError]]:
-    """(name, Article or IngestError) for every file given or inside a folder given."""
+    """(name, Article or IngestError) for every file given or inside a folder given (and its subfolders)."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            manifest = _manifest(path)
-            files = sorted(
-                p
-                for p in path.iterdir()
-                if p.is_file()
-                and p.name != "manifest.csv"
-                and p.suffix.lower() in TEXT_SUFFIXES
-                and not p.name.startswith(".")
-            )
-            names = {p.name for p in files}
-            for missing in sorted(set(manifest) - names):
-                yield missing, IngestError(f"{path / missing}: named in manifest.csv but the file is missing")
-            for p in files:
-                yield from _one(p, manifest.get(p.name, {}))
+            yield from _read_folder(path, set())
         elif path.exists():
             yield from _one(path, {})
         else:
             yield str(path), IngestError(f"{path}: no such file or folder")
+
+
+def _read_folder(folder: Path, seen: set[Path]) -> Iterator[tuple[str, Article | IngestError]]:
+    """A folder's articles with its own manifest.csv, then each subfolder's the same way.
+
+    A subfolder's manifest names the files beside it (a newsroom keeps one folder per
+    outlet or per day); hidden folders are skipped and a folder reached twice through
+    a symbolic link is read once.
+    """
+    real = folder.resolve()
+    if real in seen:
+        return
+    seen.add(real)
+    manifest = _manifest(folder)
+    entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    files = [
+        p for p in entries if p.is_file() and p.name != "manifest.csv" and p.suffix.lower() in TEXT_SUFFIXES
+    ]
+    names = {p.name for p in files}
+    for missing in sorted(set(manifest) - names):
+        yield missing, IngestError(f"{folder / missing}: named in manifest.csv but the file is missing")
+    for p in files:
+        yield from _one(p, manifest.get(p.name, {}))
+    for sub in (p for p in entries if p.is_dir()):
+        yield from _read_folder(sub, seen)
 
 
 def _one(path: Path, meta: dict[str, str]) -> Iterator[tuple[str, Article | IngestError]]:

@@ -136,7 +136,10 @@ def frames(sentence: str, found: list[SourceMention]) -> list[Frame]:
         if after:
             out.append(Frame(m.start(), after[0], True))
     for m in REPORT_VERB.finditer(sentence):
-        before = [s for s in found if s.end <= m.start() and _governs(sentence[s.end : m.start()])]
+        before = sorted(
+            (s for s in found if s.end <= m.start() and _governs(sentence[s.end : m.start()])),
+            key=lambda s: (s.end, s.start),
+        )
         after = [s for s in found if 0 <= s.start - m.end() <= 30]
         tail = _tail(sentence[m.end() :])
         comma_final = "," in sentence[max(0, m.start() - 60) : m.start()]
@@ -159,7 +162,11 @@ _ADJUNCT = re.compile(
     r"^(?:on\s+|late\s+on\s+|early\s+on\s+|late\s+|early\s+)?(?:\w+day|yesterday|today|tonight)\b|"
     r"^in\s+a\s+statement\b"
 )
-_PARTICIPLE = re.compile(r"(?:^|,)\s*(?:\w+ing|as|while|after|adding)\b.*$", re.S)
+# a trailing participle or comment clause: ", blaming the RSF", ", in one of the deadliest strikes ..."
+_PARTICIPLE = re.compile(
+    r"(?:^|,)\s*(?:\w+ing|as|while|after|adding|in (?:one of|what|the latest|the deadliest|the worst))\b.*$",
+    re.S,
+)
 
 
 def _tail(rest: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -97,6 +98,38 @@ def test_folder_with_manifest_and_missing_files(tmp_path):
     assert isinstance(got["missing.txt"], IngestError) and "missing" in str(got["missing.txt"])
     assert isinstance(got[str(tmp_path / "b.txt")], IngestError)
     assert "no such file" in str(got[str(tmp_path / "nope.txt")])
+
+
+def test_folders_recurse_and_each_subfolder_has_its_own_manifest(tmp_path):
+    (tmp_path / "top.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,url,outlet,published\ntop.txt,http://x/top,Top Wire,2021-02-26\nsame.txt,http://x/wrong,Wrong,2001-01-01\n",
+        encoding="utf-8",
+    )
+    sub = tmp_path / "reuters" / "2024"
+    sub.mkdir(parents=True)
+    (sub / "same.txt").write_text(TEXT, encoding="utf-8")
+    (sub / "page.html").write_text("<p>" + TEXT + "</p>", encoding="utf-8")
+    (sub / "manifest.csv").write_text(
+        "file,url,outlet,published\nsame.txt,http://x/same,Sub Wire,2024-03-06\n", encoding="utf-8"
+    )
+    hidden = tmp_path / ".cache"
+    hidden.mkdir()
+    (hidden / "skip.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)  # a cycle is read once
+    got = dict(read_paths([tmp_path]))
+    assert sorted(Path(k).relative_to(tmp_path).as_posix() for k in got if "/" in k) == [
+        "reuters/2024/page.html",
+        "reuters/2024/same.txt",
+        "top.txt",
+    ]
+    top, same = got[str(tmp_path / "top.txt")], got[str(sub / "same.txt")]
+    assert (top.outlet, top.published) == ("Top Wire", date(2021, 2, 26))
+    # the subfolder's own manifest, not the parent's row of the same name
+    assert (same.outlet, same.url, same.published) == ("Sub Wire", "http://x/same", date(2024, 3, 6))
+    assert got[str(sub / "page.html")].outlet in (None, "")
+    # the parent's manifest names a file that is not beside it: reported, not silently taken from below
+    assert isinstance(got["same.txt"], IngestError)
 
 
 def test_seed_manifest_gives_published_dates(seed_articles):

@@ -26,9 +26,9 @@ from incidents.sources import attribute, mentions
         ("Dozens of people were killed.", [("killed", None, None)]),
         ("The blast killed 1,200 people.", [("killed", 1200, 1200)]),
         ("Twenty-three soldiers were killed.", [("killed", 23, 23)]),
-    ("Of the 40 people on board, 12 were killed.", [("killed", 12, 12)]),
-    ("Two soldiers and three civilians were killed.", [("killed", 5, 5)]),
-    ("Earthquakes struck the region, leaving at least 180 people dead.", [("killed", 180, None)]),
+        ("Of the 40 people on board, 12 were killed.", [("killed", 12, 12)]),
+        ("Two soldiers and three civilians were killed.", [("killed", 5, 5)]),
+        ("Earthquakes struck the region, leaving at least 180 people dead.", [("killed", 180, None)]),
         (
             "The strikes killed at least one fighter and wounded four more.",
             [("killed", 1, None), ("wounded", 4, 4)],
@@ -107,3 +107,65 @@ def test_count_text_is_the_words_of_the_sentence():
     s = "The state news agency reported that a child was also killed and three other people were injured."
     got = [(f.text, s[f.start : f.end]) for f in figures(s)]
     assert got == [("a child",) * 2, ("three other people",) * 2]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the noun left out: one more
+        (
+            "A drone hit a car, killing two fighters and wounding another.",
+            [("killed", 2, 2), ("wounded", 1, 1)],
+        ),
+        # "another" before a noun is no count of its own
+        ("In another attack, two people were killed.", [("killed", 2, 2)]),
+        # the companions add to the one killed
+        (
+            "A senior commander was killed along with two of his guards in the strike.",
+            [("killed", 3, 3)],
+        ),
+        # "the injured" names a group already counted
+        ("A navy ship rescued 21 crew members and gave medical aid to the injured.", []),
+        (
+            "The attack caused three fatalities and at least four injuries.",
+            [("killed", 3, 3), ("wounded", 4, None)],
+        ),
+    ],
+)
+def test_counts_left_implicit_or_added(sentence, expected):
+    assert [(f.kind, f.low, f.high) for f in figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # an apposition between the speaker and its verb
+        (
+            "An Iraqi security official, speaking on condition of anonymity because he was not "
+            "authorized to brief reporters, said one fighter was killed.",
+            "security sources",
+        ),
+        # a name inside the apposition does not speak
+        (
+            "Kataib Hezbollah, one of the factions in the Popular Mobilisation Forces (PMF), said in a "
+            "statement that two of its fighters had been killed.",
+            "Kataib Hezbollah",
+        ),
+        # a comment clause after the verb still ends the frame
+        (
+            "A strike killed seven paramedics overnight, the health ministry said Wednesday, in one of "
+            "the deadliest single strikes since October.",
+            "Health Ministry",
+        ),
+    ],
+)
+def test_attribution_past_appositions_and_comments(sentence, source):
+    from incidents import actors, sources
+
+    found = mentions(sentence)
+    found += [
+        m
+        for m in sources.from_actors(sentence, actors.mentions(sentence))
+        if m.canonical not in {f.canonical for f in found}
+    ]
+    assert {attribute(sentence, f.start, found).canonical for f in figures(sentence)} == {source}

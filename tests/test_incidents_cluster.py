@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from incidents.ingest import article_from_text
 
@@ -98,3 +99,37 @@ def test_announcement_day_and_local_day_both_kept_local_day_is_the_event_date(sq
     [row] = sqlite_store.incidents_frame().itertuples()
     assert (row.date_start, row.date_end, row.event_date) == ("2021-02-25", "2021-02-26", "2021-02-26")
     assert row.time_precision == 2
+
+
+SINJAR = (
+    "A Turkish drone strike on Sunday evening hit a vehicle near Sinjar in northern Iraq, killing two "
+    "fighters, a local official said."
+)
+
+
+@pytest.mark.parametrize("order", ["dated first", "undated first"])
+def test_undated_article_joins_on_the_weekday_it_names(sqlite_store, order):
+    dated = art(SINJAR, published="2024-05-20", outlet="One")
+    undated = art(
+        "A drone believed to be Turkish struck a car in Sinjar on Sunday evening, killing three people, "
+        "a security source told the paper.",
+        published=None,
+        outlet="Two",
+    )
+    sqlite_store.ingest([dated, undated] if order == "dated first" else [undated, dated])
+    assert len(sqlite_store.incidents_frame()) == 1
+
+
+def test_undated_article_naming_another_weekday_stays_apart(sqlite_store):
+    sqlite_store.ingest([art(SINJAR, published="2024-05-20", outlet="One")])
+    sqlite_store.ingest(
+        [
+            art(
+                "A drone believed to be Turkish struck a car in Sinjar on Thursday evening, killing three "
+                "people, a security source told the paper.",
+                published=None,
+                outlet="Two",
+            )
+        ]
+    )
+    assert len(sqlite_store.incidents_frame()) == 2

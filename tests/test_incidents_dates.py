@@ -40,7 +40,7 @@ def read(text, published, previous=None):
         ("on 3 March 2019", MON_28_JUNE, date(2019, 3, 3), date(2019, 3, 3), 1),
         ("in December", FRI_26_FEB, date(2020, 12, 1), date(2020, 12, 31), 3),  # a month ahead: last year's
         ("yesterday", MON_28_JUNE, date(2021, 6, 27), date(2021, 6, 27), 1),
-    ("rockets hit the base overnight", MON_28_JUNE, date(2021, 6, 27), date(2021, 6, 28), 2),
+        ("rockets hit the base overnight", MON_28_JUNE, date(2021, 6, 27), date(2021, 6, 28), 2),
     ],
 )
 def test_expressions(text, published, start, end, precision):
@@ -71,3 +71,18 @@ def test_without_published_date_nothing_is_invented():
 def test_years_are_marked_as_such():
     assert read("since 2008", MON_28_JUNE)[0][0] == "year"
     assert read("may be wrong", MON_28_JUNE) == []  # "may" is not May
+
+
+def test_since_a_date_starts_a_period_not_an_event():
+    # "attacked more than 140 times since Oct. 17": the day the series began
+    assert [k for k, *_ in read("attacked more than 140 times since Oct. 17", FRI_26_FEB)] == ["since"]
+    assert [k for k, *_ in read("attacked ships since November", FRI_26_FEB)] == ["since"]
+    assert read("since 2008", MON_28_JUNE)[0][0] == "year"
+
+
+def test_local_time_weekday_after_a_washington_publication_day():
+    tue = date(2024, 1, 23)  # the statement came out late on Tuesday in Washington
+    [(_, start, _, precision)] = read("struck three facilities early Wednesday local time", tue)
+    assert (start, precision) == (date(2024, 1, 24), 1)
+    # without "local time" a weekday named on a Tuesday is still the one before
+    assert read("struck three facilities on Wednesday", tue)[0][1] == date(2024, 1, 17)

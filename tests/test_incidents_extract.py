@@ -175,11 +175,14 @@ def test_governor_as_source_with_killed_and_wounded():
     )
 
 
-@pytest.mark.parametrize("text", [
-    "Two strong earthquakes struck north-western Iran on Sunday, leaving at least 180 people dead, "
-    "officials said.",
-    "A young woman was killed when a car hit her in central London on Monday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two strong earthquakes struck north-western Iran on Sunday, leaving at least 180 people dead, "
+        "officials said.",
+        "A young woman was killed when a car hit her in central London on Monday.",
+    ],
+)
 def test_accidents_and_disasters_are_not_violence(text):
     assert reports(text) == []
 
@@ -190,11 +193,15 @@ def test_toll_update_and_claim_of_responsibility():
         "least 46 worshippers, a Taliban official said. The death toll from the bombing in the city "
         "of Kunduz "
         "rose to 55 on Saturday, according to a doctor at the main hospital. The Islamic State group's "
-        "affiliate claimed responsibility for the attack.", published="2021-10-09")
+        "affiliate claimed responsibility for the attack.",
+        published="2021-10-09",
+    )
     assert r.sub_event_type == "Suicide bomb" and r.actor1 == ["Islamic State"]
     assert r.date.date_start == date(2021, 10, 8) and r.place.name == "Kunduz"
     assert {(c.source_type, c.killed_low, c.killed_high) for c in r.claims} == {
-        ("government", 46, None), ("medical", 55, 55)}
+        ("government", 46, None),
+        ("medical", 55, 55),
+    }
 
 
 def test_a_place_phrase_holding_an_actor_word_is_still_the_place():
@@ -208,3 +215,43 @@ def test_the_smaller_radius_is_the_more_specific_place():
     city = Place("a city", 36.34, 43.13, "IQ", None, "1", 1, 1, 15.0)
     assert min([city, part_of_airport], key=cluster.place_rank) is part_of_airport
     assert cluster.better_place(part_of_airport, city)
+
+
+def test_a_flag_or_owner_adjective_names_no_place():
+    [r] = reports(
+        "A missile fired by the Houthis struck a Barbados-flagged bulk carrier in the Gulf of Aden "
+        "on Wednesday, killing three crew members, US Central Command said.",
+        published="2024-03-06",
+    )
+    assert r.place is not None and r.place.country_code != "BB"
+    assert "Aden" in r.place.name
+
+
+def test_a_date_before_in_retaliation_for_dates_the_sentence_own_event():
+    rs = reports(
+        "The U.S. military struck three facilities in Iraq used by Kataib Hezbollah near Jurf al-Sakhar "
+        "early Wednesday local time, in retaliation for a string of attacks on American forces, including "
+        "Saturday's missile barrage on Ain al-Asad air base, the Pentagon said.",
+        published="2024-01-23",
+    )
+    own = [r for r in rs if r.sub_event_type == "Air/drone strike"]
+    assert own and own[0].date.date_start == date(2024, 1, 24)
+    assert "Kataib Hezbollah" in own[0].actor2 and "US forces" in own[0].actor1
+
+
+def test_a_count_of_attacks_since_a_date_is_no_incident():
+    assert not reports(
+        "U.S. forces in Iraq and Syria have been attacked more than 140 times since Oct. 17, "
+        "according to the Pentagon.",
+        published="2024-01-20",
+    )
+
+
+def test_one_of_the_deadliest_strikes_is_a_comparison():
+    [r] = reports(
+        "An Israeli strike on a relief centre in south Lebanon killed seven paramedics overnight, the health "
+        "ministry said Wednesday, in one of the deadliest single strikes since hostilities began in October.",
+        published="2024-03-27",
+    )
+    assert r.actor1 == ["Israeli forces"]
+    assert [(c.source, c.killed_low) for c in r.claims] == [("Health Ministry", 7)]

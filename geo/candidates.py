@@ -17,9 +17,12 @@ EARTH_RADIUS_KM = 6371.0088
 
 # Prior weight of a kind of place, on the scale of log10(population).
 FEATURE_WEIGHT = {"country": 12.0, "continent": 11.0, "region": 9.0, "base": 8.0, "crossing": 8.0, "sea": 9.0,
-                  "admin1": 4.5, "city": 0.0, "airport": 0.0}
+                  "admin1": 5.5, "city": 0.0, "airport": 0.0}  # admin1: areas have no alternate-name count
 CAPITAL_BONUS = 1.5
-MAIN_NAME_BONUS = 3.0
+MAIN_NAME_BONUS = 2.0
+# importance: GeoNames gives a place known abroad names in many languages (Tadmur/Palmyra: 21, Palmyra,
+# Pennsylvania: 4), on the population's scale per tenfold count
+ALT_NAMES_WEIGHT = 1.0
 CONTEXT_SHARE_BONUS = 5.0    # times the share of the text's country votes
 CONTEXT_PRESENT_BONUS = 1.5  # the country is mentioned at all
 ADMIN1_BONUS = 3.0           # the text names the candidate's state or province
@@ -52,6 +55,7 @@ class Context:
 
 def score(gz: Gazetteer, i: int, key: str, context: Context | None) -> float:
     s = FEATURE_WEIGHT.get(gz.features[i], 0.0) + math.log10(gz.pops[i] + 10)
+    s += ALT_NAMES_WEIGHT * math.log10(gz.alt_counts[i] + 1)
     if i in gz.capitals:
         s += CAPITAL_BONUS
     main_name = gz.is_main_name(i, key)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from geo.normalize import key_variants, name_key
 
-INDEX_VERSION = "geo-index-12"  # bump when the build code changes
+INDEX_VERSION = "geo-index-13"  # bump when the build code changes
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data" / "geo"
@@ -52,6 +52,8 @@ class Gazetteer:
     features: list[str] = field(default_factory=list)
     pops: list[int] = field(default_factory=list)
     radius_km: list[float] = field(default_factory=list)
+    # how many alternate names GeoNames gives a city (names in many languages: a place known abroad), 0 else
+    alt_counts: list[int] = field(default_factory=list)
     by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)  # place names (no airports)
     airports_by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)  # airport name and city
     airports_by_cell: dict[tuple[int, int], tuple[int, ...]] = field(default_factory=dict)  # 1-degree cells
@@ -82,6 +84,7 @@ class Gazetteer:
         self.features.append(feature)
         self.pops.append(pop)
         self.radius_km.append(radius_km)
+        self.alt_counts.append(0)
         return len(self.names) - 1
 
     def lookup(self, key: str) -> tuple[int, ...]:
@@ -172,6 +175,7 @@ def _add_cities(gz: Gazetteer, keys: dict[str, list[int]], cities: dict,
         by_cc[cc].append(i)
         cells[(int(c["latitude"] // 1), int(c["longitude"] // 1))].append(i)
         names = [c["name"], *filter(_usable_alternate, c["alternatenames"])]
+        gz.alt_counts[i] = len(names) - 1
         _index(keys, names + ukrainian_spellings(names) if cc == "UA" else names, i)
         if cc == "UA":
             for respelt in ukrainian_spellings([c["name"]]):

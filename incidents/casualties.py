@@ -89,6 +89,9 @@ VICTIMS = {
     "displaced": "civilians",
     "famil": "civilians",
     "passenger": "civilians",
+    "paramedic": "civilians",
+    "medic": "civilians",
+    "rescuer": "civilians",
     "pupil": "civilians",
     "shopper": "civilians",
     "boy": "civilians",
@@ -179,8 +182,14 @@ def bounds(m: re.Match) -> tuple[int | None, int | None]:
     return n, n
 
 
+# a merchant ship's crew are civilians ("three crew members", "two Filipino seafarers")
+CREW = re.compile(r"\b(?:crew(?: members?)?|crewmen|seafarers?|mariners?|sailors?)\b", re.I)
+
+
 def victim_group(words: str) -> str:
     low = words.lower()
+    if CREW.search(low) and "navy" not in low:
+        low = CREW.sub(" civilian ", low)
     groups = {g for key, g in VICTIMS.items() if key in low}
     return groups.pop() if len(groups) == 1 else "mixed" if groups else "unknown"
 
@@ -224,6 +233,10 @@ _FORWARD_GAP = re.compile(
 )
 
 
+# "killed one of the group's senior commanders and an aide": the partitive is the first item's noun
+PARTITIVE = re.compile(r"^\s+of\s+(?:the|its|their|his|her)?\s*(?:[\w'’-]+\s+){0,3}?[\w'’-]+s\b", re.I)
+
+
 # an item that opens a clause of its own, or a group set apart ("and 30 other people were hurt")
 _NEW_CLAUSE = re.compile(
     r"\s*(?:other|others|more)\b|\s*(?:[\w-]+\s+){0,3}?(?:were|was|are|is|have|has|had|said|say|says|told)\b",
@@ -240,9 +253,9 @@ def _forward_list(text: str, cands: list, base: int) -> tuple[int | None, int | 
     s, e, lo, hi, _ = cands[0]
     if lo is None or lo != hi:
         return lo, hi, base + s, base + e
-    end, total = e, lo
+    end, total, e0 = e, lo, e
     for nxt in cands[1:]:
-        gap = text[end : nxt[0]]
+        gap = PARTITIVE.sub("", text[end : nxt[0]], count=1) if end == e0 else text[end : nxt[0]]
         if (
             nxt[2] is None
             or nxt[2] != nxt[3]
@@ -385,7 +398,7 @@ def figures(sentence: str) -> list[Figure]:
         )
         forward = None
         if not passive or word in _ACTIVE:
-            after = sentence[m.end() : m.end() + 45]
+            after = sentence[m.end() : m.end() + 70]
             head = re.match(r"\s*(?:of\s+)?", after).end()
             got = _quantity(after[head:], m.end() + head, first=True)
             if got and got[2] - (m.end() + head) <= 1:

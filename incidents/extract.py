@@ -48,6 +48,7 @@ class SentenceParts:
     claims: list[tuple[int, CasualtyClaim]]  # (position in sentence, claim)
     source_spans: list[tuple[int, int, str]] = field(default_factory=list)
     adjectivals: list = field(default_factory=list)  # geo mentions such as "Israeli", "Russian"
+    speaker: sources.SourceMention | None = None  # the last source speaking here, for "it said" next
 
 
 def _claims(
@@ -56,6 +57,7 @@ def _claims(
     all_actors: list[actors.ActorMention],
     geo_mentions: list = (),
     known_people: dict | None = None,
+    speaker: sources.SourceMention | None = None,
 ) -> tuple[list[tuple[int, CasualtyClaim]], list[sources.SourceMention]]:
     """One claim per source per sentence, killed and wounded together.
 
@@ -83,6 +85,8 @@ def _claims(
     by_source: dict[str, tuple[int, CasualtyClaim]] = {}
     for f in casualties.figures(s.text):
         src = sources.attribute(s.text, f.start, found)
+        if src is sources.UNATTRIBUTED and speaker is not None and sources.PRONOUN_SPEAKS.search(s.text):
+            src = speaker  # "It said the attack caused three fatalities": the source last speaking
         pos, claim = by_source.setdefault(
             src.canonical,
             (
@@ -119,10 +123,12 @@ def read_sentence(
     previous: DateReading | None,
     military: bool = False,
     known_people: dict | None = None,
+    speaker: sources.SourceMention | None = None,
 ) -> SentenceParts:
     all_actors = actors.mentions(s.text)
-    claims, found = _claims(s, article, all_actors, geo_mentions, known_people)
-    speaking = {id(f.source) for f in sources.frames(s.text, found) if f.source is not None}
+    claims, found = _claims(s, article, all_actors, geo_mentions, known_people, speaker)
+    said = [f.source for f in sources.frames(s.text, found) if f.source is not None]
+    speaking = {id(x) for x in said}
     src_spans = [(m.start, m.end) for m in found if id(m) in speaking]
     acts = [
         a
@@ -155,7 +161,13 @@ def read_sentence(
         claims,
         [(s.start + m.start, s.start + m.end, m.canonical) for m in found],
         [g for g in geo_mentions if s.start <= g.start < s.end and g.role == "adjectival"],
+        _as_speaker(said[-1]) if said else None,
     )
+
+
+def _as_speaker(m: sources.SourceMention) -> sources.SourceMention:
+    """A source kept for a later sentence's pronoun: its name and kind, no span in that sentence."""
+    return sources.SourceMention(-1, -1, m.canonical, m.source_type, m.as_reported)
 
 
 def _nearest(pos_start: int, pos_end: int, mentions: list[events.Mention]) -> int:
@@ -462,12 +474,15 @@ def extract(article: Article) -> list[Report]:
     geo_mentions = places.find(text)
     known_people = sources.people(text)
     reader = Reader(article)
+    speaker = None
     for s in sentences(text):
         if RELEVANT.search(s.text):  # a sentence with no violence or casualty word adds nothing
             military = any(r.event_type for r in reader.reports)
-            reader.sentence(
-                read_sentence(s, article, geo_mentions, reader.previous_date, military, known_people)
+            parts = read_sentence(
+                s, article, geo_mentions, reader.previous_date, military, known_people, speaker
             )
+            speaker = parts.speaker or speaker
+            reader.sentence(parts)
     merged = [merge(g) for g in cluster.group_reports(reader.reports)]
     kept = [r for r in merged if r.place is not None]
     if not kept:  # geo found no place, but the article does report one dated event with figures

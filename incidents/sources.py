@@ -45,6 +45,10 @@ class Frame:
 
 
 UNATTRIBUTED = SourceMention(-1, -1, "unattributed", "unattributed", "")
+# "It said ...", '"They've killed three sailors," he said': the source named last speaks again
+PRONOUN_SPEAKS = re.compile(
+    r"(?:^|[,\"”]\s*)(?:it|he|she|they)\s+(?:also\s+|later\s+)?(?:said|says|added|told)\b", re.I
+)
 
 
 def mentions(sentence: str) -> list[SourceMention]:

@@ -153,7 +153,8 @@ def _untyped(claims: list[CasualtyClaim]) -> tuple[str, str]:
 # who or what was hit when no armed group is named: civilians and places where civilians gather
 CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|residents|villagers|worshippers|diners|shoppers|patients|displaced|passengers|"
-    r"restaurant|hospital|market|school|mosque|church|wedding|village|farmers|homes|residential)\b",
+    r"restaurant|hospital|market|school|mosque|church|wedding|village|farmers|homes|residential|factory|"
+    r"merchant|bulk carrier|cargo ship|tanker|container ship|crew|seafarers|mariners|paramedics)\b",
     re.I,
 )
 SOLDIERS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|army|military)\b", re.I)

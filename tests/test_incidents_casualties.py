@@ -169,3 +169,13 @@ def test_attribution_past_appositions_and_comments(sentence, source):
         if m.canonical not in {f.canonical for f in found}
     ]
     assert {attribute(sentence, f.start, found).canonical for f in figures(sentence)} == {source}
+
+
+def test_a_partitive_item_opens_a_list_after_the_verb():
+    got = figures("A drone strike killed one of the group's senior commanders and an aide, officials said.")
+    assert [(f.kind, f.low, f.high) for f in got] == [("killed", 2, 2)]
+
+
+def test_a_merchant_crew_are_civilians():
+    [f] = figures("The missile killed three crew members.")
+    assert f.victims == "civilians"

@@ -255,3 +255,14 @@ def test_one_of_the_deadliest_strikes_is_a_comparison():
     )
     assert r.actor1 == ["Israeli forces"]
     assert [(c.source, c.killed_low) for c in r.claims] == [("Health Ministry", 7)]
+
+
+def test_it_said_gives_the_figure_to_the_source_that_last_spoke():
+    [r] = reports(
+        "A Houthi missile hit the True Confidence in the Gulf of Aden on Wednesday, setting it ablaze, "
+        "Central Command said in a post on X. It said the attack caused three fatalities and at least "
+        "four injuries.",
+        published="2024-03-06",
+    )
+    got = {(c.source, c.killed_low, c.wounded_low) for c in r.claims}
+    assert ("US Central Command", 3, 4) in got

@@ -36,6 +36,13 @@ ATTACKER_BEFORE = re.compile(
     r"\b(?:by|from|blaming|blamed|blamed it on|blaming it on|accusing|accused)\s+"
     r"(?:(?:the|an?)\s+)?(?:(?:paramilitary|rival|rebel|militant|jihadist|armed)\s+)?$"
 )
+# the name is the subject of a passive violence verb: it was on the receiving end
+PASSIVE_VICTIM = re.compile(
+    r"(?:\s+(?:fighters|members|militants|militiamen|commanders?|soldiers|troops|personnel|positions|"
+    r"bases?|convoys?))?(?:\s+(?:at|in|near|on)\s+[^,;.]{1,60}?)?"
+    r"\s+(?:was|were|had been|have been|has been)\s+"
+    r"(?:\w+ly\s+)?(?:killed|wounded|injured|hit|targeted|struck|attacked|shelled|bombed|ambushed)\b"
+)
 # "fighting between X and Y": ACLED puts the first side named as actor1, the second as actor2
 BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:(?:the|an?)\s+)?$")
 BETWEEN_SECOND = re.compile(r"\bbetween\s+[^,;.]{1,50}?\s+and\s+(?:(?:the|an?)\s+)?$")
@@ -72,6 +79,9 @@ def role(sentence: str, actor: ActorMention, event_start: int, *, explicit_only:
         return "attacker"
     if CLAIMED_AFTER.match(sentence[actor.end : actor.end + 60]) or SELF_REPORT.match(sentence, actor.end):
         return "attacker"
+    if PASSIVE_VICTIM.match(sentence, actor.end):
+        # "US forces at Al-Tanf were attacked by drones", "Kataib Hezbollah fighters were killed"
+        return "target"
     if explicit_only:
         return None
     if actor.start <= event_start < actor.end:  # "Turkish drones hit": the name is the attacker's weapon

@@ -40,17 +40,18 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?P<noun>drones?)\b(?:\s+[\w-]+){0,4}?\s+(?:hit|struck|attacked|targeted|slammed|crashed)\b",
         ),
         ("air", r"\b(?:air|aerial)\s*(?P<noun>strikes?|raids?|attacks?|bombardments?)\b"),
+        ("air", r"\b(?:gunship|helicopter|AC-130)\s+(?P<noun>strikes?|raids?|attacks?)\b"),
         ("air", r"\b(?P<noun>airstrikes?|air-strikes?|bombing raids?)\b"),
         (
             "air",
-            r"\b(?P<noun>warplanes?|jets?|aircraft|helicopters?|planes?|(?<!suicide )bombers)\b"
+            r"\b(?P<noun>warplanes?|jets?|aircraft|helicopters?|gunships?|planes?|(?<!suicide )bombers)\b"
             r"(?:\s+[\w-]+){0,3}?\s+"
             r"(?:struck|hit|bombed|attacked|targeted|pounded|raided|fired)\b",
         ),
         # "fired rockets", "launched multiple ballistic missiles": the launcher's verb names the attack
         (
             "rocket",
-            r"\b(?:fired|launched)\s+(?:[\w-]+\s+){0,2}?(?P<noun>rockets?|missiles?|mortars?|shells?)\b",
+            r"\b(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?(?P<noun>rockets?|missiles?|mortars?|shells?)\b",
         ),
         ("drone", r"\b(?:launched|sent|flew)\s+(?:[\w-]+\s+){0,2}?(?P<noun>drones?|UAVs?)\b"),
         ("missile", r"\bmissile\s+(?P<noun>strikes?|attacks?)\b"),
@@ -90,7 +91,9 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
         (
             "attack",
             r"\b(?P<noun>jihadists|militants|insurgents|bandits|attackers|assailants|rebels|fighters|terrorists)\b"
-            r"(?:\s+[\w-]+){0,3}?\s+(?:killed|shot dead|massacred|executed|beheaded|hacked)\b",
+            # active only: "fighters were killed" is a toll, not fighters killing
+            r"(?:\s+(?!(?:were|was|been|be|are|is|had|have|has)\b)[\w-]+){0,3}?\s+"
+            r"(?:killed|shot dead|massacred|executed|beheaded|hacked)\b",
         ),
         ("shelling", r"\b(?P<noun>shelled|bombarded)\b"),
         ("strike", r"\b(?P<noun>strikes?)\b"),
@@ -119,8 +122,8 @@ WEAPONS: list[tuple[re.Pattern, str]] = [
     for p, w in [
         (r"\b(?:drones?|UAVs?|unmanned aerial)\b", "drone"),
         (
-            r"\b(?:warplanes?|jets?|aircraft|F-\d\d\w*|(?<!suicide )bombers|helicopters?|air ?strikes?|"
-            r"airstrikes?)\b",
+            r"\b(?:warplanes?|jets?|aircraft|F-\d\d\w*|AC-130\w*|gunships?|(?<!suicide )bombers|helicopters?|"
+            r"air ?strikes?|airstrikes?)\b",
             "aircraft",
         ),
         (r"\brockets?\b", "rocket"),

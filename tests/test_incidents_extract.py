@@ -266,3 +266,38 @@ def test_it_said_gives_the_figure_to_the_source_that_last_spoke():
     )
     got = {(c.source, c.killed_low, c.wounded_low) for c in r.claims}
     assert ("US Central Command", 3, 4) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "target"),
+    [
+        (
+            "U.S. forces at Al-Tanf garrison in southern Syria were attacked by two one-way attack drones "
+            "on Thursday, the Pentagon said.",
+            [],
+            ["US forces"],
+        ),
+        (
+            "Kataib Hezbollah fighters were killed in a U.S. AC-130 gunship strike near Abu Ghraib, west of "
+            "Baghdad, on Tuesday night, according to two Iraqi security officials.",
+            ["US forces"],
+            ["Kataib Hezbollah"],
+        ),
+    ],
+)
+def test_the_subject_of_a_passive_violence_verb_is_the_target(text, attacker, target):
+    [r] = reports(text, published="2023-11-22")
+    assert (r.actor1, r.actor2) == (attacker, target)
+
+
+def test_fired_missiles_with_three_words_between():
+    [r] = reports(
+        "Houthi rebels fired two anti-ship ballistic missiles into the Red Sea on Sunday evening, "
+        "U.S. Central Command said.",
+        published="2024-01-01",
+    )
+    assert (r.sub_event_type, r.weapon, r.actor1) == (
+        "Shelling/artillery/missile attack",
+        "missile",
+        ["Houthis"],
+    )

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from geo.normalize import key_variants, name_key
 
-INDEX_VERSION = "geo-index-13"  # bump when the build code changes
+INDEX_VERSION = "geo-index-14"  # bump when the build code changes
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data" / "geo"

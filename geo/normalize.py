@@ -52,11 +52,25 @@ def strip_articles(key: str) -> str:
     return " ".join(words) if words else key
 
 
+# Words of Arabic names as GeoNames' romanisation writes them -> as news copy does ("Ra's al 'Ayn" is
+# "Ras al-Ain", "Tall Abyad" is "Tal Abyad", "Dayr" is "Deir", "Bayt" is "Beit")
+NEWS_SPELLINGS = {"ayn": "ain", "tall": "tal", "dayr": "deir", "bayt": "beit", "jabal": "jebel"}
+
+
+def news_spelling(key: str) -> str:
+    words = key.split(" ")
+    if not any(w in NEWS_SPELLINGS for w in words):
+        return key
+    return " ".join(NEWS_SPELLINGS.get(w, w) for w in words)
+
+
 def key_variants(name: str) -> tuple[str, ...]:
-    """Keys a name is indexed under: the plain key, without articles, without spaces."""
+    """Keys a name is indexed under: plain, without articles, without spaces; in news spelling too."""
     key = name_key(name)
     if not key:
         return ()
-    stripped = strip_articles(key)
-    variants = {key, stripped, stripped.replace(" ", "")}
+    variants = set()
+    for k in {key, news_spelling(key)}:
+        stripped = strip_articles(k)
+        variants |= {k, stripped, stripped.replace(" ", "")}
     return tuple(v for v in variants if v)

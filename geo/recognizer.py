@@ -27,7 +27,7 @@ MIN_POP_ALONE = 15_000        # a lone village name needs its country in the tex
 MIN_POP_ALT_NAME = 100_000    # a one-word name known only as another place's alternate name
 # ...unless other places of the text lie near it: "Haditha" beside Ramadi and Anbar, "Kobani" beside Raqqa
 MIN_POP_ALONE_IN_CONTEXT = 0
-MIN_POP_ALT_NAME_IN_CONTEXT = 10_000
+MIN_POP_ALT_NAME_IN_CONTEXT = 0
 SMALL_TOWN_NEAR_KM = 150.0
 # "Kirby" in "John Kirby" is a person; "Sydney" in "Sydney Morning Herald" still a place
 MIN_POP_NEXT_TO_NAME = 1_000_000
@@ -61,6 +61,7 @@ _DIR = r"(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(
 SUFFIXES = [re.compile(rx) for rx in (
     r"(?:['’]s)?\s+(?:[Ii]nternational\s+)?(?:[Aa]irport|[Aa]ir\s*[Bb]ase|[Aa]irbase|[Aa]irfield|[Mm]ilitary\s+[Bb]ase)\b",
     r"\s+(?:[Pp]rovince|[Gg]overnorate|[Rr]egion|[Dd]istrict|[Oo]blast|[Cc]ounty|[Pp]refecture|[Ss]tate)\b(?!\s+(?:of|[A-Z]))",
+    r"\s+(?:(?:[Rr]efugee|[Dd]isplacement|IDP)\s+)?[Cc]amp\b",  # "the Jabalia refugee camp"
     # Nigeria's local government areas, and other second-level names that follow the place
     r"\s+(?:[Ll]ocal\s+[Gg]overnment\s+[Aa]rea|LGA|[Mm]unicipality|[Rr]aion)\b",
 )]

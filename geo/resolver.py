@@ -60,6 +60,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx)) for name, rx in
     ("air_in", rf"^{_THE}{_AIR}\s+(?:in|of|at|near|outside|serving)\s+(?P<rest>.+)$"),
     ("air_named", rf"^{_THE}(?P<rest>.+?)\s+{_AIR}$"),
     ("capital", rf"^{_THE}(?P<rest>.+?)(?:'s?)?\s+(?:{_CAPITAL_QUALIFIER}\s+)?capital(?:\s+city)?(?:'s?)?$"),
+    ("camp", r"^(?P<rest>.+?)\s+(?:(?:refugee|displacement|displaced\s+persons|idp|idps)\s+)?camps?$"),
     ("admin_named", r"^(?P<rest>.+?)\s+(?P<kind>province|governorate|region|state|district|oblast|county"
                     r"|prefecture|department|emirate|territory|provinces|countryside"
                     r"|local\s+government\s+area|lga|municipality|commune|raion)$"),
@@ -157,6 +158,7 @@ class Resolver:
             "appositive": self._appositive, "capital": self._capital, "near": self._near,
             "part_of": self._part_of,
             "air_in": self._air, "air_named": self._air,
+            "camp": self._camp,
             "admin_named": self._admin, "admin_of": self._admin, "direction": self._direction,
         }
 
@@ -277,6 +279,14 @@ class Resolver:
             return place_from_entry(gz, by_city[0], "airport-city") if by_city else None
         i = nearest_airport(gz, anchor, {name_key(rest), name_key(anchor.name)})
         return None if i is None else place_from_entry(gz, i, f"airport-of-place:{anchor.name}")
+
+    def _camp(self, m: re.Match) -> Place | None:
+        """"the Jabalia refugee camp", "al-Hol camp": a camp named after its town, at the town (near it)."""
+        town = self.lookup(m["rest"], frozenset({"city"}))
+        if town is None:
+            return None
+        return replace(town, name=m.string, geo_precision=2, where_prec=2,
+                       uncertainty_km=round(town.uncertainty_km + 5.0, 1), method=f"camp-at+{town.method}")
 
     # -- admin areas -------------------------------------------------------------------
     def _admin(self, m: re.Match) -> Place | None:

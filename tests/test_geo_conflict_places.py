@@ -253,3 +253,32 @@ def test_small_towns_among_their_neighbours(text, name, cc):
     """A town below the population floor for a lone name counts beside other places of its area."""
     found = [m for m in geo.find_places(text) if m.text == name]
     assert found and found[0].place is not None and found[0].place.country_code == cc
+
+
+# found after the first measure: camps, straits and frontline villages (not counted above)
+MORE_PHRASES = [
+    ("the Jabalia refugee camp", "PS", 31.53, 34.48, C), ("Zamzam camp", "SD", 13.48, 25.30, C),
+    ("al-Hol camp", "SY", 36.39, 41.15, C), ("Ain al-Hilweh", "LB", 33.54, 35.38, C),
+    ("Shaddadi", "SY", 36.06, 40.73, C), ("Tal Abyad", "SY", 36.70, 38.95, C),
+    ("Robotyne", "UA", 47.45, 35.84, C),
+    ("Krynky", "UA", 46.73, 33.08, C), ("the Kerch Strait", None, 45.25, 36.55, 60),
+    ("Kordofan", "SD", 12.5, 29.5, 450), ("Shebaa Farms", "LB", 33.28, 35.70, C),
+    ("Ras Lanuf", "LY", 30.50, 18.57, C),
+]
+
+
+@pytest.mark.parametrize("row", MORE_PHRASES, ids=[r[0] for r in MORE_PHRASES])
+def test_more_conflict_phrases(row):
+    assert _check(*row) is None
+
+
+def test_camp_is_at_its_town_with_a_near_precision():
+    place = geo.resolve("the Jabalia refugee camp")
+    assert place.geo_precision == 2 and place.method.startswith("camp-at")
+
+
+def test_transliterated_town_in_context():
+    text = "Turkish-backed forces shelled Ras al-Ain and Tal Abyad in northeast Syria, near the al-Hol camp."
+    found = {m.text: m.place for m in geo.find_places(text) if m.place is not None}
+    assert found["Ras al-Ain"].country_code == "SY"
+    assert found["al-Hol camp"].country_code == "SY"

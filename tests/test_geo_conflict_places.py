@@ -282,3 +282,16 @@ def test_transliterated_town_in_context():
     found = {m.text: m.place for m in geo.find_places(text) if m.place is not None}
     assert found["Ras al-Ain"].country_code == "SY"
     assert found["al-Hol camp"].country_code == "SY"
+
+
+@pytest.mark.parametrize("text, phrase, name, feature", [
+    ("RSF fighters shelled the besieged capital of North Darfur state on Sunday, Sudanese activists said.",
+     "the besieged capital of North Darfur state", "El Fasher", "city"),
+    ("Drones struck Hodeidah port, while fighting went on elsewhere in Hodeidah governorate, Yemeni officials said.",
+     "Hodeidah", "Al Ḩudaydah", "city"),
+    ("Drones struck Hodeidah port, while fighting went on elsewhere in Hodeidah governorate, Yemeni officials said.",
+     "Hodeidah governorate", "Hodeidah", "admin1"),
+])
+def test_known_failures_in_running_text(text, phrase, name, feature):
+    found = [m for m in geo.find_places(text) if m.text == phrase]
+    assert found and (found[0].place.name, found[0].place.feature) == (name, feature)

@@ -148,7 +148,8 @@ NATURAL = re.compile(
 )
 # a bare "strike" is military only in a sentence that says so (not a walkout)
 MILITARY = re.compile(
-    r"\b(?:military|forces|troops|militia\w*|militants?|targets?|targeted|killed|wounded|dead|bombs?|missiles?|"
+    r"\b(?:military|forces|troops|militia\w*|militants?|targets?|targeted|killed|killing|wounded|wounding|dead|"
+    r"bombs?|missiles?|Guards|"
     r"drones?|air|warplanes?|jets?|retaliat\w*|facilities|positions|fighters|army|insurgents?|rebels?|"
     r"Pentagon|precision|compound|base)\b",
     re.I,

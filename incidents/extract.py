@@ -82,6 +82,11 @@ def _claims(
         for m in sources.from_actors(s.text, [a for a in all_actors if a.canonical != GENERIC_STATE])
         if not any(f.start < m.end and m.start < f.end for f in found)
     ]
+    found += [
+        m
+        for m in sources.group_refs(s.text, all_actors)
+        if not any(f.start < m.end and m.start < f.end for f in found)
+    ]
     by_source: dict[str, tuple[int, CasualtyClaim]] = {}
     for f in casualties.figures(s.text):
         src = sources.attribute(s.text, f.start, found)
@@ -208,22 +213,24 @@ def share_out(parts: SentenceParts) -> list[Share]:
     return shares
 
 
-# "struck ... early Wednesday, in retaliation for a string of attacks": what follows is the cause
-CAUSE = re.compile(
+# "struck ... early Wednesday, in retaliation for a string of attacks": what follows is the cause;
+# "... on Thursday, the group said, while Hezbollah fired missiles": what follows is another event
+CLAUSE_BREAK = re.compile(
     r"\b(?:in retaliation (?:for|against)|in response to|in revenge for|to avenge|retaliating for|"
-    r"responding to)\b",
+    r"responding to)\b|,\s*(?:while|whereas|meanwhile)\b|;",
     re.I,
 )
 
 
 def _date_owner(sentence: str, start: int, end: int, ms: list[events.Mention]) -> int:
-    """The mention a date belongs to: the nearest, but never across "in retaliation for".
+    """The mention a date belongs to: the nearest, but never across "in retaliation for" or ", while".
 
     A date stated before the cause clause dates the event the sentence reports,
-    not the earlier attacks the clause names.
+    not the earlier attacks the clause names; one before a "while" clause dates
+    the first of the two events the sentence reports.
     """
     i = _nearest(start, end, ms)
-    cause = next((c for c in CAUSE.finditer(sentence) if end <= c.start() < ms[i].start), None)
+    cause = next((c for c in CLAUSE_BREAK.finditer(sentence) if end <= c.start() < ms[i].start), None)
     if cause is None:
         return i
     before = [j for j, m in enumerate(ms) if m.end <= cause.start()]

@@ -44,6 +44,8 @@ class Frame:
     final: bool  # "..., X said." / "according to X": governs the whole sentence
 
 
+# a new clause with its own news: the frame before it no longer governs what follows
+CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|meanwhile)\b|;", re.I)
 UNATTRIBUTED = SourceMention(-1, -1, "unattributed", "unattributed", "")
 # "It said ...", '"They've killed three sailors," he said': the source named last speaks again
 PRONOUN_SPEAKS = re.compile(
@@ -133,6 +135,26 @@ def _governs(gap: str) -> bool:
     return len(gap) <= 70 or bool(APPOSITIVE.fullmatch(gap) and not REPORT_VERB.search(gap))
 
 
+# "the group said": the armed group the sentence named before
+GROUP_REF = re.compile(
+    r"\bthe (?:group|militia|movement|organi[sz]ation)\b"
+    r"(?=\s+(?:also\s+)?(?:said|says|claimed|announced|stated))",
+    re.I,
+)
+ARMED_KINDS = {"militia", "rebel group"}
+
+
+def group_refs(sentence: str, actor_mentions) -> list[SourceMention]:
+    """ "Seven Hezbollah fighters were killed, the group said": the group is the last armed group named."""
+    out = []
+    for m in GROUP_REF.finditer(sentence):
+        named = [a for a in actor_mentions if a.end <= m.start() and getattr(a, "kind", "") in ARMED_KINDS]
+        if named:
+            a = named[-1]
+            out.append(SourceMention(m.start(), m.end(), a.canonical, "armed group", m.group(0)))
+    return out
+
+
 def frames(sentence: str, found: list[SourceMention]) -> list[Frame]:
     out = []
     for m in ACCORDING.finditer(sentence):
@@ -144,7 +166,11 @@ def frames(sentence: str, found: list[SourceMention]) -> list[Frame]:
             (s for s in found if s.end <= m.start() and _governs(sentence[s.end : m.start()])),
             key=lambda s: (s.end, s.start),
         )
-        after = [s for s in found if 0 <= s.start - m.end() <= 30]
+        after = [
+            s
+            for s in found
+            if 0 <= s.start - m.end() <= 30 and not CLAUSE_BREAK.search(sentence, m.end(), s.start)
+        ]
         tail = _tail(sentence[m.end() :])
         comma_final = "," in sentence[max(0, m.start() - 60) : m.start()]
         # "Kataib Hezbollah, one of the factions in the PMF, said": the subject, not a name in its apposition
@@ -187,7 +213,10 @@ def _tail(rest: str) -> str:
 def _main_clause(sentence: str, before: list[SourceMention]) -> list[SourceMention]:
     """ "A news agency that supports the militias reported": the agency speaks, not the militias."""
     for j in range(len(before) - 1):
-        if re.match(r"[^.;]{0,30}?\b(?:that|which|who|whose)\b", sentence[before[j].end : before[-1].start]):
+        # (a relative clause closed by a comma ends there: "US personnel, who were ..., the Pentagon said")
+        if re.match(
+            r"[^.;]{0,30}?\b(?:that|which|who|whose)\b[^,]*$", sentence[before[j].end : before[-1].start]
+        ):
             return before[: j + 1]
     return before
 
@@ -219,8 +248,14 @@ def attribute(sentence: str, figure_pos: int, found: list[SourceMention] | None 
     found = mentions(sentence) if found is None else found
     fr = frames(sentence, found)
     before = [f for f in fr if f.pos < figure_pos]
+    after = [f for f in fr if f.pos > figure_pos and f.final and f.source is not None]
+    # a frame past ", while ..." speaks for its own clause, not for a figure before it
+    after = [f for f in after if not CLAUSE_BREAK.search(sentence, figure_pos, f.pos)]
+    later = [f for f in fr if f.pos > figure_pos and f.final and f.source is not None]
+    if before and later and CLAUSE_BREAK.search(sentence, before[-1].pos, figure_pos):
+        # "..., the group said, while Hezbollah fired missiles, wounding two soldiers, the army said"
+        return later[0].source
     if before:
         f = before[-1]
         return f.source or UNATTRIBUTED
-    after = [f for f in fr if f.pos > figure_pos and f.final and f.source is not None]
     return after[0].source if after else UNATTRIBUTED

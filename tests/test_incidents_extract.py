@@ -301,3 +301,35 @@ def test_fired_missiles_with_three_words_between():
         "missile",
         ["Houthis"],
     )
+
+
+def test_a_while_clause_is_another_event_with_its_own_source():
+    first, second = reports(
+        "An Israeli air strike killed seven Hezbollah fighters in the south Lebanon town of Bint Jbeil on "
+        "Thursday, the group said, while Hezbollah fired anti-tank missiles at an Israeli army post near "
+        "Metula, wounding two soldiers, the Israeli military said.",
+        published="2023-11-10",
+    )
+    assert first.date.date_start == date(2023, 11, 9)
+    assert (first.actor1, first.actor2) == (["Israeli forces"], ["Hezbollah"])
+    assert [(c.source, c.killed_low, c.wounded_low) for c in first.claims] == [("Hezbollah", 7, None)]
+    assert second.actor1 == ["Hezbollah"]
+    assert [(c.source, c.wounded_low) for c in second.claims] == [("Israeli forces", 2)]
+
+
+def test_a_relative_clause_closed_by_a_comma_does_not_take_the_frame():
+    [r] = reports(
+        "Militants fired rockets at Ain al-Asad air base in western Iraq on Saturday, wounding a number "
+        "of US personnel, who were being evaluated for traumatic brain injuries, the Pentagon said.",
+        published="2024-01-21",
+    )
+    assert [c.source for c in r.claims] == ["Pentagon"] and r.actor2 == ["US forces"]
+
+
+def test_the_ambushed_side_is_the_target():
+    [r] = reports(
+        "Islamic State militants ambushed a Syrian army convoy in the desert near Palmyra on Sunday, "
+        "killing at least 14 soldiers, the Syrian Observatory said.",
+        published="2023-12-25",
+    )
+    assert r.actor1 == ["Islamic State"] and "Syrian government forces" in r.actor2

@@ -46,6 +46,7 @@ class Frame:
 
 # a new clause with its own news: the frame before it no longer governs what follows
 CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|meanwhile)\b|;", re.I)
+PARTICIPLE_TOLL = re.compile(r",\s*(?:killing|wounding|injuring|leaving)\s+(?:[\w-]+\s+){0,2}$", re.I)
 UNATTRIBUTED = SourceMention(-1, -1, "unattributed", "unattributed", "")
 # "It said ...", '"They've killed three sailors," he said': the source named last speaks again
 PRONOUN_SPEAKS = re.compile(
@@ -255,6 +256,10 @@ def attribute(sentence: str, figure_pos: int, found: list[SourceMention] | None 
     if before and later and CLAUSE_BREAK.search(sentence, before[-1].pos, figure_pos):
         # "..., the group said, while Hezbollah fired missiles, wounding two soldiers, the army said"
         return later[0].source
+    if before and after and PARTICIPLE_TOLL.search(sentence, max(0, figure_pos - 30), figure_pos):
+        # "the Guards said they struck a building, killing four civilians, Kurdish officials said": the
+        # closing frame governs the toll the sentence appends
+        return after[0].source
     if before:
         f = before[-1]
         return f.source or UNATTRIBUTED

@@ -179,3 +179,13 @@ def test_a_partitive_item_opens_a_list_after_the_verb():
 def test_a_merchant_crew_are_civilians():
     [f] = figures("The missile killed three crew members.")
     assert f.victims == "civilians"
+
+
+def test_a_closing_frame_governs_the_appended_toll():
+    sentence = (
+        "Iran's Revolutionary Guards said they struck an espionage headquarters in Erbil late on Monday, "
+        "killing four civilians, Kurdish officials said."
+    )
+    assert who(sentence) == [("Iraqi Kurdish officials", 4)]
+    # with no closing frame the first speaker keeps it
+    assert who("The army said militants attacked the post, killing two soldiers.") == [("army", 2)]

@@ -88,6 +88,11 @@ def role(sentence: str, actor: ActorMention, event_start: int, *, explicit_only:
     if actor.start <= event_start < actor.end:  # "Turkish drones hit": the name is the attacker's weapon
         return "attacker"
     gap = sentence[actor.end : event_start]
-    if actor.end <= event_start and len(gap) < 80 and not re.search(r"[;:]|\bsaid\b", gap):
+    # not across another clause: "US forces shot down a drone ... and that a drone attack on X"
+    if (
+        actor.end <= event_start
+        and len(gap) < 80
+        and not re.search(r"[;:]|\bsaid\b|\band that\b|,\s*while\b", gap)
+    ):
         return "attacker"
     return None

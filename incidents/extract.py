@@ -203,7 +203,8 @@ def share_out(parts: SentenceParts) -> list[Share]:
     base = parts.sentence.start
     for d in parts.dates:
         owner = _date_owner(parts.sentence.text, d.reading.start - base, d.reading.end - base, ms)
-        shares[owner].dates.append(d)
+        if owner is not None:
+            shares[owner].dates.append(d)
     for p in parts.places:
         shares[_nearest(p.start - base, p.end - base, ms)].places.append(p)
     for pos, c in parts.claims:
@@ -214,20 +215,22 @@ def share_out(parts: SentenceParts) -> list[Share]:
 
 
 # "struck ... early Wednesday, in retaliation for a string of attacks": what follows is the cause;
-# "... on Thursday, the group said, while Hezbollah fired missiles": what follows is another event
+# "... on Thursday, the group said, while Hezbollah fired missiles", "said X on Wednesday and that a drone
+# attack on Thursday ...": what follows is another event
 CLAUSE_BREAK = re.compile(
     r"\b(?:in retaliation (?:for|against)|in response to|in revenge for|to avenge|retaliating for|"
-    r"responding to)\b|,\s*(?:while|whereas|meanwhile)\b|;",
+    r"responding to)\b|,\s*(?:while|whereas|meanwhile)\b|;|\band that\b",
     re.I,
 )
 
 
-def _date_owner(sentence: str, start: int, end: int, ms: list[events.Mention]) -> int:
+def _date_owner(sentence: str, start: int, end: int, ms: list[events.Mention]) -> int | None:
     """The mention a date belongs to: the nearest, but never across "in retaliation for" or ", while".
 
     A date stated before the cause clause dates the event the sentence reports,
     not the earlier attacks the clause names; one before a "while" clause dates
-    the first of the two events the sentence reports.
+    the first of the two events the sentence reports. With no event named before
+    the break, the date is of a clause that reports none (None).
     """
     i = _nearest(start, end, ms)
     cause = next((c for c in CLAUSE_BREAK.finditer(sentence) if end <= c.start() < ms[i].start), None)
@@ -235,7 +238,7 @@ def _date_owner(sentence: str, start: int, end: int, ms: list[events.Mention]) -
         return i
     before = [j for j, m in enumerate(ms) if m.end <= cause.start()]
     if not before:
-        return i
+        return None
     return min(before, key=lambda j: abs(start - ms[j].end) if ms[j].end <= start else ms[j].start - end)
 
 

@@ -133,3 +133,24 @@ def test_undated_article_naming_another_weekday_stays_apart(sqlite_store):
         ]
     )
     assert len(sqlite_store.incidents_frame()) == 2
+
+
+def test_and_that_opens_another_reported_clause_with_its_own_date_and_actors(sqlite_store):
+    sqlite_store.ingest(
+        [
+            art(
+                "Two drones targeted Victory Base near Baghdad airport early on Thursday, Iraqi security "
+                "sources said. The Islamic Resistance in Iraq claimed the attack.",
+                published="2023-10-19",
+                outlet="One",
+            ),
+            art(
+                "The Pentagon said U.S. forces shot down a drone near Ain al-Asad on Wednesday and that "
+                "a drone attack on Victory Base Complex in Baghdad on Thursday caused minor injuries.",
+                published="2023-10-19",
+                outlet="Two",
+            ),
+        ]
+    )
+    [row] = sqlite_store.incidents_frame().itertuples()
+    assert row.event_date == "2023-10-19" and "US forces" not in row.actor1

@@ -300,7 +300,13 @@ def _phrase_end(sentence: str, start: int, limit: int) -> int:
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# "fired 62 rockets", "launched 18 drones", "more than 150 attacks": counts of things, not of people
+_THINGS = (
+    r"rockets?|missiles?|drones?|shells?|mortars?|rounds|bombs?|projectiles?|targets?|attacks?|strikes?|"
+    r"times|vehicles?|ships?|vessels?|boats?|km|kilometres?|kilometers?|miles?|nautical miles?"
+)
 NOT_COUNTS = re.compile(
+    rf"\b\d+\s+(?:(?!{_VICTIM_NOUN}\b|(?:with|in|at|on|by|from|and|of|to)\b)[\w-]+\s+){{0,2}}?(?:{_THINGS})\b|"
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
     r"|\b(?:19|20)\d\d\b|\b\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d+(?:st|nd|rd|th)\b"
 )
@@ -349,6 +355,7 @@ def _no_casualties(original: str) -> list[Figure]:
     ]
 
 
+NOUN_KILLING = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|targeted)\s+$", re.I)
 THE_GROUP = re.compile(r"\b(?:the|those)\s+(?:seriously\s+|badly\s+|lightly\s+)?$", re.I)
 ALONG_WITH = re.compile(r"\s*,?\s*(?:along|together) with\s+", re.I)
 
@@ -384,6 +391,9 @@ def figures(sentence: str) -> list[Figure]:
         cut = list(_CUT.finditer(before))
         back_text = before[cut[-1].end() :] if cut else before
         back_base = m.start() - len(back_text)
+        if NOUN_KILLING.search(sentence[: m.start()]) and word == "killing":
+            prev_end = m.end()
+            continue  # "in response to the killing of Saleh al-Arouri": a noun, no count
         if THE_GROUP.search(sentence[: m.start()]) and word in ("injured", "wounded", "dead"):
             prev_end = m.end()
             continue  # "gave medical aid to the injured": the group already counted, not a count

@@ -40,6 +40,16 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?P<noun>drones?)\b(?:\s+[\w-]+){0,4}?\s+(?:hit|struck|attacked|targeted|slammed|crashed)\b",
         ),
         ("air", r"\b(?:air|aerial)\s*(?P<noun>strikes?|raids?|attacks?|bombardments?)\b"),
+        # "said it targeted the Al-Shaddadi base with drones": the weapon after the verb names the attack
+        (
+            "drone",
+            r"\b(?P<noun>targeted|attacked|struck|hit)\b[^.;]{1,80}?\bwith\s+(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?)\b",
+        ),
+        (
+            "rocket",
+            r"\b(?P<noun>targeted|attacked|struck|hit|shelled)\b[^.;]{1,80}?\bwith\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:rockets?|missiles?|mortars?)\b",
+        ),
         ("air", r"\b(?:gunship|helicopter|AC-130)\s+(?P<noun>strikes?|raids?|attacks?)\b"),
         ("air", r"\b(?P<noun>airstrikes?|air-strikes?|bombing raids?)\b"),
         (

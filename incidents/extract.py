@@ -206,7 +206,9 @@ def share_out(parts: SentenceParts) -> list[Share]:
         if owner is not None:
             shares[owner].dates.append(d)
     for p in parts.places:
-        shares[_nearest(p.start - base, p.end - base, ms)].places.append(p)
+        owner = _place_owner(parts.sentence.text, p.start - base, p.end - base, ms)
+        if owner is not None:
+            shares[owner].places.append(p)
     for pos, c in parts.claims:
         shares[_nearest(pos, pos + 1, ms)].claims.append(c)
     for a in parts.actors:
@@ -218,8 +220,8 @@ def share_out(parts: SentenceParts) -> list[Share]:
 # "... on Thursday, the group said, while Hezbollah fired missiles", "said X on Wednesday and that a drone
 # attack on Thursday ...": what follows is another event
 CLAUSE_BREAK = re.compile(
-    r"\b(?:in retaliation (?:for|against)|in response to|in revenge for|to avenge|retaliating for|"
-    r"responding to)\b|,\s*(?:while|whereas|meanwhile)\b|;|\band that\b",
+    r"\b(?:in retaliation (?:for|against)|in (?:an? )?(?:\w+ )?response to|in revenge for|to avenge|"
+    r"retaliating for|responding to)\b|,\s*(?:while|whereas|meanwhile)\b|;|\band that\b",
     re.I,
 )
 
@@ -240,6 +242,23 @@ def _date_owner(sentence: str, start: int, end: int, ms: list[events.Mention]) -
     if not before:
         return None
     return min(before, key=lambda j: abs(start - ms[j].end) if ms[j].end <= start else ms[j].start - end)
+
+
+def _place_owner(sentence: str, start: int, end: int, ms: list[events.Mention]) -> int | None:
+    """The mention a place belongs to: the nearest on its own side of every clause break, else none.
+
+    "fired rockets at a base in northern Israel in response to the killing of a leader in
+    Beirut": Beirut is where the cause happened, not where the rockets fell.
+    """
+    breaks = [c.start() for c in CLAUSE_BREAK.finditer(sentence)]
+
+    def between(m: events.Mention) -> tuple[int, int]:
+        return (m.end, start) if m.end <= start else (end, m.start)
+
+    side = [k for k, m in enumerate(ms) if not any(a <= b < z for b in breaks for a, z in [between(m)])]
+    if not side:
+        return None
+    return min(side, key=lambda k: max(0, between(ms[k])[1] - between(ms[k])[0]))
 
 
 def _actor_owner(sentence: str, a: actors.ActorMention, ms: list[events.Mention]) -> int:

@@ -333,3 +333,28 @@ def test_the_ambushed_side_is_the_target():
         published="2023-12-25",
     )
     assert r.actor1 == ["Islamic State"] and "Syrian government forces" in r.actor2
+
+
+def test_the_place_of_a_cause_is_not_the_place_of_the_attack():
+    [r] = reports(
+        "Hezbollah said it fired 62 rockets at an air traffic control base in northern Israel on Saturday "
+        "in an initial response to the killing of Hamas deputy leader Saleh al-Arouri in Beirut.",
+        published="2024-01-07",
+    )
+    assert r.place.country_code == "IL" and r.actor1 == ["Hezbollah"]
+    assert r.date.date_start == date(2024, 1, 6)
+    # neither the rockets nor "the killing of" a leader are a count of dead
+    assert not r.claims or all(c.killed_low is None for c in r.claims)
+
+
+def test_targeted_with_drones_is_a_drone_attack():
+    [r] = reports(
+        "The Islamic Resistance in Iraq said it targeted the Al-Shaddadi base in Syria's Hasakah province "
+        "with drones on Sunday.",
+        published="2024-01-28",
+    )
+    assert (r.sub_event_type, r.actor1, r.place.country_code) == (
+        "Air/drone strike",
+        ["Islamic Resistance in Iraq"],
+        "SY",
+    )

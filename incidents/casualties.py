@@ -118,7 +118,7 @@ VAGUE = re.compile(
 QTY = re.compile(
     rf"\b(?P<mod>at least|no fewer than|no less than|more than|over|up to|as many as|nearly|almost|about|"
     rf"around|roughly|approximately|some|fewer than|less than|between)?\s*(?P<num>{_NUM})"
-    rf"(?:\s+(?:and|to|or)\s+(?P<num2>{_NUM}))?(?P<more>\s+or more)?\b"
+    rf"(?:\s+(?:and|to|or)\s+(?P<num2>{_NUM}))?(?P<more>\s+or more)?\b(?!-)"
     rf"(?!\s*(?:am|pm|a\.m|p\.m|km|%|percent))",
     re.I,
 )

@@ -223,10 +223,15 @@ def _main_clause(sentence: str, before: list[SourceMention]) -> list[SourceMenti
 
 
 def _coordinated(sentence: str, before: list[SourceMention]) -> SourceMention:
-    """ "Local sources and one medical source told ...": the first named, all the words."""
+    """ "Local sources and one medical source told ...": the first named, all the words.
+
+    A list closes with "and"/"or" before its last item ("police, medics and residents said");
+    a bare comma before the speaker is no list ("injuring U.S. personnel, two U.S. officials said").
+    """
     src = before[-1]
-    for prev in reversed(before[:-1]):
-        if re.fullmatch(r"\s*(?:and|or|,)\s*", sentence[prev.end : src.start]):
+    for k, prev in enumerate(reversed(before[:-1])):
+        link = r"\s*,?\s*(?:and|or)\s*" if k == 0 else r"\s*(?:and|or|,)\s*"
+        if re.fullmatch(link, sentence[prev.end : src.start]):
             src = SourceMention(
                 prev.start,
                 before[-1].end,

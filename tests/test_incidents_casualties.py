@@ -189,3 +189,33 @@ def test_a_closing_frame_governs_the_appended_toll():
     assert who(sentence) == [("Iraqi Kurdish officials", 4)]
     # with no closing frame the first speaker keeps it
     assert who("The army said militants attacked the post, killing two soldiers.") == [("army", 2)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a victim phrase before the speaker is no list of speakers
+        (
+            "Rockets were fired at the base on Monday night, killing two U.S. personnel, "
+            "two U.S. officials said.",
+            [("US officials", 2)],
+        ),
+        # "one-way" is no count: "killing them" are the five struck
+        (
+            "U.S. forces struck five militants preparing to launch a one-way attack drone near Kirkuk on "
+            "Sunday, killing them, a U.S. official said.",
+            [("US officials", 5)],
+        ),
+        ("Three U.S. service members were killed on Sunday, President Joe Biden said.", [("President", 3)]),
+    ],
+)
+def test_speakers_after_victims_and_hyphenated_numbers(sentence, expected):
+    from incidents import actors, sources
+
+    found = mentions(sentence)
+    found += [
+        m
+        for m in sources.from_actors(sentence, actors.mentions(sentence))
+        if not any(f.start < m.end and m.start < f.end for f in found)
+    ]
+    assert [(attribute(sentence, f.start, found).canonical, f.low) for f in figures(sentence)] == expected

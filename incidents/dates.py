@@ -71,6 +71,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         "later",
         re.compile(r"\b(?:(a|one|two|three|four|five|six|\d+|several|a few) )?(days?|weeks?) later\b", re.I),
     ),
+    # "Separately, at approximately 10:30 p.m., ...": the day last read, at that hour
+    (
+        "clock",
+        re.compile(
+            r"\bat\s+(?:approximately\s+|about\s+|around\s+)?\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)",
+            re.I,
+        ),
+    ),
     ("ago", re.compile(r"\b(a|one|two|three|four|five|six|\d+|several|a few) (days?|weeks?) ago\b", re.I)),
     ("earlier", re.compile(r"\b(?:a|one) day (?:earlier|before)\b|\bthe (?:previous|preceding) day\b", re.I)),
     (
@@ -222,9 +230,20 @@ def _later(m: re.Match, previous: DateReading | None):
     return base + timedelta(days=7), base + timedelta(days=42), 3
 
 
+def _same_day(m: re.Match, previous: DateReading | None) -> Span:
+    """A clock time with no day of its own is on the day last read (a one-day reading only)."""
+    if previous is None or not previous.known or previous.precision != 1:
+        return None
+    return previous.date_start, previous.date_end, 1
+
+
 # "attacked more than 140 times since Oct. 17": the day a period began, not an event's day
 _SINCE = re.compile(r"\b(?:since|starting|beginning)\s+(?:early\s+|late\s+|mid-)?$", re.I)
 
+# "BEIRUT, Feb 13 (Reuters) -": the day the story was filed, not the day of the event it reports
+DATELINE_DATE = re.compile(
+    rf"\s*[A-Z][A-Z .'’/-]+,\s+(?:{_MON})\.?\s+\d{{1,2}}\s*\((?:Reuters|AFP|AP|Xinhua|dpa|Anadolu)\)"
+)
 _LOCAL_TIME = re.compile(r"\s+(?:[\w-]+\s+){0,2}?local time\b", re.I)
 _SINCE_IN = re.compile(r"(?:since|starting|beginning)\b", re.I)
 
@@ -242,7 +261,7 @@ def _local_next_day(span: Span, published: date | None) -> Span:
 
 
 # expressions read from the date last read in the text, not from the published day
-FROM_PREVIOUS = {"later": _later, "earlier": _earlier}
+FROM_PREVIOUS = {"later": _later, "earlier": _earlier, "clock": _same_day}
 
 
 def find_dates(
@@ -261,6 +280,8 @@ def find_dates(
                 continue
             if kind == "weekday" and not m.group(0)[0].isupper() and not m.group(1):
                 continue
+            if kind == "clock" and found:
+                continue  # "On Feb. 6 at 4:45 a.m.": the day is stated, the hour adds nothing
             base = published if statement and m.start() >= statement.start(1) - 1 else anchor
             chained = FROM_PREVIOUS.get(kind)
             span = chained(m, previous) if chained else _resolve(kind, m, base, previous)
@@ -278,7 +299,9 @@ def find_dates(
                 span[2] if span else None,
                 local,
             )
-            is_statement = statement is not None and start < statement.end(1) and statement.start(1) < end
+            is_statement = (
+                statement is not None and start < statement.end(1) and statement.start(1) < end
+            ) or bool(DATELINE_DATE.match(text) and end <= DATELINE_DATE.match(text).end())
             is_toll = any(start < t.end(1) and t.start(1) < end for t in _TOLL_UPDATE.finditer(text))
             label = (
                 "toll"

@@ -86,3 +86,27 @@ def test_local_time_weekday_after_a_washington_publication_day():
     assert (start, precision) == (date(2024, 1, 24), 1)
     # without "local time" a weekday named on a Tuesday is still the one before
     assert read("struck three facilities on Wednesday", tue)[0][1] == date(2024, 1, 17)
+
+
+def test_a_wire_dateline_date_is_the_filing_day_not_the_event_day():
+    tue = date(2024, 2, 13)
+    got = read("BEIRUT, Feb 13 (Reuters) - An Israeli drone strike killed two fighters late on Monday", tue)
+    assert got[0][0] == "statement" and got[0][1] == tue
+    assert got[1][0] == "event" and got[1][1] == date(2024, 2, 12)
+
+
+def test_a_clock_time_alone_is_on_the_day_last_read():
+    from incidents.model import DateReading
+
+    feb6 = DateReading("Feb. 6", 0, 6, date(2024, 2, 6), date(2024, 2, 6), 1)
+    got = read("Separately, at approximately 10:30 p.m., Houthi militants fired two missiles.", None, feb6)
+    assert got == [("relative", date(2024, 2, 6), date(2024, 2, 6), 1)]
+    # with a day of its own the hour adds no second reading
+    assert (
+        len(read("On Feb. 6 at approximately 4:45 a.m., forces conducted strikes.", date(2024, 2, 7), feb6))
+        == 1
+    )
+    # and with no day read before it, nothing is invented
+    assert read("at approximately 10:30 p.m., militants fired two missiles.", date(2024, 2, 7)) == [
+        ("relative", None, None, None)
+    ]

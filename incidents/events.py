@@ -40,6 +40,12 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?P<noun>drones?)\b(?:\s+[\w-]+){0,4}?\s+(?:hit|struck|attacked|targeted|slammed|crashed)\b",
         ),
         ("air", r"\b(?:air|aerial)\s*(?P<noun>strikes?|raids?|attacks?|bombardments?)\b"),
+        # "a merchant ship was hit by a missile", "struck by two drones": the weapon names the attack
+        ("drone", r"\b(?:hit|struck|targeted|attacked)\s+by\s+(?:[\w-]+\s+){0,2}?(?P<noun>drones?|UAVs?)\b"),
+        (
+            "rocket",
+            r"\b(?:hit|struck|targeted|attacked)\s+by\s+(?:[\w-]+\s+){0,2}?(?P<noun>missiles?|rockets?|mortars?)\b",
+        ),
         # "said it targeted the Al-Shaddadi base with drones": the weapon after the verb names the attack
         (
             "drone",

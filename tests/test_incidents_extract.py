@@ -358,3 +358,17 @@ def test_targeted_with_drones_is_a_drone_attack():
         ["Islamic Resistance in Iraq"],
         "SY",
     )
+
+
+def test_hit_by_a_missile_is_a_missile_attack_even_on_a_ship():
+    [r] = reports(
+        "A merchant ship was hit by a missile 57 nautical miles west of Hodeidah on Tuesday, killing one "
+        "crew member, the UKMTO said.",
+        published="2024-02-06",
+    )
+    assert (r.sub_event_type, r.weapon, r.place.country_code) == (
+        "Shelling/artillery/missile attack",
+        "missile",
+        "YE",
+    )
+    assert [(c.source, c.killed_low, c.victim_group) for c in r.claims] == [("UKMTO", 1, "civilians")]

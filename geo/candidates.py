@@ -29,6 +29,11 @@ ADMIN1_BONUS = 3.0           # the text names the candidate's state or province
 NEARBY_BONUS = 2.0           # the candidate lies near another place the text names
 NEARBY_KM = 250.0
 CITY_OVER_AREA_MIN_POP = 50_000
+# a town in a country the text never names, in a text about another country, needs to be a big one:
+# "Lido beach" in a Mogadishu story is not Lido, Italy
+FOREIGN_MIN_POP = 100_000
+FOREIGN_MIN_SHARE = 0.6  # the text's main country holds this share of its country votes
+FOREIGN_MIN_VOTES = 2.0  # "Baghdad Post" keeps Baghdad only where the text is about its country
 
 
 @dataclass
@@ -126,3 +131,29 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dl = math.radians(lon2 - lon1)
     a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def foreign_town(gz: Gazetteer, i: int, key: str, context: Context | None,
+                 entries: Iterable[int] = ()) -> bool:
+    """A small town of a country nothing else in the text names, in a text clearly about another country.
+
+    Clearly: the main country holds most of FOREIGN_MIN_VOTES votes or more; or the caller named the
+    countries (a context of country codes, no text behind it) and no place of that name lies in the main
+    one ("Meron" with Israel in context is not Merone, Italy): better left unplaced than placed abroad.
+    """
+    if context is None:
+        return False
+    cc = gz.ccs[i]
+    if gz.features[i] != "city" or gz.pops[i] >= FOREIGN_MIN_POP or context.voters.get(cc, {key}) - {key}:
+        return False
+    main = context.main_country
+    if main is None or main == cc:
+        return False
+    others = sum(context.votes.values()) - context.votes[cc]  # the town's own votes are not evidence
+    if context.votes[main] < FOREIGN_MIN_SHARE * others:
+        return False
+    if others >= FOREIGN_MIN_VOTES:
+        return True
+    pool = set(entries) | {i}
+    declared = not context.voters  # Context.of_countries: the caller's word, not one mention's vote
+    return declared and others > 0 and not any(gz.ccs[j] == main for j in pool)

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from geo.candidates import Context, best_entry, haversine_km, place_from_entry
+from geo.candidates import Context, best_entry, foreign_town, haversine_km, place_from_entry
 from geo.gazetteer import Gazetteer, load_gazetteer, ukrainian_spellings
 from geo.normalize import name_key, strip_articles
 from geo.place import ROLE_ADJECTIVAL, ROLE_ORGANISATION, ROLE_PLACE, Place, PlaceMention
@@ -32,11 +32,6 @@ SMALL_TOWN_NEAR_KM = 150.0
 # "Kirby" in "John Kirby" is a person; "Sydney" in "Sydney Morning Herald" still a place
 MIN_POP_NEXT_TO_NAME = 1_000_000
 ORG_PLACE_MIN_SHARE = 0.25  # "Baghdad Post" keeps Baghdad only where the text is about its country
-# a town in a country the text never names, in a text about another country, needs to be a big one:
-# "Lido beach" in a Mogadishu story is not Lido, Italy
-FOREIGN_MIN_POP = 100_000
-FOREIGN_MIN_SHARE = 0.6  # the text's main country holds this share of its country votes
-FOREIGN_MIN_VOTES = 2.0  # "Baghdad Post" keeps Baghdad only where the text is about its country
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 AREA = frozenset({"country", "admin1", "region", "continent", "base", "crossing"})
 
@@ -151,6 +146,8 @@ def _plausible_candidates(text: str, gz: Gazetteer) -> tuple[list[_Candidate], l
             continue
         if _plausible(text, c, gz, lower_words):
             plausible.append(c)
+        elif (curated := _curated_after_locative(text, c, gz)) is not None:
+            plausible.append(curated)
         elif _plausible(text, c, gz, lower_words, MIN_POP_ALONE_IN_CONTEXT, MIN_POP_ALT_NAME_IN_CONTEXT):
             small.append(c)
     return plausible, small
@@ -294,6 +291,21 @@ def _plausible(text: str, c: _Candidate, gz: Gazetteer, lower_words: frozenset[s
     return not (beside_name and (pop < MIN_POP_NEXT_TO_NAME or not main_name))
 
 
+def _curated_after_locative(text: str, c: _Candidate, gz: Gazetteer) -> _Candidate | None:
+    """'in Kobani', 'near Kobane': a curated spelling of exactly one place, after a locative preposition, is
+    that place whatever its population (the curated lists name places the news writes about)."""
+    if c.demonym is not None or c.key in gz.not_places:
+        return None
+    curated = [i for i in set(c.entries) if i in gz.main_variants.get(c.key, ())]
+    if len(curated) != 1 or not LOCATIVE_PREP_BEFORE.search(text, max(0, c.start - 30), c.start):
+        return None
+    return replace(c, entries=(curated[0],))
+
+
+LOCATIVE_PREP_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|into|from|around|across|toward|towards"
+                                  r"|throughout)\s+(?:the\s+)?$")
+
+
 def _national_spelling(gz: Gazetteer, i: int, key: str) -> bool:
     """The key is the entry's main name in its country's own romanisation ("Kupiansk" for Kupyansk)."""
     return gz.ccs[i] == "UA" and key in {_key(v) for v in ukrainian_spellings([gz.names[i]])}
@@ -347,7 +359,7 @@ def _mention(text: str, c: _Candidate, gz: Gazetteer, resolver: Resolver) -> Pla
         place = place_from_entry(gz, c.demonym, "demonym")
         return PlaceMention(surface, c.start, c.end, ROLE_ADJECTIVAL, place)
     i = best_entry(gz, c.entries, c.key, resolver.context)
-    if i is None or _foreign_town(gz, i, c.key, resolver.context):
+    if i is None or foreign_town(gz, i, c.key, resolver.context, c.entries):
         return None
     place = place_from_entry(gz, i, "gazetteer+context")
     is_seat = gz.features[i] == "country" or i in gz.capitals
@@ -359,18 +371,6 @@ def _mention(text: str, c: _Candidate, gz: Gazetteer, resolver: Resolver) -> Pla
         owner = _owner_country(text, c.start, gz)
         place = owner or (place if resolver.context.share(gz.ccs[i]) >= ORG_PLACE_MIN_SHARE else None)
     return PlaceMention(surface, c.start, c.end, role, place)
-
-
-def _foreign_town(gz: Gazetteer, i: int, key: str, context: Context) -> bool:
-    """A small town of a country nothing else in the text names, in a text clearly about another country."""
-    cc = gz.ccs[i]
-    if gz.features[i] != "city" or gz.pops[i] >= FOREIGN_MIN_POP or context.voters.get(cc, {key}) - {key}:
-        return False
-    main = context.main_country
-    if main is None or main == cc:
-        return False
-    others = sum(context.votes.values()) - context.votes[cc]  # the town's own votes are not evidence
-    return others >= FOREIGN_MIN_VOTES and context.votes[main] >= FOREIGN_MIN_SHARE * others
 
 
 def _owner_country(text: str, start: int, gz: Gazetteer) -> Place | None:
@@ -396,6 +396,9 @@ def _compounds(text: str, mentions: list[PlaceMention], resolver: Resolver) -> l
         if m := _phrase_mention(f, part_resolver, PHRASE_FEATURES):
             grown.append(m)
     grown += [_grow(text, m, resolver) for m in mentions if m.role == ROLE_PLACE]
+    # "the eastern Mediterranean": a sea read as an adjective is the sea again once a phrase grows around it
+    grown += [g for m in mentions if m.role == ROLE_ADJECTIVAL and m.place is not None
+              and m.place.feature == "sea" and (g := _grow(text, m, resolver)) is not m]
     grown += _capital_mentions(text, resolver)
     kept: list[PlaceMention] = []
     for m in sorted(grown, key=lambda m: (m.start, -(m.end - m.start))):

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from geo import shapes
-from geo.candidates import Context, best_entry, destination, haversine_km, place_from_entry
+from geo.candidates import Context, best_entry, destination, foreign_town, haversine_km, place_from_entry
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.normalize import fold, name_key, strip_articles
 from geo.place import Place
@@ -68,6 +68,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx)) for name, rx in
                  r"(?P<rest>.+)$"),
     ("direction", rf"^{_THE}{_DIR}\s+(?P<rest>.+)$"),
 ]]
+SEA_PART = re.compile(rf"^{_THE}{_DIR}\s+(?P<rest>.+)$")
+SEA_FEATURES = frozenset({"sea"})
 ADMIN_NOUN_AFTER = re.compile(r"\s+(?:state|province|governorate|region|oblast|prefecture|department)$")
 INTERNATIONAL = "international"
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "port", "suburb", "hometown"})
@@ -163,6 +165,8 @@ class Resolver:
         }
 
     def resolve(self, text: str, features: frozenset[str] | None = None) -> Place | None:
+        if features is None and (sea := self._sea_part(text)) is not None:
+            return sea
         found = self.lookup(text, features)
         if found is not None:
             return found
@@ -182,7 +186,10 @@ class Resolver:
         if key in self.gz.not_places:
             return None  # "the north", "Monday": words, not places
         for k in (key, strip_articles(key).replace(" ", "")):
-            i = best_entry(self.gz, self.gz.lookup(k), key, self.context, features)
+            entries = self.gz.lookup(k)
+            i = best_entry(self.gz, entries, key, self.context, features)
+            if i is not None and foreign_town(self.gz, i, key, self.context, entries):
+                return None  # "Meron" in a story about Israel: not a village abroad
             if i is not None:
                 return place_from_entry(self.gz, i, "gazetteer")
         if features is None and key in self.gz.demonyms:
@@ -344,6 +351,17 @@ class Resolver:
         if anchor is None:
             return None
         return self._region_part(anchor, direction, m.string)
+
+    def _sea_part(self, text: str) -> Place | None:
+        """"the southern Red Sea", "the eastern Mediterranean": part of a sea, even where an admin area is
+        named after that part of it (Eritrea's Southern Red Sea region is asked for with its noun)."""
+        m = SEA_PART.match(text)
+        if m is None:
+            return None
+        sea = self.lookup(m["rest"], SEA_FEATURES)
+        if sea is None:
+            return None
+        return self._region_part(sea, DIRECTION_WORDS[_compact(m["dir"])], m.string)
 
     def _possessive_dir(self, m: re.Match) -> Place | None:
         return self._direction(m)

@@ -16,6 +16,16 @@ WINDOW = 80
 
 # "BAGHDAD (Reuters) -", "LONDON —", "Kabul, Afghanistan (AP) —" at the start of a line.
 DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\([A-Za-z0-9 .&/-]{1,30}\)\s*)?[-—–:]\s")
+# "DUBAI/LONDON, March 6 (Reuters) -", "ERBIL, Kurdistan Region -", "TAMPA, Fla. –": upper-case places
+# (several joined by "/"), then a region or state, a date, an agency, each optional, then a dash. Every
+# place in that head is where the reporter sat.
+_DATELINE_PLACE = r"[A-Z][A-Z.'’-]*(?:[ ][A-Z][A-Z.'’-]*){0,3}"
+_DATELINE_DATE = (r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?"
+                  r"|[A-Z][a-z]{2,8}day)")
+DATELINE_HEAD = re.compile(
+    rf"[ \t]*{_DATELINE_PLACE}(?:\s*/\s*{_DATELINE_PLACE})*"
+    rf"(?:,\s*[A-Z][A-Za-z.'’]*(?:[ ][A-Z][A-Za-z.'’]*){{0,3}})?"
+    rf"(?:,\s*{_DATELINE_DATE})?\s*(?:\([A-Za-z0-9 .&/-]{{1,30}}\)\s*)?(?=[-—–]\s)")
 ORG_NOUNS = (r"news\s+agency|agency|times|post|herald|tribune|journal|observatory|university|airlines|airways"
              r"|television|tv|radio|broadcasting|corporation|gazette|daily|telegraph|guardian|chronicle|institute"
              r"|college|football\s+club|fc|stock\s+exchange|press|news|newspaper|daily\s+news|bureau")
@@ -59,6 +69,8 @@ def role_of(text: str, start: int, end: int, *, is_seat: bool) -> str:
     after = text[end:end + WINDOW]
     if _at_line_start(text, start) and text[start:end].isupper() and DATELINE_AFTER.match(after):
         return ROLE_DATELINE
+    if _in_dateline_head(text, start):
+        return ROLE_DATELINE
     acronym_org = text[start:end].isupper() and ORG_AFTER.match(after)
     if ORG_BEFORE.search(text[max(0, start - 40):start]) or ORG_AFTER_CASED.match(after) or acronym_org \
             or _looks_like_org_name(text, end):
@@ -72,6 +84,15 @@ def role_of(text: str, start: int, end: int, *, is_seat: bool) -> str:
 def _at_line_start(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip()
+
+
+def _in_dateline_head(text: str, start: int) -> bool:
+    """The mention lies in a dateline head at the start of its line ("DUBAI/LONDON, March 6 (Reuters) -")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if start - line_start > 80:
+        return False
+    m = DATELINE_HEAD.match(text, line_start)
+    return m is not None and start < m.end()
 
 
 def _looks_like_org_name(text: str, end: int) -> bool:

@@ -242,7 +242,9 @@ _SINCE = re.compile(r"\b(?:since|starting|beginning)\s+(?:early\s+|late\s+|mid-)
 
 # "BEIRUT, Feb 13 (Reuters) -": the day the story was filed, not the day of the event it reports
 DATELINE_DATE = re.compile(
-    rf"\s*[A-Z][A-Z .'’/-]+,\s+(?:{_MON})\.?\s+\d{{1,2}}\s*\((?:Reuters|AFP|AP|Xinhua|dpa|Anadolu)\)"
+    # "CULIACAN, Mexico, Sept 20 (Reuters)", "TAMPA, Fla., Jan 5 (Reuters)": a country or state may follow
+    rf"\s*[A-Z][A-Z .'’/-]+,(?:\s+[A-Z][A-Za-z.'’ -]{{1,30}},)?"
+    rf"\s+(?:{_MON})\.?\s+\d{{1,2}}\s*\((?:Reuters|AFP|AP|Xinhua|dpa|Anadolu)\)"
 )
 _LOCAL_TIME = re.compile(r"\s+(?:[\w-]+\s+){0,2}?local time\b", re.I)
 _SINCE_IN = re.compile(r"(?:since|starting|beginning)\b", re.I)

@@ -90,6 +90,12 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
         ("ied", r"\b(?:roadside|car|truck|road-side)\s+(?P<noun>bombs?|bombings?)\b|\b(?P<noun2>IEDs?)\b"),
         ("ied", r"\b(?:improvised\s+)?explosive\s+(?P<noun>devices?)\b"),
+        # "rammed a truck loaded with explosives into the base": a vehicle bomb, said the long way
+        (
+            "ied",
+            r"\b(?:car|truck|lorry|vehicle|van|motorcycle|motorbike|tanker)s?\s+(?:loaded|packed|laden|"
+            r"rigged|filled|stuffed|booby-trapped)\s+with\s+(?:[\w-]+\s+){0,2}?(?P<noun>explosives?|bombs?)\b",
+        ),
         ("ied", r"\b(?P<noun>bombs?)\b(?=\s+(?:exploded|went off|detonated|blew up|hit|struck|ripped)\b)"),
         ("ied", r"\b(?P<noun>bombings?|blasts?|explosions?)\b"),
         ("grenade", r"\bgrenade\s+(?P<noun>attacks?)\b"),
@@ -307,11 +313,30 @@ def find_mentions(sentence: str, military: bool = False) -> list[Mention]:
             )
     out.sort(key=lambda x: x.start)
     # "another salvo struck", "the drone hit": the verb belongs to the event phrase before it
-    return [
+    out = [
         m
         for i, m in enumerate(out)
         if not (m.text.lower() in VERBS and i and _same_clause(sentence, out[i - 1], m))
     ]
+    # "troops fired mortar shells into the valley, officials said, in an attack that left 3 dead":
+    # the generic word restates the typed event before it, it is not a second one
+    return [
+        m
+        for i, m in enumerate(out)
+        if not (
+            i
+            and m.key == "attack"
+            and out[i - 1].key != "attack"
+            and IN_AN_ATTACK.search(sentence[max(0, m.start - 20) : m.start])
+            and RESTATING.match(sentence, m.end)
+        )
+    ]
+
+
+IN_AN_ATTACK = re.compile(r"\bin\s+(?:an?|the|this|that)\s+$", re.I)
+RESTATING = re.compile(
+    r"\s+(?:that|which)\s+(?:also\s+)?(?:left|killed|wounded|injured|claimed|destroyed)\b", re.I
+)
 
 
 VERBS = {"struck", "hit"}

@@ -152,6 +152,11 @@ def read_sentence(
         for p in places.settlement_refs(s.text, s.start, geo_mentions, exclude)
         if not any(q.start < p.end and p.start < q.end for q in geo_mentions + parts)
     ]
+    parts += [
+        p
+        for p in places.road_refs(s.text, s.start, exclude)
+        if not any(q.start < p.end and p.start < q.end for q in parts)
+    ]
     plc = parts + [
         p
         for p in places.candidates(geo_mentions, s.start, s.end, exclude, s.text)

@@ -62,6 +62,22 @@ SPEAKER = re.compile(
 )
 
 
+# the seat of a body that speaks is not where the violence was: "the Ministry of Defense in Damascus did
+# not comment", "the Foreign Office in Islamabad summoned the envoy" (but "a rocket hit the ministry in X")
+SEAT = re.compile(
+    r"\b(?:ministry|ministries|foreign office|foreign ministry|embassy|government|presidency|cabinet|"
+    r"parliament|spokesm[ae]n|spokesperson|authorities)(?:\s+(?:of|for)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+    r"\s+in\s+$",
+    re.I,
+)
+SEAT_SPEAKS = re.compile(
+    r"\s*,?\s*(?:(?:did|does|has|had|have|would) not\s+|(?:declined|refused) to\s+|also\s+|later\s+)?"
+    r"(?:comment\w*|respond\w*|said|says|say|condemn\w*|den(?:ied|ies|y)|summon\w*|announc\w*|confirm\w*|"
+    r"blam\w*|accus\w*|protest\w*|issued|urged|called|warned|rejected|dismissed)\b",
+    re.I,
+)
+
+
 def locative(text: str, mention, offset: int = 0) -> bool:
     """The mention is where something is ("in X", "near X", "hit X"), not whom it is about ("to Tehran")
     nor where people went ("fled towards Goma", "taken to hospital in Maiduguri"), nor where
@@ -70,6 +86,8 @@ def locative(text: str, mention, offset: int = 0) -> bool:
         return True
     start = mention.start - offset
     before = text[max(0, start - 45) : start]
+    if SEAT.search(before) and SEAT_SPEAKS.match(text, mention.end - offset):
+        return False
     return bool(LOCATIVE.search(before)) and not DESTINATION.search(before) and not SPEAKER.search(before)
 
 
@@ -173,6 +191,29 @@ def settlement_refs(sentence: str, offset: int, mentions: list, exclude: list[tu
             continue
         name = _settlement_before(m.group("noun").lower(), mentions, start, exclude)
         place = _resolve_phrase(f"{m.group('rel') or ''}{name}") if name else None
+        if place is not None:
+            from geo.place import PlaceMention
+
+            out.append(PlaceMention(m.group(0), start, offset + m.end(), "place", place))
+    return out
+
+
+# "near X on the Deir Ezzor-Palmyra road": a road named for the towns it joins runs from the first
+_NAME = r"[A-Z][\w'’]*(?:\s(?:al-|el-|ez-|ad-)?[A-Z][\w'’]*){0,2}"
+ROAD = re.compile(
+    rf"\b(?:on|along|off|near|by)\s+the\s+(?P<a>{_NAME})\s?[-–]\s?(?P<b>{_NAME})\s+"
+    r"(?:road|highway|motorway|expressway|route)\b"
+)
+
+
+def road_refs(sentence: str, offset: int, exclude: list[tuple[int, int]]) -> list:
+    """Mentions for "on the X-Y road": near X, its first town (geo reads the compound as neither)."""
+    out = []
+    for m in ROAD.finditer(sentence):
+        start = offset + m.start("a")
+        if any(a < offset + m.end() and start < b for a, b in exclude):
+            continue
+        place = _resolve_phrase(f"near {m.group('a')}")
         if place is not None:
             from geo.place import PlaceMention
 

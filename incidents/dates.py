@@ -80,7 +80,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("ago", re.compile(r"\b(a|one|two|three|four|five|six|\d+|several|a few) (days?|weeks?) ago\b", re.I)),
-    ("earlier", re.compile(r"\b(?:a|one) day (?:earlier|before)\b|\bthe (?:previous|preceding) day\b", re.I)),
+    (
+        "earlier",
+        re.compile(
+            r"\b(?:a|one) day (?:earlier|before)\b|\bthe (?:previous|preceding) day\b|"
+            # "Two days earlier, the militants had killed...": counted back from the date last read
+            r"\b(two|three|four|five|six|[2-6]) days (?:earlier\b|before(?=\s*[,.;]))",
+            re.I,
+        ),
+    ),
     (
         "month",
         re.compile(
@@ -211,7 +219,9 @@ def _earlier(m: re.Match, previous: DateReading | None):
     """ "a day earlier", "the previous day": the day before the date last read."""
     if previous is None or not previous.known or previous.precision != 1:
         return None
-    d = previous.date_start - timedelta(days=1)
+    qty = (m.group(1) or "").lower() if m.re.groups else ""
+    n = int(qty) if qty.isdigit() else _SMALL.get(qty, 1)
+    d = previous.date_start - timedelta(days=n)
     return d, d, 1
 
 

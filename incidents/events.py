@@ -28,6 +28,7 @@ TYPES: dict[str, tuple[str, str, str]] = {
     "clash": ("Battles", "Armed clash", ""),
     "shooting": ("Violence against civilians", "Attack", "small arms"),
     "abduction": ("Violence against civilians", "Abduction/forced disappearance", ""),
+    "killing": ("Violence against civilians", "Attack", ""),
     "attack": ("", "", ""),
 }
 # longest, most specific first; the group named "noun" is the head word (its number matters)
@@ -107,6 +108,15 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
             r"(?=\s+(?:between|around|near|in|erupted|broke out|raged|continued)\b)",
         ),
         ("abduction", r"\b(?P<noun>abducted|kidnapped|abductions?|kidnappings?|seized hostages)\b"),
+        # "the bodies of five men were found dumped by the road", "were found shot dead": a killing
+        # (not bodies pulled from the rubble of a strike or a collapse)
+        (
+            "killing",
+            r"\b(?:(?P<noun>bod(?:y|ies)|corpses?)\b(?:\s+[\w-]+){0,4}?\s+(?:was|were|had been|have been)\s+"
+            r"(?:found|discovered|dumped)|(?P<noun2>found)\s+(?:dead|shot|murdered|executed|beheaded|"
+            r"decapitated|strangled|with (?:gunshot|bullet) wounds))\b"
+            r"(?!\s+(?:\w+\s+){0,2}?(?:in|under|beneath|from)\s+(?:the\s+)?(?:rubble|debris|ruins|wreckage))",
+        ),
         ("shooting", r"\b(?P<noun>shootings?|gunmen opened fire|shot dead|massacres?)\b"),
         ("shooting", r"\b(?P<noun>gunmen|gunman|opened fire|shot and killed)\b"),
         # "Jihadists killed six farmers": an armed group killing with no word for the event
@@ -114,7 +124,7 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
             "attack",
             r"\b(?P<noun>jihadists|militants|insurgents|bandits|attackers|assailants|rebels|fighters|terrorists)\b"
             # active only: "fighters were killed" is a toll, not fighters killing
-            r"(?:\s+(?!(?:were|was|been|be|are|is|had|have|has)\b)[\w-]+){0,3}?\s+"
+            r"(?:\s+(?!(?:were|was|been|be|are|is)\b)[\w-]+){0,3}?\s+"
             r"(?:killed|shot dead|massacred|executed|beheaded|hacked)\b",
         ),
         ("shelling", r"\b(?P<noun>shelled|bombarded)\b"),
@@ -306,7 +316,8 @@ def find_mentions(sentence: str, military: bool = False) -> list[Mention]:
                     end=m.end(),
                     text=m.group(0),
                     plural=noun.lower().endswith("s") and not noun.lower().endswith("ss"),
-                    determiner=_determiner(before),
+                    # "the bodies of five men were found": the article is the bodies', not an event's
+                    determiner="" if key == "killing" else _determiner(before),
                     background=sentence_background or bool(RECENT.search(before)),
                     hypothetical=bool(HYPOTHETICAL.search(before) or PLOT.search(sentence[: m.start()])),
                 )

@@ -296,8 +296,27 @@ def _same_days(when: DateReading, ref: Report) -> bool:
     return any(abs((when.date_start - d.date_start).days) <= 1 for d in days)
 
 
+# "the militants had killed three shepherds": an armed group killing people who are not combatants
+# is ACLED's violence against civilians (killing soldiers or police is a battle, left to the context)
+KILLED_WHOM = re.compile(
+    r"^[\w-]+(?:\s+[\w-]+)?\s+(?:killed|shot dead|massacred|executed|beheaded|hacked)$", re.I
+)
+COMBATANTS = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:soldiers?|troops|police\w*|officers?|fighters?|militi\w+|guards?|"
+    r"militants?|rebels?|insurgents?|combatants?|members|personnel|commanders?|recruits)\b",
+    re.I,
+)
+
+
 def _typing(m: events.Mention, sentence: str) -> tuple[str, str, str]:
     key = m.key
+    if (
+        key == "attack"
+        and KILLED_WHOM.search(m.text)
+        and not COMBATANTS.match(sentence, m.end)
+        and not events.weapon_in(sentence)  # "the rebels' missile killed three crew": the weapon says more
+    ):
+        key = "killing"
     weapon = events.weapon_in(sentence[max(0, m.start - 60) : m.end + 60]) if key in GENERIC_KEYS else ""
     if weapon:
         key = WEAPON_KEYS.get(weapon, key)

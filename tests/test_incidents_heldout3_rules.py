@@ -76,3 +76,52 @@ def test_state_forces_and_criminal_groups_of_more_countries_are_curated():
         "gangs",
         "Jalisco New Generation Cartel",
     } <= found
+
+
+def test_some_days_earlier_counts_back_from_the_date_last_read():
+    text = (
+        "Rebels raided a convoy on Friday, killing five drivers. "
+        "Three days earlier, rebels had killed two traders near the same bridge."
+    )
+    found = dates.find_dates(text, 0, date(2023, 3, 11))
+    first = [f.reading for f in found if f.reading.known][0]
+    later = dates.find_dates(text[text.index("Three") :], text.index("Three"), date(2023, 3, 11), first)
+    assert later and later[0].reading.date_start == date(2023, 3, 7)
+    # "two days before the vote" counts from the vote, not from the last date
+    assert not [
+        f for f in dates.find_dates("It came two days before the vote.", 0, None, first) if f.reading.known
+    ]
+
+
+def test_bodies_found_dumped_or_shot_are_a_killing_not_rubble():
+    for s in (
+        "The bodies of three traders were discovered in a ditch near the market.",
+        "Two farmers were found beheaded outside the village.",
+    ):
+        ms = events.find_mentions(s)
+        assert [m.key for m in ms] == ["killing"] and ms[0].determiner == ""
+        assert events.TYPES["killing"][0] == "Violence against civilians"
+    assert events.find_mentions("Bodies were found under the rubble of the flats.") == []
+
+
+def test_a_pluperfect_armed_group_killing_is_an_attack_on_civilians():
+    from incidents.extract import _typing
+
+    s = "The bandits had killed four herders in the hills."
+    ms = events.find_mentions(s)
+    assert [m.key for m in ms] == ["attack"]
+    assert _typing(ms[0], s)[:2] == ("Violence against civilians", "Attack")
+    s = "Insurgents killed six soldiers at a checkpoint."
+    assert _typing(events.find_mentions(s)[0], s)[0] != "Violence against civilians"
+    assert events.find_mentions("Four insurgents had been killed in the raid.")[0].text == "raid"
+
+
+def test_prosecutors_rights_networks_and_gunmen_are_curated():
+    got = {
+        h.entry.canonical
+        for h in lexicon.sources().find("the state prosecutor's office and the RNDDH rights network said")
+    }
+    assert {"prosecutors", "National Human Rights Defense Network"} <= got
+    assert "unidentified gunmen" in {
+        h.entry.canonical for h in lexicon.actors().find("Masked gunmen opened fire")
+    }

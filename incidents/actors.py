@@ -44,6 +44,11 @@ PASSIVE_VICTIM = re.compile(
     r"\s+(?:was|were|had been|have been|has been)\s+"
     r"(?:\w+ly\s+)?(?:killed|wounded|injured|hit|targeted|struck|attacked|shelled|bombed|ambushed)\b"
 )
+AFFILIATE = re.compile(
+    r"\b(?:insurgents|militants|fighters|jihadists|gunmen|rebels|cells|men|groups?|elements)\s+"
+    r"(?:linked|affiliated|allied|loyal|tied|aligned)\s+(?:to|with)\s+(?:the\s+)?$",
+    re.I,
+)
 # "fighting between X and Y": ACLED puts the first side named as actor1, the second as actor2
 BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:(?:the|an?)\s+)?$")
 BETWEEN_SECOND = re.compile(r"\bbetween\s+[^,;.]{1,50}?\s+and\s+(?:(?:the|an?)\s+)?$")
@@ -74,6 +79,9 @@ def role(sentence: str, actor: ActorMention, event_start: int, *, explicit_only:
         return "attacker"
     if BETWEEN_SECOND.search(before):
         return "target"
+    if AFFILIATE.search(before) and actor.end <= event_start:
+        # "insurgents linked to the Islamic State attacked the town": the group the attackers belong to
+        return "attacker"
     if TARGET_BEFORE.search(before):
         return "target"
     if ATTACKER_BEFORE.search(before):

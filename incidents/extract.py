@@ -546,4 +546,39 @@ def extract(article: Article) -> list[Report]:
         ][:1]
     for i, r in enumerate(kept):
         r.index = i
+        r.claims = join_halves(r.claims)
     return kept
+
+
+def join_halves(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    """One named source's dead in one sentence and its wounded in the next are one statement.
+
+    "Gunmen killed nine, prosecutors said. Five more were wounded, the prosecutors added."
+    (an unattributed figure stays apart: the article's own voice is no one statement)
+    """
+    out: list[CasualtyClaim] = []
+    for c in claims:
+        half = c.killed_low is None and c.killed_high is None and bool(c.wounded_low or c.wounded_high)
+        mate = None
+        if half and c.source != "unattributed":
+            mate = next((o for o in out if _killed_only(o, c)), None)
+        if mate is None:
+            out.append(c)
+            continue
+        mate.wounded_low, mate.wounded_high = c.wounded_low, c.wounded_high
+        mate.count_text = f"{mate.count_text}; {c.count_text}".strip("; ")
+        if c.quote and c.quote not in mate.quote:
+            mate.quote = f"{mate.quote} {c.quote}".strip()
+        mate.spans = mate.spans + c.spans
+    return out
+
+
+def _killed_only(o: CasualtyClaim, c: CasualtyClaim) -> bool:
+    """o is the same source's dead alone, on the day c gives (or no day)."""
+    return (
+        o.source == c.source
+        and o.wounded_low is None
+        and o.wounded_high is None
+        and bool(o.killed_low or o.killed_high)
+        and (o.stated_date is None or c.stated_date is None or o.stated_date == c.stated_date)
+    )

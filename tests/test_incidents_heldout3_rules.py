@@ -125,3 +125,34 @@ def test_prosecutors_rights_networks_and_gunmen_are_curated():
     assert "unidentified gunmen" in {
         h.entry.canonical for h in lexicon.actors().find("Masked gunmen opened fire")
     }
+
+
+def test_fighters_linked_to_a_group_make_that_group_the_attacker():
+    from incidents import actors
+
+    s = "Militants affiliated with Boko Haram stormed the village at dawn."
+    a = [m for m in actors.mentions(s) if m.canonical == "Boko Haram"][0]
+    assert actors.role(s, a, s.index("stormed")) == "attacker"
+    s = "Soldiers raided a camp used by fighters linked to Boko Haram."
+    a = [m for m in actors.mentions(s) if m.canonical == "Boko Haram"][0]
+    assert actors.role(s, a, s.index("raided")) == "target"
+
+
+def test_one_sources_dead_and_its_wounded_in_two_sentences_are_one_claim():
+    from incidents.extract import join_halves
+    from incidents.model import CasualtyClaim
+
+    got = join_halves(
+        [
+            CasualtyClaim("governor", killed_low=4, killed_high=4, count_text="four"),
+            CasualtyClaim("unattributed", wounded_low=2, wounded_high=2),
+            CasualtyClaim("governor", wounded_low=7, count_text="at least seven"),
+        ]
+    )
+    assert [(c.source, c.figures()) for c in got] == [
+        ("governor", (4, 4, 7, None)),
+        ("unattributed", (None, None, 2, 2)),
+    ]
+    # two tolls of the dead stay two claims
+    two = [CasualtyClaim("police", killed_low=3), CasualtyClaim("police", killed_low=5)]
+    assert len(join_halves(two)) == 2

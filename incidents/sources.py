@@ -50,7 +50,9 @@ PARTICIPLE_TOLL = re.compile(r",\s*(?:killing|wounding|injuring|leaving)\s+(?:[\
 UNATTRIBUTED = SourceMention(-1, -1, "unattributed", "unattributed", "")
 # "It said ...", '"They've killed three sailors," he said': the source named last speaks again
 PRONOUN_SPEAKS = re.compile(
-    r"(?:^|[,\"”]\s*)(?:it|he|she|they)\s+(?:also\s+|later\s+)?(?:said|says|added|told)\b", re.I
+    r"(?:^|[,\"”]\s*)(?:it|he|she|they|the (?:same )?(?:source|official|spokes(?:man|woman|person)|witness|"
+    r"resident)s?(?:,\s+who [^,]{1,60},)?)\s+(?:also\s+|later\s+)?(?:said|says|added|told)\b",
+    re.I,
 )
 
 

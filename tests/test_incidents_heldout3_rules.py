@@ -156,3 +156,15 @@ def test_one_sources_dead_and_its_wounded_in_two_sentences_are_one_claim():
     # two tolls of the dead stay two claims
     two = [CasualtyClaim("police", killed_low=3), CasualtyClaim("police", killed_low=5)]
     assert len(join_halves(two)) == 2
+
+
+def test_the_source_or_the_official_speaking_again_is_the_source_last_named():
+    from incidents.sources import PRONOUN_SPEAKS
+
+    for s in (
+        "The official told AFP that four more bodies were recovered.",
+        "The spokesman, who asked not to be named, said two were wounded.",
+        "The same sources added that a child died.",
+    ):
+        assert PRONOUN_SPEAKS.search(s)
+    assert not PRONOUN_SPEAKS.search("The sources of the fire were unclear, said a witness.")

@@ -21,7 +21,9 @@ GENERIC_KEYS = {"attack", "strike"}
 GENERIC_STATE = "state forces"  # data/actors.csv's row for "soldiers", "security forces" with no country
 RELEVANT = re.compile(
     r"strike|struck|attack|assault|kill|dead|died|death|wound|injur|hurt|martyr|bomb|blast|explo|rocket|missile|"
-    r"mortar|shell|drone|salvo|barrage|clash|gun|fire|raid|ambush|storm|massacre|shoot|shot|\bhit\b|battle",
+    r"mortar|shell|drone|salvo|barrage|clash|gun|fire|raid|ambush|storm|massacre|shoot|shot|\bhit\b|battle|"
+    # "its investigators had counted 15 bodies": a toll with no other word for death
+    r"\bbod(?:y|ies)\b|corpses?|abduct|kidnap",
     re.I,
 )
 MAX_REPORTS = 150  # event reports read from one article at most

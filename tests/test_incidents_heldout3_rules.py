@@ -168,3 +168,12 @@ def test_the_source_or_the_official_speaking_again_is_the_source_last_named():
     ):
         assert PRONOUN_SPEAKS.search(s)
     assert not PRONOUN_SPEAKS.search("The sources of the fire were unclear, said a witness.")
+
+
+def test_a_toll_counted_in_bodies_is_read_as_a_claim():
+    text = (
+        "Militants stormed the market in Gao on Monday, killing at least six people, the mayor said.\n\n"
+        "A rights group said it had counted nine bodies at the morgue."
+    )
+    reps = extract_reports(article_from_text(text, published="2023-03-08"))
+    assert any(c.killed_low == 9 for r in reps for c in r.claims)

@@ -78,6 +78,11 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?P<noun>rockets?|missiles?|mortars?)\b\s+(?:\w+\s+){0,2}?(?:hit|struck|landed|slammed|fell|"
             r"were fired|exploded)\b",
         ),
+        # "the shells landed in the village", "two shells fell near the school": shelling
+        (
+            "shelling",
+            r"\b(?P<noun>shells)\b\s+(?:\w+\s+){0,2}?(?:hit|struck|landed|slammed|fell|exploded|rained)\b",
+        ),
         ("salvo", r"\b(?P<noun>salvos?|barrages?)\b"),
         ("mortar", r"\bmortar\s+(?P<noun>attacks?|fire|shells?|rounds?)\b"),
         ("shelling", r"\b(?:rocket|artillery|tank)\s+(?P<noun>shells?|rounds?)\b"),

@@ -177,3 +177,9 @@ def test_a_toll_counted_in_bodies_is_read_as_a_claim():
     )
     reps = extract_reports(article_from_text(text, published="2023-03-08"))
     assert any(c.killed_low == 9 for r in reps for c in r.claims)
+
+
+def test_shells_that_land_or_fall_are_shelling():
+    for s in ("Two shells fell near the school on Monday.", "The shells struck a market in the town."):
+        assert [m.key for m in events.find_mentions(s)] == ["shelling"]
+    assert events.find_mentions("Walnut shells were piled up by the road.") == []

@@ -157,6 +157,7 @@ def read_sentence(
     parts += [
         p
         for p in places.road_refs(s.text, s.start, exclude)
+        + places.admin_refs(s.text, s.start, geo_mentions, exclude)
         if not any(q.start < p.end and p.start < q.end for q in parts)
     ]
     plc = parts + [

@@ -221,6 +221,31 @@ def road_refs(sentence: str, offset: int, exclude: list[tuple[int, int]]) -> lis
     return out
 
 
+# "in Kanbalu Township, Sagaing Region", "in Ndhiwa sub-county": a name with its unit, which geo
+# may not read as a whole; the name alone is looked up (the unit word says it is a place)
+ADMIN_UNIT = re.compile(
+    rf"\b(?:in|of|across|near)\s+(?:the\s+)?(?P<name>{_NAME})\s+(?:Township|District|Region|Province|"
+    r"County|Sub-county|Municipality|Department|Governorate|State|Division|Prefecture)\b"
+)
+
+
+def admin_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[int, int]]) -> list:
+    """Mentions for "in X Township" where geo named no place over the phrase."""
+    out = []
+    for m in ADMIN_UNIT.finditer(sentence):
+        start, end = offset + m.start("name"), offset + m.end()
+        if any(a < end and start < b for a, b in exclude) or any(
+            g.start < end and start < g.end and g.place is not None for g in mentions
+        ):
+            continue
+        place = _resolve_phrase(m.group("name"))
+        if place is not None:
+            from geo.place import PlaceMention
+
+            out.append(PlaceMention(m.group(0)[m.start("name") - m.start() :], start, end, "place", place))
+    return out
+
+
 def _settlement_before(noun: str, mentions: list, before: int, exclude) -> str | None:
     if noun == "capital":
         cc = country_context(mentions, before, exclude)

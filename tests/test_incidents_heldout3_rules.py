@@ -183,3 +183,10 @@ def test_shells_that_land_or_fall_are_shelling():
     for s in ("Two shells fell near the school on Monday.", "The shells struck a market in the town."):
         assert [m.key for m in events.find_mentions(s)] == ["shelling"]
     assert events.find_mentions("Walnut shells were piled up by the road.") == []
+
+
+def test_a_name_with_its_admin_unit_is_looked_up_by_the_name():
+    got = places.admin_refs("Troops burned homes in Tamu District on Friday.", 0, [], [])
+    assert got and got[0].text == "Tamu District" and got[0].place.country_code == "MM"
+    # a span geo already placed, or one excluded as a source or actor, is left alone
+    assert places.admin_refs("in Tamu District", 0, [], [(3, 16)]) == []

@@ -219,6 +219,27 @@ def _dates_overlap(report: Report, prof: Profile) -> bool | None:
     return False
 
 
+def _another_day(report: Report, prof: Profile) -> bool:
+    """In one article, a new event phrase on its own named day ("On Thursday morning, the bodies of five
+    men were found") is not the event of the day before, though a night may run into the next day."""
+    d = report.date
+    fresh = not any(kind == "event" and label == "refers back" for _, _, kind, label in report.spans)
+    return bool(
+        fresh
+        and d is not None
+        and d.known
+        and d.precision == 1
+        and prof.precision == 1
+        and prof.start == prof.end
+        and d.date_start == d.date_end
+        and abs((d.date_start - prof.start).days) == 1
+        and not NIGHT.search(d.text)
+    )
+
+
+NIGHT = re.compile(r"\b(?:night|overnight|late|early|midnight|hours|dawn)\b", re.I)
+
+
 def match_score(report: Report, prof: Profile, *, same_article: bool = False) -> float | None:
     """How well report fits an incident profile; None when they cannot be one event."""
     if report.sub_event_type and prof.subtypes and report.sub_event_type not in prof.subtypes:
@@ -228,7 +249,7 @@ def match_score(report: Report, prof: Profile, *, same_article: bool = False) ->
     if report.actor1 and prof.actor1 and not set(report.actor1) & prof.actor1:
         return None
     dates = _dates_overlap(report, prof)
-    if dates is False:
+    if dates is False or (dates and same_article and _another_day(report, prof)):
         return None
     place_ok = None
     if report.place is not None and prof.places:

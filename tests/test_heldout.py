@@ -63,8 +63,9 @@ SETS = {
     # 1 duplicate, 9 others, 4 must-not, claims 3, actors 2)
     "heldout2": HeldOut("heldout2", 10, 16, 8, 0, "thenationalnews", "2024-02-08", "Rudaw"),
     # of 9 required incidents, 13 claims, 8 actor pairs (first run, before any fix: matched 3,
-    # 0 duplicates, 5 others, 1 must-not, claims 5, actors 1)
-    "heldout3": HeldOut("heldout3", 7, 11, 4, 1, "irrawaddy", "2024-11-20", "Enab Baladi"),
+    # 0 duplicates, 5 others, 1 must-not, claims 5, actors 1). The miss is the LoC shelling: geo knows
+    # neither Kundal Shahi nor the Neelum valley and places it "70 kilometres north of Muzaffarabad"
+    "heldout3": HeldOut("heldout3", 8, 12, 4, 1, "irrawaddy", "2024-11-20", "Enab Baladi"),
 }
 
 

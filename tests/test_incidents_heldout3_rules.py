@@ -190,3 +190,18 @@ def test_a_name_with_its_admin_unit_is_looked_up_by_the_name():
     assert got and got[0].text == "Tamu District" and got[0].place.country_code == "MM"
     # a span geo already placed, or one excluded as a source or actor, is left alone
     assert places.admin_refs("in Tamu District", 0, [], [(3, 16)]) == []
+
+
+def test_a_new_event_on_the_next_named_day_is_its_own_report():
+    text = (
+        "KANDAHAR (AP) - Gunmen shot dead four shopkeepers in Kandahar on Monday, police said.\n\n"
+        "On Tuesday afternoon, the bodies of two men were found dumped in Kandahar, police said."
+    )
+    reps = extract_reports(article_from_text(text, published="2023-03-08"))
+    assert sorted(str(r.date.date_start) for r in reps) == ["2023-03-06", "2023-03-07"]
+    # a night that runs past midnight, or a reference back, stays the one event
+    text = (
+        "Gunmen shot dead four shopkeepers in Kandahar late Monday, police said.\n\n"
+        "The attack, which lasted into early Tuesday, also wounded two guards."
+    )
+    assert len(extract_reports(article_from_text(text, published="2023-03-08"))) == 1

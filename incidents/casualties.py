@@ -82,6 +82,10 @@ VICTIMS = {
     "journalist": "civilians",
     "student": "civilians",
     "farmer": "civilians",
+    "shepherd": "civilians",
+    "herder": "civilians",
+    "trader": "civilians",
+    "shopkeeper": "civilians",
     "villager": "civilians",
     "worshipper": "civilians",
     "diner": "civilians",
@@ -101,7 +105,8 @@ _VICTIM_NOUN = (
     r"(?:child|children|civilians?|contractors?|fighters?|soldiers?|people|persons?|person|men|man|"
     r"women|woman|members?|troops?|militants?|officers?|policem[ae]n|service members?|worker?s?|boy|girl|"
     r"commanders?|leaders?|guards?|bodyguards?|aides?|sailors?|seafarers?|mariners?|crew members?|"
-    r"paramedics?|medics?|rescuers?|journalists?|students?|farmers?|shepherds?|passengers?)"
+    r"paramedics?|medics?|rescuers?|journalists?|students?|farmers?|shepherds?|passengers?|herders?|traders?|"
+    r"shopkeepers?)"
 )
 KILLED = re.compile(
     r"\b(killed|killing|kills|dead|died|deaths?|martyred|martyrdom|lost (?:their|his|her) lives|"

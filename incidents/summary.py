@@ -154,7 +154,8 @@ def _untyped(claims: list[CasualtyClaim]) -> tuple[str, str]:
 CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|residents|villagers|worshippers|diners|shoppers|patients|displaced|passengers|"
     r"restaurant|hospital|market|school|mosque|church|wedding|village|farmers|homes|residential|factory|"
-    r"merchant|bulk carrier|cargo ship|tanker|container ship|crew|seafarers|mariners|paramedics)\b",
+    r"merchant|bulk carrier|cargo ship|tanker|container ship|crew|seafarers|mariners|paramedics|shepherds|"
+    r"herders|shopkeepers|traders|family gathering|funeral|party|bus station|wedding guests)\b",
     re.I,
 )
 SOLDIERS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|army|military)\b", re.I)

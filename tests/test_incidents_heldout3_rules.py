@@ -205,3 +205,16 @@ def test_a_new_event_on_the_next_named_day_is_its_own_report():
         "The attack, which lasted into early Tuesday, also wounded two guards."
     )
     assert len(extract_reports(article_from_text(text, published="2023-03-08"))) == 1
+
+
+def test_herders_shepherds_and_traders_killed_are_civilians():
+    from incidents import casualties
+
+    for words in ("five herders", "three traders", "two shopkeepers", "four shepherds"):
+        assert casualties.victim_group(words) == "civilians"
+    assert [f.victims for f in casualties.figures("Gunmen killed five herders near the well.")] == [
+        "civilians"
+    ]
+    from incidents.summary import CIVILIAN_TARGET
+
+    assert CIVILIAN_TARGET.search("gunmen opened fire on a funeral in the town")

@@ -15,7 +15,8 @@ from incidents import lexicon
 
 TARGET_BEFORE = re.compile(
     r"\b(?:against|on|targeting|targeted|hitting|hit|struck|at|positions of|facilities of|bases? of|"
-    r"ambushed|ambushing|attacked|attacking|raided|shelled|shelling|bombed|stormed|"
+    r"ambushed|ambushing|attacked|attacking|raided|shelled|shelling|bombed|stormed|fighting|fought|battling|"
+    r"battled|"
     r"killed|killing|wounded|wounding|injured|injuring|used by|utili[sz]ed by|operated by|run by|"
     r"belonging to|housing|hosting|linked to|members of|"
     r"fighters from|headquarters of|commanders? of|leaders? of|member of)\s+"

@@ -489,11 +489,24 @@ class Reader:
         s = parts.sentence
         self.adjectivals = parts.adjectivals
         if not parts.mentions:
-            if parts.claims and self.current is not None and not events.BACKGROUND.search(s.text):
+            if (
+                parts.claims
+                and self.current is not None
+                and not events.BACKGROUND.search(s.text)
+                and not CUMULATIVE.search(s.text)
+            ):
                 self.add_claims(self.current, [c for _, c in parts.claims], s)
             return
         for m, share in zip(parts.mentions, share_out(parts), strict=True):
             self.mention(m, share, s)
+
+
+# "The insurgency, which began in 2017, has killed more than 5,000 people": a war's toll, not this event's
+CUMULATIVE = re.compile(
+    r"\b(?:insurgency|war|conflict|violence|fighting|uprising|crisis|rebellion|unrest)\b[^.;]{0,80}?"
+    r"\b(?:has|have)\s+(?:so far\s+|now\s+)?(?:killed|left|claimed|cost)\b",
+    re.I,
+)
 
 
 def merge(group: list[Report]) -> Report:

@@ -218,3 +218,20 @@ def test_herders_shepherds_and_traders_killed_are_civilians():
     from incidents.summary import CIVILIAN_TARGET
 
     assert CIVILIAN_TARGET.search("gunmen opened fire on a funeral in the town")
+
+
+def test_a_wars_running_toll_is_not_the_events_claim():
+    text = (
+        "Rebels attacked the town of Kiwanja on Monday, killing six civilians, the governor said.\n\n"
+        "The rebellion, which flared again in 2021, has killed more than 7,000 people."
+    )
+    reps = extract_reports(article_from_text(text, published="2023-03-08"))
+    assert [c.killed_low for r in reps for c in r.claims] == [6]
+
+
+def test_the_side_being_fought_is_the_target():
+    from incidents import actors
+
+    s = "Jihadists overran the outpost on Sunday, fighting the defence forces for hours."
+    a = [m for m in actors.mentions(s) if m.canonical == "state forces"][0]
+    assert actors.role(s, a, s.index("overran")) == "target"

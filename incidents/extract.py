@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from incidents import actors, cluster, dates, events, layers, lexicon
 from incidents.doc import Doc, make_doc
@@ -408,7 +409,21 @@ def read_doc(doc: Doc) -> list[Report]:
     for i, r in enumerate(kept):
         r.index = i
         r.claims = join_halves(r.claims)
+    if kept:
+        date_the_lead(kept[0], doc.article.published)
     return kept
+
+
+def date_the_lead(main: Report, published: date | None) -> None:
+    """The main event with no date of its own is news of the publication day or the day before.
+
+    A lead that says no day ("A bomb ripped through a market, killing 12") reports what
+    happened since the last edition: ACLED precision 2 over those two days, the
+    publication day the likeliest. With no published date nothing is invented.
+    """
+    if published is None or main.readings():
+        return
+    main.date = DateReading("published", 0, 0, published - timedelta(days=1), published, 2, day=published)
 
 
 def join_halves(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:

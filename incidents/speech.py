@@ -119,6 +119,8 @@ def mentions(sentence: str, actor_mentions: list, place_spans: list, people: dic
         sources.group_refs(sentence, actor_mentions),
     ):
         found += [m for m in extra if not any(f.start < m.end and m.start < f.end for f in found)]
+    for extra in (sources.speakers(sentence, found),):
+        found += [m for m in extra if not any(f.start < m.end and m.start < f.end for f in found)]
     return found
 
 

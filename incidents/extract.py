@@ -215,7 +215,7 @@ class Reader:
         best = sorted(share.places, key=lambda p: cluster.place_rank(p.place))
         if best:
             r.place, r.location_as_reported = best[0].place, best[0].text
-        self._add(r, share, s, m, explicit_only=False)
+        self._add(r, share, s, m, explicit_only=False, why=f"the event named in its sentence ('{m.text}')")
         if not r.actor1:
             r.actor1 += self.adjectival_attacker(m, s)
         self.reports.append(r)
@@ -235,7 +235,14 @@ class Reader:
         return []
 
     def _add(
-        self, r: Report, share: Share, s: Sentence, m: events.Mention | None, *, explicit_only: bool
+        self,
+        r: Report,
+        share: Share,
+        s: Sentence,
+        m: events.Mention | None,
+        *,
+        explicit_only: bool,
+        why: str = "",
     ) -> None:
         for a in share.actors:
             role = actors.role(s.text, a, m.start if m else len(s.text), explicit_only=explicit_only)
@@ -248,10 +255,11 @@ class Reader:
             r.spans.append((d.reading.start, d.reading.end, "date", d.reading.text))
         for p in share.places:
             r.spans.append((p.start, p.end, "place", p.place.name))
-        self.add_claims(r, share.claims, s)
+        self.add_claims(r, share.claims, s, why)
 
-    def add_claims(self, r: Report, claims: list[CasualtyClaim], s: Sentence) -> None:
+    def add_claims(self, r: Report, claims: list[CasualtyClaim], s: Sentence, why: str) -> None:
         for c in claims:
+            c.attached = c.attached or why
             if r.date is not None and r.date.known and r.date.precision == 1:
                 c.stated_date = r.date.date_start
             r.claims.append(c)
@@ -289,7 +297,7 @@ class Reader:
         if s.text not in ref.context:
             ref.context += " " + s.text
         ref.spans.append((s.start + m.start, s.start + m.end, "event", "refers back"))
-        self._add(ref, share, s, m, explicit_only=True)
+        self._add(ref, share, s, m, explicit_only=True, why=f"refers back to '{m.text}'")
 
     def mention(self, m: events.Mention, share: Share, s: Sentence) -> None:
         when = _event_date(share)
@@ -346,7 +354,8 @@ class Reader:
                 and not events.BACKGROUND.search(s.text)
                 and not CUMULATIVE.search(s.text)
             ):
-                self.add_claims(self.current, [c for _, c in parts.claims], s)
+                why = "no event named in its sentence: the event under discussion"
+                self.add_claims(self.current, [c for _, c in parts.claims], s, why)
             return
         for m, share in zip(parts.mentions, share_out(parts), strict=True):
             self.mention(m, share, s)

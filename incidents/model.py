@@ -74,6 +74,7 @@ class CasualtyClaim:
     stated_date: date | None = None
     article_id: str = ""
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, kind) in the article
+    attached: str = ""  # why the claim is this event's: "refers back to 'the strikes'", "the main event"...
 
     def figures(self) -> tuple:
         return (self.killed_low, self.killed_high, self.wounded_low, self.wounded_high)

@@ -252,14 +252,25 @@ def _TOLD_TARGET(sentence: str, src: SourceMention) -> bool:  # noqa: N802 - rea
     return bool(re.search(r"\b(?:told|to|confirmed to)\s+$", sentence[max(0, src.start - 15) : src.start]))
 
 
+def _own_clause_framed(sentence: str, fr: list[Frame], figure_pos: int, frame_pos: int) -> bool:
+    """A clause break lies between the figure and the frame, and the figure's clause has its own frame."""
+    brk = CLAUSE_BREAK.search(sentence, figure_pos, frame_pos)
+    if brk is None:
+        return False
+    clause_start = max((b.end() for b in CLAUSE_BREAK.finditer(sentence, 0, figure_pos)), default=0)
+    return any(clause_start <= f.pos < brk.start() and f.pos != frame_pos for f in fr)
+
+
 def attribute(sentence: str, figure_pos: int, found: list[SourceMention] | None = None) -> SourceMention:
     """The source whose words the figure at figure_pos are."""
     found = mentions(sentence) if found is None else found
     fr = frames(sentence, found)
     before = [f for f in fr if f.pos < figure_pos]
     after = [f for f in fr if f.pos > figure_pos and f.final and f.source is not None]
-    # a frame past ", while ..." speaks for its own clause, not for a figure before it
-    after = [f for f in after if not CLAUSE_BREAK.search(sentence, figure_pos, f.pos)]
+    # a frame past ", while ..." speaks for its own clause, not for a figure before it whose clause has
+    # a frame of its own; a frame closing the sentence speaks for all of it ("the toll rose to 17, while
+    # 57 were wounded, police said")
+    after = [f for f in after if not _own_clause_framed(sentence, fr, figure_pos, f.pos)]
     later = [f for f in fr if f.pos > figure_pos and f.final and f.source is not None]
     if before and later and CLAUSE_BREAK.search(sentence, before[-1].pos, figure_pos):
         # "..., the group said, while Hezbollah fired missiles, wounding two soldiers, the army said"

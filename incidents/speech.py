@@ -98,7 +98,8 @@ class Speakers:
         for h in reversed(self.named):
             name = h.canonical.lower()
             if name != key and len(name) > len(key) and any(w in name for w in heads):
-                return sources.SourceMention(m.start, m.end, h.canonical, h.source_type, m.as_reported)
+                # the words that name the speaker, though they stand in another sentence
+                return sources.SourceMention(m.start, m.end, h.canonical, h.source_type, h.as_reported)
         return m
 
 

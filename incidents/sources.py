@@ -121,12 +121,20 @@ def from_actors(sentence: str, actor_mentions) -> list[SourceMention]:
         SourceMention(
             a.start,
             a.end,
-            a.canonical,
+            _speaking_name(a, sentence[a.start : a.end]),
             ACTOR_SOURCE_TYPES.get(getattr(a, "kind", ""), "government"),
             sentence[a.start : a.end],
         )
         for a in actor_mentions
     ]
+
+
+def _speaking_name(actor, words: str) -> str:
+    """A state's forces speak as the body the text names ("the US military", "the Israeli army");
+    a group keeps its one canonical name however it is spelled."""
+    if getattr(actor, "kind", "") != "state forces":
+        return actor.canonical
+    return re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I)
 
 
 # "An Iraqi security official, speaking on condition of anonymity because ..., said": the apposition

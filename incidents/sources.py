@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from incidents import lexicon
 
@@ -20,6 +21,8 @@ REPORT_VERB = re.compile(
     re.I,
 )
 ACCORDING = re.compile(r"\baccording to\b", re.I)
+# a sentence where someone may speak: a reporting verb, "according to", a quotation
+SPEAKS = re.compile(rf"{REPORT_VERB.pattern}|{ACCORDING.pattern}|\"", re.I)
 PASSIVE = re.compile(r"\b(?:(?:are|were|is|was) (?:reported|said|believed|thought)|reportedly)\b", re.I)
 _MODIFIER = re.compile(
     r"(?:(?:the|a|an|one|two|three|several|[A-Z][\w.'’-]*|[\w.-]+-based|state-run|state|local|"
@@ -105,11 +108,21 @@ def people(text: str) -> dict[str, SourceMention]:
 
 def named(sentence: str, known: dict[str, SourceMention]) -> list[SourceMention]:
     """The introduced people a sentence names, as sources with their role."""
+    if not known:
+        return []
     out = []
-    for name, role in known.items():
-        for m in re.finditer(rf"\b{re.escape(name)}\b", sentence):
-            out.append(SourceMention(m.start(), m.end(), role.canonical, role.source_type, m.group(0)))
+    for m in _names_pattern(tuple(known)).finditer(sentence):
+        role = known[m.group(0)]
+        out.append(SourceMention(m.start(), m.end(), role.canonical, role.source_type, m.group(0)))
     return out
+
+
+@lru_cache(maxsize=64)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """One pattern for an article's introduced people, longest name first."""
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b"
+    )
 
 
 ACTOR_SOURCE_TYPES = {"state forces": "government", "militia": "armed group", "rebel group": "armed group"}
@@ -167,7 +180,13 @@ def group_refs(sentence: str, actor_mentions) -> list[SourceMention]:
     return out
 
 
-def frames(sentence: str, found: list[SourceMention]) -> list[Frame]:
+def frames(sentence: str, found: list[SourceMention]) -> tuple[Frame, ...]:
+    """The reporting frames of a sentence (read once per sentence and speakers: later asks are cached)."""
+    return _frames(sentence, tuple(found))
+
+
+@lru_cache(maxsize=512)
+def _frames(sentence: str, found: tuple[SourceMention, ...]) -> tuple[Frame, ...]:
     out = []
     for m in ACCORDING.finditer(sentence):
         after = [s for s in found if 0 <= s.start - m.end() <= 40]
@@ -197,7 +216,7 @@ def frames(sentence: str, found: list[SourceMention]) -> list[Frame]:
             out.append(Frame(m.start(), after[0], True))
     for m in PASSIVE.finditer(sentence):
         out.append(Frame(m.start(), None, False))
-    return sorted(out, key=lambda f: f.pos)
+    return tuple(sorted(out, key=lambda f: f.pos))
 
 
 _ADJUNCT = re.compile(

@@ -128,7 +128,7 @@ QTY = re.compile(
     re.I,
 )
 ONE = re.compile(
-    rf"\b(?:an?|another)\s+(?!(?:number|group|few|handful|couple|dozen|lot|series|total)\b)(?:(?!\b(?:and|or|that)\b)[\w'-]+\s+){{0,2}}?{_VICTIM_NOUN}\b",
+    rf"\b(?:an?|another)\s+(?!(?:number|group|few|handful|couple|dozen|lot|series|total)\b|\d|{_NUMWORD}\b)(?:(?!\b(?:and|or|that)\b)[\w'-]+\s+){{0,2}}?{_VICTIM_NOUN}\b",
     re.I,
 )
 # "killing two fighters and wounding another": one more, the noun left out
@@ -414,7 +414,10 @@ def figures(sentence: str) -> list[Figure]:
         forward = None
         if not passive or word in _ACTIVE:
             after = sentence[m.end() : m.end() + 70]
-            head = re.match(r"\s*(?:of\s+)?", after).end()
+            # "killed a total of three people", "wounded an estimated 40": the count after its frame words
+            head = re.match(
+                r"\s*(?:of\s+)?(?:another\s+|(?:a\s+total|an\s+estimated)\s+(?:of\s+)?)?", after
+            ).end()
             got = _quantity(after[head:], m.end() + head, first=True)
             if got and got[2] - (m.end() + head) <= 1:
                 forward = got

@@ -219,3 +219,16 @@ def test_speakers_after_victims_and_hyphenated_numbers(sentence, expected):
         if not any(f.start < m.end and m.start < f.end for f in found)
     ]
     assert [(attribute(sentence, f.start, found).canonical, f.low) for f in figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, low, high",
+    [
+        ("Another 35 passengers remain badly injured.", "wounded", 35, 35),
+        ("The rockets killed a total of four farmers.", "killed", 4, 4),
+        ("Bandits killed another two herders on the road.", "killed", 2, 2),
+    ],
+)
+def test_counts_after_another_and_a_total_of(sentence, kind, low, high):
+    got = [(f.kind, f.low, f.high) for f in figures(sentence)]
+    assert got == [(kind, low, high)]

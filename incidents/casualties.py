@@ -128,7 +128,7 @@ QTY = re.compile(
     re.I,
 )
 ONE = re.compile(
-    rf"\b(?:an?|another)\s+(?!(?:number|group|few|handful|couple|dozen|lot|series|total)\b|\d|{_NUMWORD}\b)(?:(?!\b(?:and|or|that)\b)[\w'-]+\s+){{0,2}}?{_VICTIM_NOUN}\b",
+    rf"\b(?:an?|another)\s+(?!(?:number|group|few|handful|couple|dozen|lot|series|total)\b|(?:\d[\d,]*|{_NUMWORD})\s)(?:(?!\b(?:and|or|that)\b)[\w'-]+\s+){{0,2}}?{_VICTIM_NOUN}\b",
     re.I,
 )
 # "killing two fighters and wounding another": one more, the noun left out
@@ -394,6 +394,13 @@ def figures(sentence: str) -> list[Figure]:
         prev_end = max([prev_end] + [t.end for t in out_tolls if t.end <= m.start()])
         before = sentence[prev_end : m.start()]
         cut = list(_CUT.finditer(before))
+        last_cut = cut[-1] if cut else None
+        if (
+            last_cut
+            and last_cut.group(0).lower() in ("confirmed", "reported")
+            and not before[last_cut.end() :].strip()
+        ):
+            cut = cut[:-1]  # "15 people confirmed dead", "three reported killed": part of the count's clause
         back_text = before[cut[-1].end() :] if cut else before
         back_base = m.start() - len(back_text)
         if NOUN_KILLING.search(sentence[: m.start()]) and word == "killing":

@@ -60,16 +60,34 @@ PRONOUN_SPEAKS = re.compile(
 )
 
 
+# the words before a speaker's head noun that belong to its name: "a senior health official",
+# "the provincial police chief" (not a verb, a preposition or a conjunction)
+_CLASS_MODIFIER = re.compile(
+    r"(?:(?<![\w'’.-])(?:the|a|an|one|two|three|several|[A-Z][\w.'’-]*|"
+    r"(?!(?:said|says|told|and|or|of|in|on|at|to|by|with|from|for|that|which|who|was|were|is|are|has|have|"
+    r"had|but|as|after|when|while|if|than|then|there|their|its|his|her|also|not|no|killed|wounded|injured|"
+    r"dead|people|according)\b)[a-z][\w'’-]*)\s+){1,5}$"
+)
+
+
 def mentions(sentence: str) -> list[SourceMention]:
+    """Listed sources in a sentence with the words that name them ("Iraq's interior ministry").
+
+    A class of speaker (canonical "*": officials, a ministry, police) is named by its own
+    words with their modifiers ("a senior health official" -> senior health official), its
+    kind from its head and modifiers (health: medical).
+    """
     out = []
     for h in lexicon.sources().find(sentence):
-        m = _MODIFIER.search(sentence[max(0, h.start - 60) : h.start])
+        generic = h.entry.canonical == "*"
+        m = (_CLASS_MODIFIER if generic else _MODIFIER).search(sentence[max(0, h.start - 60) : h.start])
         start = h.start - len(m.group(0)) if m else h.start
         as_reported = sentence[start : h.end].strip()
-        canonical = h.entry.canonical
-        if canonical == "*":
+        canonical, kind = h.entry.canonical, h.entry.kind
+        if generic:
             canonical = re.sub(r"^(?:the|a|an|one)\s+", "", as_reported, flags=re.I)
-        out.append(SourceMention(start, h.end, canonical, h.entry.kind, as_reported))
+            kind = source_type_of(canonical) or kind
+        out.append(SourceMention(start, h.end, canonical, kind, as_reported))
     return out
 
 
@@ -352,11 +370,23 @@ _INVERTED = re.compile(
 
 
 def source_type_of(words: str) -> str | None:
-    """A speaker's kind from its words ("the provincial health directorate" is medical), else None."""
+    """A speaker's kind from its words, else None: a field named in them first ("a senior health
+    official", "the provincial health directorate": medical), then its head noun ("local
+    officials": government), then any word ("residents": local sources)."""
+    parts = words.split()
+    if not parts:
+        return None
     for pat, kind in HEAD_TYPES:
-        if pat.search(words):
+        if kind in FIELDS and pat.search(words):
             return kind
+    for text in (parts[-1], words):
+        for pat, kind in HEAD_TYPES:
+            if pat.search(text):
+                return kind
     return None
+
+
+FIELDS = ("medical", "monitor", "media")
 
 
 def speakers(sentence: str, found: list[SourceMention]) -> list[SourceMention]:

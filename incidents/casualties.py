@@ -98,6 +98,16 @@ VICTIMS = {
     "rescuer": "civilians",
     "pupil": "civilians",
     "shopper": "civilians",
+    "tourist": "civilians",
+    "pilgrim": "civilians",
+    "driver": "civilians",
+    "teacher": "civilians",
+    "migrant": "civilians",
+    "refugee": "civilians",
+    "infant": "civilians",
+    "baby": "civilians",
+    "babies": "civilians",
+    "cadet": "combatants",
     "boy": "civilians",
     "girl": "civilians",
 }
@@ -106,7 +116,8 @@ _VICTIM_NOUN = (
     r"women|woman|members?|troops?|militants?|officers?|policem[ae]n|service members?|worker?s?|boy|girl|"
     r"commanders?|leaders?|guards?|bodyguards?|aides?|sailors?|seafarers?|mariners?|crew members?|"
     r"paramedics?|medics?|rescuers?|journalists?|students?|farmers?|shepherds?|passengers?|herders?|traders?|"
-    r"shopkeepers?)"
+    r"shopkeepers?|drivers?|residents?|teachers?|doctors?|nurses?|pilgrims?|tourists?|worshipp?ers?|villagers?|"
+    r"cadets?|guests?|pupils?|infants?|babies|baby|girls|boys|migrants?|refugees?|prisoners?|detainees?)"
 )
 KILLED = re.compile(
     r"\b(killed|killing|kills|dead|died|deaths?|martyred|martyrdom|lost (?:their|his|her) lives|"

@@ -235,7 +235,9 @@ def test_counts_after_another_and_a_total_of(sentence, kind, low, high):
 
 
 def test_confirmed_dead_belongs_to_the_count_before_it():
-    got = [(f.kind, f.low) for f in figures("Police said at least 12 miners were confirmed dead and 30 hurt.")]
+    got = [
+        (f.kind, f.low) for f in figures("Police said at least 12 miners were confirmed dead and 30 hurt.")
+    ]
     assert got == [("killed", 12), ("wounded", 30)]
 
 

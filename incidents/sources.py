@@ -248,6 +248,14 @@ _PARTICIPLE = re.compile(
 )
 
 
+_COMMENT = re.compile(r"^(?:the|a|an|its|their|this|[A-Z][\w'’-]*['’]s)\s", re.I)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|said|says|killed|wounded|injured|died|hit|struck|"
+    r"fired|launched|attacked|exploded|left|added|told)\b",
+    re.I,
+)
+
+
 def _tail(rest: str) -> str:
     """What follows a reporting verb, less its time adverbial and a trailing participle clause.
 
@@ -256,7 +264,9 @@ def _tail(rest: str) -> str:
     """
     rest = rest.strip(" .\"'")
     rest = _ADJUNCT.sub("", rest).strip(" ,")
-    return _PARTICIPLE.sub("", rest).strip(" .\"'")
+    rest = _PARTICIPLE.sub("", rest).strip(" .\"'")
+    # "..., the ministry said, the city's deadliest attack in years.": a closing noun phrase comments
+    return "" if _COMMENT.match(rest) and not _FINITE.search(rest) else rest
 
 
 def _main_clause(sentence: str, before: list[SourceMention]) -> list[SourceMention]:

@@ -420,7 +420,25 @@ def read_doc(doc: Doc) -> list[Report]:
         r.claims = join_halves(r.claims)
     if kept:
         date_the_lead(kept[0], doc.article.published)
+    for r in kept:
+        if not r.event_type:
+            type_by_victims(r)
     return kept
+
+
+def type_by_victims(r: Report) -> None:
+    """An attack no word types ("an attack by militants on the village") is typed by whom it killed.
+
+    People killed who are not counted as combatants make ACLED's violence against
+    civilians; combatants alone make a battle. With no figure the type stays open.
+    """
+    groups = {c.victim_group for c in r.claims if any(c.figures())}
+    if not groups:
+        return
+    if groups == {"combatants"}:
+        r.event_type, r.sub_event_type = "Battles", "Armed clash"
+    elif "combatants" not in groups:
+        r.event_type, r.sub_event_type = "Violence against civilians", "Attack"
 
 
 def date_the_lead(main: Report, published: date | None) -> None:

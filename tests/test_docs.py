@@ -1,4 +1,5 @@
 """README.md is the user's manual: what users run and set must be in it."""
+
 from __future__ import annotations
 
 import re

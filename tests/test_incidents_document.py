@@ -142,3 +142,14 @@ def test_a_states_forces_speak_as_the_body_the_text_names():
     )
     [c] = claims_of(text)
     assert c.source == "Congolese army"
+
+
+def test_an_untyped_attack_is_typed_by_whom_it_killed():
+    [r] = extract(
+        art("Four farmers were killed in an attack on their hamlet near Djibo on Monday, the mayor said.")
+    )
+    assert (r.event_type, r.sub_event_type) == ("Violence against civilians", "Attack")
+    [r] = extract(
+        art("Seven soldiers were killed in an attack on their post near Djibo on Monday, the army said.")
+    )
+    assert (r.event_type, r.sub_event_type) == ("Battles", "Armed clash")

@@ -1,4 +1,5 @@
 """The map rendered to HTML in Python: offline assets, one layer, compact escaped payload."""
+
 from __future__ import annotations
 
 import json

@@ -153,3 +153,22 @@ def test_an_untyped_attack_is_typed_by_whom_it_killed():
         art("Seven soldiers were killed in an attack on their post near Djibo on Monday, the army said.")
     )
     assert (r.event_type, r.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_a_place_in_a_clause_of_earlier_events_is_not_the_incidents():
+    text = (
+        "A drone strike hit a house in Kfar Kila on Tuesday, killing two people, the ministry said, "
+        "following earlier raids on Nabatieh and Tyre."
+    )
+    [r] = extract(art(text))
+    assert r.place is not None and r.place.name not in ("Nabatieh", "Tyre", "Nabatîyé et Tahta", "Tyr")
+
+
+def test_the_headline_gives_the_more_specific_place_inside_the_bodys_region():
+    text = (
+        "Air strike on market in Kafr Nabl kills nine\n\n"
+        "An air strike hit a busy market in Syria's Idlib province on Monday, killing nine people, "
+        "rescuers said.\n"
+    )
+    [r] = extract(art(text))
+    assert r.place is not None and r.location_as_reported == "Kafr Nabl"

@@ -255,6 +255,9 @@ def test_a_class_of_speaker_keeps_its_own_modifiers_and_its_kind():
 
 
 def test_a_closing_noun_phrase_after_the_frame_is_a_comment_not_a_new_statement():
-    s = "A car bomb killed 14 people at a bus depot on Monday, the regional governor said, the worst attack in months."
+    s = (
+        "A car bomb killed 14 people at a bus depot on Monday, the regional governor said, "
+        "the worst attack in months."
+    )
     src = attribute(s, s.index("14"), mentions(s))
     assert src.canonical == "regional governor"

@@ -1,5 +1,4 @@
 """Shared pytest fixtures of the geo tests (imported by tests/test_geo_*.py)."""
-
 from __future__ import annotations
 
 from pathlib import Path

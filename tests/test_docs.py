@@ -1,5 +1,4 @@
 """README.md is the user's manual: what users run and set must be in it."""
-
 from __future__ import annotations
 
 import re

@@ -1,5 +1,4 @@
 """python -m geo: JSON lines, exit codes and errors as scripts see them."""
-
 from __future__ import annotations
 
 import json
@@ -13,19 +12,8 @@ from tests import geo_fixtures
 
 gazetteer = geo_fixtures.gazetteer  # shared session fixture
 
-PLACE_FIELDS = {
-    "name",
-    "lat",
-    "lon",
-    "country_code",
-    "admin1",
-    "place_id",
-    "geo_precision",
-    "where_prec",
-    "uncertainty_km",
-    "geometry",
-    "method",
-}
+PLACE_FIELDS = {"name", "lat", "lon", "country_code", "admin1", "place_id", "geo_precision", "where_prec",
+                "uncertainty_km", "geometry", "method"}
 
 
 @pytest.fixture
@@ -54,12 +42,8 @@ def test_geocode_unknown_phrase_gives_an_error_line_and_exit_1(run):
 
 def test_find_jsonl_writes_the_scorers_layout(run, tmp_path):
     corpus = tmp_path / "corpus.jsonl"
-    corpus.write_text(
-        json.dumps({"id": "a", "text": "Rockets hit Erbil and Syrian forces moved."})
-        + "\n"
-        + json.dumps({"id": "b", "text": "nothing here"})
-        + "\n"
-    )
+    corpus.write_text(json.dumps({"id": "a", "text": "Rockets hit Erbil and Syrian forces moved."}) + "\n"
+                      + json.dumps({"id": "b", "text": "nothing here"}) + "\n")
     result = run("find", "--jsonl", str(corpus))
     assert result.exit_code == 0, result.output
     a, b = [json.loads(line) for line in result.output.splitlines()]
@@ -83,17 +67,10 @@ def test_reverse(run):
     assert json.loads(run("reverse", "-33.87", "151.21", "--json").output)["country_code"] == "AU"
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ("reverse", "95", "0"),
-        ("reverse", "abc", "1"),
-        ("find", "/nonexistent/file.txt"),
-        ("find",),
-        ("find", "--jsonl", "/nonexistent.jsonl"),
-        ("geocode",),
-    ],
-)
+@pytest.mark.parametrize("args", [
+    ("reverse", "95", "0"), ("reverse", "abc", "1"), ("find", "/nonexistent/file.txt"), ("find",),
+    ("find", "--jsonl", "/nonexistent.jsonl"), ("geocode",),
+])
 def test_bad_input_is_an_error_message_not_a_traceback(run, args):
     result = run(*args)
     assert result.exit_code != 0

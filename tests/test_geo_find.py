@@ -1,5 +1,4 @@
 """geo.find_places: the seed articles' place phrases, roles, offsets and bad input."""
-
 from __future__ import annotations
 
 import pytest
@@ -37,7 +36,7 @@ def test_offsets_point_at_the_mention_text(seed_mentions):
     for text, mentions in seed_mentions.values():
         assert mentions
         for m in mentions:
-            assert text[m.start : m.end] == m.text
+            assert text[m.start:m.end] == m.text
 
 
 def test_seed_airports_are_the_airports(seed_mentions):
@@ -49,15 +48,12 @@ def test_seed_airports_are_the_airports(seed_mentions):
     assert km(baghdad, 33.2625, 44.2346) < 3 and baghdad.place.geo_precision == 2
 
 
-@pytest.mark.parametrize(
-    "seed, phrase",
-    [
-        ("000", "the Iraq-Syria border region"),
-        ("001", "the Iraq-Syria border region"),
-        ("003", "near the Iraq-Syria border region"),
-        ("001", "near the Syria border"),
-    ],
-)
+@pytest.mark.parametrize("seed, phrase", [
+    ("000", "the Iraq-Syria border region"),
+    ("001", "the Iraq-Syria border region"),
+    ("003", "near the Iraq-Syria border region"),
+    ("001", "near the Syria border"),
+])
 def test_seed_border_region_lies_along_the_iraq_syria_border(seed_mentions, seed, phrase):
     m = mention(seed_mentions, seed, phrase)
     shapes = country_shapes()
@@ -89,31 +85,23 @@ def test_seed_sana_washington_tehran_are_not_incident_places(seed_mentions):
         assert all(m.place is None or m.place.country_code != "YE" for m in sana)
     for seed in ("000", "001", "004"):
         metonyms = [m for m in seed_mentions[seed][1] if m.text in ("Washington", "Tehran")]
-        assert metonyms and all(m.role == ROLE_GOVERNMENT for m in metonyms), [
-            (m.text, m.role) for m in metonyms
-        ]
+        assert metonyms and all(m.role == ROLE_GOVERNMENT for m in metonyms), \
+            [(m.text, m.role) for m in metonyms]
 
 
 def test_adjectival_forms_resolve_to_their_country():
-    roles = {
-        m.text: (m.role, m.place.country_code)
-        for m in find_places(
-            "Syrian forces and an Iraqi militia clashed with Iranian-backed fighters near Kirkuk."
-        )
-    }
+    roles = {m.text: (m.role, m.place.country_code) for m in find_places(
+        "Syrian forces and an Iraqi militia clashed with Iranian-backed fighters near Kirkuk.")}
     assert roles["Syrian"] == (ROLE_ADJECTIVAL, "SY")
     assert roles["Iraqi"] == (ROLE_ADJECTIVAL, "IQ")
     assert roles["Iranian"] == (ROLE_ADJECTIVAL, "IR")
     assert roles["near Kirkuk"][0] == ROLE_PLACE
 
 
-@pytest.mark.parametrize(
-    "text, name",
-    [
-        ("BAGHDAD (Reuters) - Rockets hit a base in Anbar on Monday.", "BAGHDAD"),
-        ("LONDON — British police said on Friday that two men were arrested in Leeds.", "LONDON"),
-    ],
-)
+@pytest.mark.parametrize("text, name", [
+    ("BAGHDAD (Reuters) - Rockets hit a base in Anbar on Monday.", "BAGHDAD"),
+    ("LONDON — British police said on Friday that two men were arrested in Leeds.", "LONDON"),
+])
 def test_datelines(text, name):
     first = find_places(text)[0]
     assert (first.text, first.role) == (name, ROLE_DATELINE) and first.place is not None
@@ -121,10 +109,8 @@ def test_datelines(text, name):
 
 
 def test_metonyms_in_new_text_are_governments():
-    text = (
-        "Moscow warned on Tuesday that talks with Kyiv had stalled, and Paris's foreign policy "
-        "shifted, while fighting went on in Kharkiv."
-    )
+    text = ("Moscow warned on Tuesday that talks with Kyiv had stalled, and Paris's foreign policy "
+            "shifted, while fighting went on in Kharkiv.")
     roles = {m.text: m.role for m in find_places(text)}
     assert roles["Moscow"] == ROLE_GOVERNMENT
     assert roles["Kyiv"] == ROLE_GOVERNMENT
@@ -133,10 +119,8 @@ def test_metonyms_in_new_text_are_governments():
 
 
 def test_compound_phrases_are_one_mention():
-    text = (
-        "Shelling hit 30 km south of Mosul, north of Baghdad, and the Lebanon-Israel border area; "
-        "southern Lebanon was quiet."
-    )
+    text = ("Shelling hit 30 km south of Mosul, north of Baghdad, and the Lebanon-Israel border area; "
+            "southern Lebanon was quiet.")
     phrases = [m.text for m in find_places(text)]
     assert "30 km south of Mosul" in phrases
     assert "north of Baghdad" in phrases

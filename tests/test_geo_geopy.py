@@ -1,5 +1,4 @@
 """geo.OfflineGeocoder under geopy: Locations, RateLimiter, and the opt-in online fallback (mocked)."""
-
 from __future__ import annotations
 
 import json

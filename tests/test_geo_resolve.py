@@ -1,5 +1,4 @@
 """geo.resolve: spellings, airports and bases, admin areas, borders, directions, relative phrases."""
-
 from __future__ import annotations
 
 import math
@@ -20,34 +19,28 @@ def km(place: Place, lat: float, lon: float) -> float:
     return haversine_km(place.lat, place.lon, lat, lon)
 
 
-@pytest.mark.parametrize(
-    "spellings, lat, lon",
-    [
-        (["Erbil", "Arbil", "Irbil"], 36.19, 44.01),
-        (["Abu Kamal", "Al-Bukamal", "Albu Kamal"], 34.45, 40.92),
-        (["Deir ez-Zor", "Deir al-Zour", "Dayr az Zawr"], 35.34, 40.14),
-        (["Al-Qaim", "al Qaim", "Al Qa'im"], 34.39, 40.99),
-    ],
-)
+@pytest.mark.parametrize("spellings, lat, lon", [
+    (["Erbil", "Arbil", "Irbil"], 36.19, 44.01),
+    (["Abu Kamal", "Al-Bukamal", "Albu Kamal"], 34.45, 40.92),
+    (["Deir ez-Zor", "Deir al-Zour", "Dayr az Zawr"], 35.34, 40.14),
+    (["Al-Qaim", "al Qaim", "Al Qa'im"], 34.39, 40.99),
+])
 def test_spelling_variants_resolve_to_one_place(gazetteer, spellings, lat, lon):
     places = [resolve(s) for s in spellings]
     assert all(p is not None for p in places)
     assert all(km(p, lat, lon) < 40 for p in places), [(p.name, p.lat, p.lon) for p in places]
 
 
-@pytest.mark.parametrize(
-    "phrase, lat, lon, precision",
-    [
-        ("Baghdad airport", 33.2625, 44.2346, 1),
-        ("Erbil International Airport", 36.2376, 43.9632, 1),
-        ("the airport in Arbil", 36.2376, 43.9632, 1),
-        ("the military part of the airport in Arbil", 36.2376, 43.9632, 2),
-        ("Ain al-Asad air base", 33.7856, 42.4412, 1),
-        ("Camp Taji", 33.525, 44.256, 1),
-        ("Bagram Air Base", 34.946, 69.265, 1),
-        ("the Rabia border crossing", 36.80, 42.09, 1),
-    ],
-)
+@pytest.mark.parametrize("phrase, lat, lon, precision", [
+    ("Baghdad airport", 33.2625, 44.2346, 1),
+    ("Erbil International Airport", 36.2376, 43.9632, 1),
+    ("the airport in Arbil", 36.2376, 43.9632, 1),
+    ("the military part of the airport in Arbil", 36.2376, 43.9632, 2),
+    ("Ain al-Asad air base", 33.7856, 42.4412, 1),
+    ("Camp Taji", 33.525, 44.256, 1),
+    ("Bagram Air Base", 34.946, 69.265, 1),
+    ("the Rabia border crossing", 36.80, 42.09, 1),
+])
 def test_airports_bases_and_crossings(gazetteer, phrase, lat, lon, precision):
     place = resolve(phrase)
     assert place is not None and km(place, lat, lon) < 5
@@ -64,15 +57,12 @@ def test_admin_areas_and_countries(gazetteer):
     assert syria.geometry is None and syria.place_id == "163843"
 
 
-@pytest.mark.parametrize(
-    "phrase, cc, lat, lon",
-    [
-        ("Herat province", "AF", 34.3, 62.2),
-        ("Western Cape", "ZA", -33.6, 19.8),
-        ("Borno state", "NG", 11.5, 13.0),
-        ("Helmand", "AF", 31.0, 64.0),
-    ],
-)
+@pytest.mark.parametrize("phrase, cc, lat, lon", [
+    ("Herat province", "AF", 34.3, 62.2),
+    ("Western Cape", "ZA", -33.6, 19.8),
+    ("Borno state", "NG", 11.5, 13.0),
+    ("Helmand", "AF", 31.0, 64.0),
+])
 def test_admin1_areas_of_other_countries(gazetteer, phrase, cc, lat, lon):
     place = resolve(phrase)
     assert place.feature == "admin1" and place.country_code == cc and place.geo_precision == 3
@@ -101,18 +91,15 @@ def _shared_border(a: str, b: str):
     return shapes[a].boundary.intersection(shapes[b].boundary)
 
 
-@pytest.mark.parametrize(
-    "phrase, pair",
-    [
-        ("the Iraq-Syria border region", ("IQ", "SY")),
-        ("the Syrian-Iraqi border", ("IQ", "SY")),
-        ("the Lebanon-Israel border", ("LB", "IL")),
-        ("the Turkish-Syrian border", ("TR", "SY")),
-        ("the border between Pakistan and Afghanistan", ("PK", "AF")),
-        ("the Ukraine-Russia border area", ("UA", "RU")),
-        ("the Colombian-Venezuelan border", ("CO", "VE")),
-    ],
-)
+@pytest.mark.parametrize("phrase, pair", [
+    ("the Iraq-Syria border region", ("IQ", "SY")),
+    ("the Syrian-Iraqi border", ("IQ", "SY")),
+    ("the Lebanon-Israel border", ("LB", "IL")),
+    ("the Turkish-Syrian border", ("TR", "SY")),
+    ("the border between Pakistan and Afghanistan", ("PK", "AF")),
+    ("the Ukraine-Russia border area", ("UA", "RU")),
+    ("the Colombian-Venezuelan border", ("CO", "VE")),
+])
 def test_border_regions_are_bands_along_the_shared_border(gazetteer, phrase, pair):
     place = resolve(phrase)
     assert place is not None and place.feature == "border"
@@ -140,17 +127,14 @@ def test_a_one_country_border_takes_its_neighbour_from_context(gazetteer):
     assert resolve("the Turkish border") is None  # no context: which border is unknowable
 
 
-@pytest.mark.parametrize(
-    "phrase, cc, side",
-    [
-        ("eastern Syria", "SY", "east"),
-        ("northern Iraq", "IQ", "north"),
-        ("southern Lebanon", "LB", "south"),
-        ("western Ukraine", "UA", "west"),
-        ("north-eastern Nigeria", "NG", "northeast"),
-        ("the north of Mali", "ML", "north"),
-    ],
-)
+@pytest.mark.parametrize("phrase, cc, side", [
+    ("eastern Syria", "SY", "east"),
+    ("northern Iraq", "IQ", "north"),
+    ("southern Lebanon", "LB", "south"),
+    ("western Ukraine", "UA", "west"),
+    ("north-eastern Nigeria", "NG", "northeast"),
+    ("the north of Mali", "ML", "north"),
+])
 def test_directional_regions_lie_on_their_side_of_the_country(gazetteer, phrase, cc, side):
     place = resolve(phrase)
     assert place is not None and place.country_code == cc and place.geo_precision == 3
@@ -187,22 +171,10 @@ def test_relative_phrases(gazetteer):
     assert abs(km(miles, 34.53, 69.17) - 32) < 4 and miles.lon < 69.17
 
 
-@pytest.mark.parametrize(
-    "phrase",
-    [
-        "",
-        "   ",
-        "Qwxzzyplk",
-        "the Xyzzy-Plugh border",
-        "north of Nowhereville",
-        "eastern Qwxzzyland",
-        "!!!???",
-        "a" * 100_000,
-        "near " * 5000,
-        None,
-        42,
-    ],
-)
+@pytest.mark.parametrize("phrase", [
+    "", "   ", "Qwxzzyplk", "the Xyzzy-Plugh border", "north of Nowhereville", "eastern Qwxzzyland",
+    "!!!???", "a" * 100_000, "near " * 5000, None, 42,
+])
 def test_unknown_empty_huge_and_garbage_input_gives_none(gazetteer, phrase):
     assert resolve(phrase) is None
 

@@ -1,5 +1,4 @@
 """Fixtures of the dashboard tests: small generated tables and a hostile article row."""
-
 from __future__ import annotations
 
 import pandas as pd

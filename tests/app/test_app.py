@@ -3,7 +3,6 @@
 AppTest cannot see inside the st_folium iframe (the browser tier does); it
 checks the filters, the table, the downloads and the Ingest page.
 """
-
 from __future__ import annotations
 
 import io
@@ -19,10 +18,8 @@ from incidents.schema import CLAIM_COLUMNS, INCIDENT_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 120
-PASTED = (
-    "Two rockets struck the Ain al-Asad air base in Anbar on Monday, killing three contractors, "
-    "the Iraqi military said. Local sources said five people were wounded."
-)
+PASTED = ("Two rockets struck the Ain al-Asad air base in Anbar on Monday, killing three contractors, "
+          "the Iraqi military said. Local sources said five people were wounded.")
 
 
 @pytest.fixture(scope="module")
@@ -79,11 +76,8 @@ def test_app_opens_over_the_bundled_articles(app_env):
 def test_filters_change_the_table(app_env):
     at = run_app()
     everything = table(at)
-    column, key = next(
-        (c, k)
-        for c, k in (("event_type", "f_types"), ("country", "f_countries"))
-        if everything[c].nunique() > 1
-    )
+    column, key = next((c, k) for c, k in (("event_type", "f_types"), ("country", "f_countries"))
+                       if everything[c].nunique() > 1)
     value = everything[column].value_counts().index[-1]
     at.sidebar.multiselect(key=key).select(value).run()
     only = table(at)
@@ -103,9 +97,8 @@ def test_filters_change_the_table(app_env):
     place = str(everything["location"].dropna().iloc[0])
     at.sidebar.text_input(key="f_text").input(place.upper()).run()
     found = table(at)
-    assert len(found) >= 1 and all(
-        place.lower() in " ".join(map(str, row)).lower() for row in found.itertuples(index=False)
-    )
+    assert len(found) >= 1 and all(place.lower() in " ".join(map(str, row)).lower()
+                                   for row in found.itertuples(index=False))
 
 
 def test_downloads_give_the_filtered_set_as_schema_csv(app_env, served):

@@ -4,7 +4,6 @@ One server on a free port and a temporary SQLite store (the bundled articles
 plus one hostile article) is shared by the module. Every request the page
 makes is recorded: any host but the app's, or any failed request, fails.
 """
-
 from __future__ import annotations
 
 import os
@@ -17,9 +16,8 @@ from bench.browser_bench import CHROMIUM, launch_chromium, map_frame, streamlit_
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is missing (apt-get install chromium)"
-    ),
+    pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                       reason=f"{CHROMIUM} is missing (apt-get install chromium)"),
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,13 +40,8 @@ def seeded_db(tmp_path_factory) -> tuple[str, str]:
 
     url = f"sqlite:///{tmp_path_factory.mktemp('browser-db') / 'incidents.db'}"
     store = open_store(url)
-    article = article_from_text(
-        HOSTILE_TEXT,
-        outlet=HOSTILE_OUTLET,
-        title=HOSTILE_TITLE,
-        url="https://example.org/hostile",
-        published="2021-06-29",
-    )
+    article = article_from_text(HOSTILE_TEXT, outlet=HOSTILE_OUTLET, title=HOSTILE_TITLE,
+                                url="https://example.org/hostile", published="2021-06-29")
     result = store.ingest([article])[0]
     assert not result.error and result.incidents >= 1, result
     return url, article.article_id
@@ -81,18 +74,11 @@ def page(browser):
     page = context.new_page()
     problems: list[str] = []
     page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-    page.on(
-        "request",
-        lambda request: (
-            problems.append(f"foreign request: {request.url}")
+    page.on("request", lambda request: problems.append(f"foreign request: {request.url}")
             if urlparse(request.url).scheme in ("http", "https", "ws", "wss")
-            and urlparse(request.url).hostname not in LOCAL_HOSTS
-            else None
-        ),
-    )
-    page.on(
-        "requestfailed", lambda request: problems.append(f"failed request: {request.url} ({request.failure})")
-    )
+            and urlparse(request.url).hostname not in LOCAL_HOSTS else None)
+    page.on("requestfailed", lambda request: problems.append(
+        f"failed request: {request.url} ({request.failure})"))
     yield page
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "last-page.png"))
@@ -109,27 +95,18 @@ def open_map(page, base: str):
 
 def click_incident(page, frame, incident_index: int) -> None:
     """Zoom in past the clustering zoom on the incident, then click its marker with the mouse, once."""
-    frame.evaluate(
-        """(i) => {
+    frame.evaluate("""(i) => {
         const p = window.feature_group.at(-1).incidentPayload;
         window.map.setView([p.lat[i], p.lon[i]], 14, {animate: false});
-    }""",
-        incident_index,
-    )
+    }""", incident_index)
     # Leaflet drops a setView while it animates a zoom: fail here, not with a click beside the marker
-    frame.wait_for_function(
-        "(i) => window.map.getZoom() === 14 && !!window.feature_group.at(-1).incidentMarker(i)",
-        arg=incident_index,
-        timeout=5_000,
-    )
-    point = frame.evaluate(
-        """(i) => {
+    frame.wait_for_function("(i) => window.map.getZoom() === 14 && !!window.feature_group.at(-1)"
+                            ".incidentMarker(i)", arg=incident_index, timeout=5_000)
+    point = frame.evaluate("""(i) => {
         const marker = window.feature_group.at(-1).incidentMarker(i);
         const p = window.map.latLngToContainerPoint(marker.getLatLng());
         return {x: p.x, y: p.y};
-    }""",
-        incident_index,
-    )
+    }""", incident_index)
     frame.locator("#map_div").click(position=point)
 
 
@@ -152,8 +129,7 @@ def open_popup(page, frame, incident_index: int):
 
 def incident_index(frame, outlet: str | None = None) -> int:
     """The layer index of an incident (with a claim from this outlet, or the one with most claims)."""
-    return frame.evaluate(
-        """(outlet) => {
+    return frame.evaluate("""(outlet) => {
         const p = window.feature_group[window.feature_group.length - 1].incidentPayload;
         let best = -1, most = -1;
         for (let i = 0; i < p.lat.length; i++) {
@@ -164,9 +140,7 @@ def incident_index(frame, outlet: str | None = None) -> int:
             if (n > most) { most = n; best = i; }
         }
         return outlet === null ? best : -1;
-    }""",
-        outlet,
-    )
+    }""", outlet)
 
 
 def test_map_shows_every_located_incident_offline(page, server, seeded_db):
@@ -239,30 +213,22 @@ def test_selecting_a_row_focuses_the_map_on_it(page, server, seeded_db):
     heading.wait_for(timeout=30_000)
     incident_id = heading.inner_text().split()[-1]
     row = open_store(seeded_db[0]).incidents_frame().set_index("incident_id").loc[incident_id]
-    frame.wait_for_function(
-        """([lat, lon]) => {
+    frame.wait_for_function("""([lat, lon]) => {
         const c = window.map.getCenter();
         return Math.abs(c.lat - lat) < 0.01 && Math.abs(c.lng - lon) < 0.01 && window.map.getZoom() >= 10;
-    }""",
-        arg=[float(row["latitude"]), float(row["longitude"])],
-        timeout=30_000,
-    )
+    }""", arg=[float(row["latitude"]), float(row["longitude"])], timeout=30_000)
 
 
 def test_bad_uploads_show_errors_and_good_files_still_preview(page, server):
     page.goto(f"{server}/Ingest")
     page.get_by_role("tab", name="Upload files").click()
-    good = (
-        b"outlet: Upload Wire\npublished: 2021-06-29\n\nUS warplanes struck a depot near Al-Qaim on "
-        b"Monday, killing four fighters, the Syrian Observatory for Human Rights said."
-    )
-    page.locator('input[type="file"]').set_input_files(
-        [
-            {"name": "good.txt", "mimeType": "text/plain", "buffer": good},
-            {"name": "empty.txt", "mimeType": "text/plain", "buffer": b" \n"},
-            {"name": "binary.txt", "mimeType": "text/plain", "buffer": b"\x00\x01\x02\xff" * 64},
-        ]
-    )
+    good = (b"outlet: Upload Wire\npublished: 2021-06-29\n\nUS warplanes struck a depot near Al-Qaim on "
+            b"Monday, killing four fighters, the Syrian Observatory for Human Rights said.")
+    page.locator('input[type="file"]').set_input_files([
+        {"name": "good.txt", "mimeType": "text/plain", "buffer": good},
+        {"name": "empty.txt", "mimeType": "text/plain", "buffer": b" \n"},
+        {"name": "binary.txt", "mimeType": "text/plain", "buffer": b"\x00\x01\x02\xff" * 64},
+    ])
     page.get_by_role("button", name="Preview uploaded files").click()
     page.get_by_role("heading", name="Preview: 1 article(s)").wait_for(timeout=60_000)
     errors = page.locator('[data-testid="stAlertContentError"]')

@@ -1,5 +1,4 @@
 """The one filter function that decides what map, table and downloads show."""
-
 from __future__ import annotations
 
 from datetime import date
@@ -32,46 +31,31 @@ def test_event_type_and_country_filters_keep_only_matching_rows(tables):
 
 
 def test_actor_matches_either_side_and_whole_names_only():
-    frame = pd.DataFrame(
-        {
-            "incident_id": ["a", "b", "c"],
-            "event_date": ["2021-01-01"] * 3,
-            "date_start": ["2021-01-01"] * 3,
-            "date_end": ["2021-01-01"] * 3,
-            "actor1": ["US forces", "Kataib Hezbollah;PMF", "X"],
-            "actor2": ["PMF", "", "US forces special"],
-            "sources": ["", "", ""],
-        }
-    )
+    frame = pd.DataFrame({
+        "incident_id": ["a", "b", "c"], "event_date": ["2021-01-01"] * 3, "date_start": ["2021-01-01"] * 3,
+        "date_end": ["2021-01-01"] * 3, "actor1": ["US forces", "Kataib Hezbollah;PMF", "X"],
+        "actor2": ["PMF", "", "US forces special"], "sources": ["", "", ""],
+    })
     out = filter_incidents(frame, IncidentFilter(actors=("PMF",)))
     assert list(out["incident_id"]) == ["a", "b"]
 
 
 def test_date_range_overlaps_the_incident_window():
-    frame = pd.DataFrame(
-        {
-            "incident_id": ["day", "month", "undated"],
-            "event_date": ["2021-06-28", "2021-04-15", None],
-            "date_start": ["2021-06-28", "2021-04-01", None],
-            "date_end": ["2021-06-28", "2021-04-30", None],
-        }
-    )
+    frame = pd.DataFrame({
+        "incident_id": ["day", "month", "undated"], "event_date": ["2021-06-28", "2021-04-15", None],
+        "date_start": ["2021-06-28", "2021-04-01", None], "date_end": ["2021-06-28", "2021-04-30", None],
+    })
     out = filter_incidents(frame, IncidentFilter(date_from=date(2021, 4, 20), date_to=date(2021, 5, 1)))
     assert list(out["incident_id"]) == ["month"]
     assert "undated" in set(filter_incidents(frame, IncidentFilter())["incident_id"])
 
 
 def test_minimum_killed_uses_the_highest_figure_any_source_gives():
-    frame = pd.DataFrame(
-        {
-            "incident_id": ["a", "b", "c"],
-            "event_date": ["2021-01-01"] * 3,
-            "date_start": ["2021-01-01"] * 3,
-            "date_end": ["2021-01-01"] * 3,
-            "killed_low": pd.array([4, 5, None], dtype="Int64"),
-            "killed_high": pd.array([5, None, None], dtype="Int64"),
-        }
-    )
+    frame = pd.DataFrame({
+        "incident_id": ["a", "b", "c"], "event_date": ["2021-01-01"] * 3, "date_start": ["2021-01-01"] * 3,
+        "date_end": ["2021-01-01"] * 3, "killed_low": pd.array([4, 5, None], dtype="Int64"),
+        "killed_high": pd.array([5, None, None], dtype="Int64"),
+    })
     assert list(highest_killed(frame)) == [5, 5, 0]
     assert list(filter_incidents(frame, IncidentFilter(min_killed=5))["incident_id"]) == ["a", "b"]
 

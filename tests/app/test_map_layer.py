@@ -1,5 +1,4 @@
 """The map rendered to HTML in Python: offline assets, one layer, compact escaped payload."""
-
 from __future__ import annotations
 
 import json

@@ -1,5 +1,4 @@
 """The wording and escaping of the incident popup, detail panel and tooltip."""
-
 from __future__ import annotations
 
 import pandas as pd
@@ -18,14 +17,8 @@ def test_figure_range_follows_the_schema_convention():
 
 def test_imprecise_dates_say_about():
     assert when_text({"event_date": "2021-06-28", "time_precision": 1}) == "2021-06-28"
-    week = when_text(
-        {
-            "event_date": "2021-06-28",
-            "time_precision": 2,
-            "date_start": "2021-06-27",
-            "date_end": "2021-07-03",
-        }
-    )
+    week = when_text({"event_date": "2021-06-28", "time_precision": 2, "date_start": "2021-06-27",
+                      "date_end": "2021-07-03"})
     assert week.startswith("about 2021-06-28") and "2021-06-27 to 2021-07-03" in week
 
 

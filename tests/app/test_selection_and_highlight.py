@@ -1,5 +1,4 @@
 """Row/marker selection bookkeeping and the article-view highlighting."""
-
 from __future__ import annotations
 
 from collections import namedtuple
@@ -45,17 +44,12 @@ def test_tooltip_without_an_id_selects_nothing():
 
 
 def test_highlight_marks_spans_and_escapes_everything():
-    text = "US strikes <script>alert(1)</script> near Al-Qaim killed 5 <img src=x onerror=alert(2)>"
+    text = 'US strikes <script>alert(1)</script> near Al-Qaim killed 5 <img src=x onerror=alert(2)>'
     start = text.index("Al-Qaim")
     figure = text.index("5")
-    html = highlighted_html(
-        text,
-        [
-            Span(start, start + 7, "place", "Al-Qaim, Iraq"),
-            Span(figure, figure + 1, "figure", "killed 5"),
-            Span(start + 1, start + 3, "place", "overlap, dropped"),
-        ],
-    )
+    html = highlighted_html(text, [Span(start, start + 7, "place", "Al-Qaim, Iraq"),
+                                   Span(figure, figure + 1, "figure", "killed 5"),
+                                   Span(start + 1, start + 3, "place", "overlap, dropped")])
     assert '<mark class="span-place" title="place: Al-Qaim, Iraq">Al-Qaim</mark>' in html
     assert '<mark class="span-figure" title="figure: killed 5">5</mark>' in html
     assert html.count("<mark") == 2

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from dashboard import ingest_flow
-from dashboard.data import database_url, shared_store
+from dashboard.data import acting_user, database_url, shared_store
 
 st.set_page_config(page_title="Ingest articles", layout="wide")
 st.title("Ingest articles")
@@ -47,7 +47,7 @@ if articles:
         st.markdown("**Places, with their precision**")
         st.dataframe(ingest_flow.places_of(incidents), hide_index=True, width="stretch")
     if st.button("Add to the database", type="primary", key="commit_ingest"):
-        done, failed = ingest_flow.commit(shared_store(database_url()), articles)
+        done, failed = ingest_flow.commit(shared_store(database_url()), articles, acting_user())
         for line in done:
             st.success(line)
         for line in failed:

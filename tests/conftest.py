@@ -53,3 +53,39 @@ def seed_articles():
     from incidents.ingest import read_paths
 
     return [a for _, a in read_paths([ARTICLES])]
+
+
+STRIKE = (
+    "US air strikes hit Kataib Hezbollah positions near Al-Qaim on Monday, killing four fighters, "
+    "militia leaders said. The state news agency said one child had been killed."
+)
+STRIKE_AGAIN = (
+    "The Syrian Observatory said at least seven fighters were killed when US warplanes struck "
+    "Kataib Hezbollah positions near Al-Qaim on Monday."
+)
+BOMBING = "A car bomb exploded at a busy market in Mogadishu on Tuesday, killing 12 people, police said."
+
+
+@pytest.fixture
+def article_of():
+    """An Article from text (published 2022-05-10 unless told), named like a file."""
+    from incidents.ingest import article_from_text
+
+    def make(text, published="2022-05-10", name="a.txt", **kw):
+        return article_from_text(text, published=published, name=name, **kw)
+
+    return make
+
+
+@pytest.fixture
+def people(store, monkeypatch):
+    """An admin (configured by email), an editor and a viewer, signed in to the store."""
+    from types import SimpleNamespace
+
+    from incidents.users import LOCAL_USER
+
+    monkeypatch.setenv("INCIDENTS_ADMIN_EMAILS", "Boss@Example.org, other@example.org")
+    admin = store.sign_in("sub-admin", "boss@example.org", "Boss")
+    editor = store.set_role(store.sign_in("sub-editor", "ed@example.org", "Ed").user_id, "editor", by=admin)
+    viewer = store.sign_in("sub-viewer", "vi@example.org", "Vi")
+    return SimpleNamespace(admin=admin, editor=editor, viewer=viewer, local=LOCAL_USER)

@@ -15,7 +15,8 @@ from typing import Any
 import pandas as pd
 import sqlalchemy as sa
 
-from incidents.model import Article
+from incidents.codec import report_from_json
+from incidents.model import Article, Report
 from incidents.schema import CLAIM_COLUMNS, INCIDENT_COLUMNS
 from incidents.store.tables import CLAIM_INTS, FLOAT_COLUMNS, INT_COLUMNS
 
@@ -134,6 +135,13 @@ class Reading:
             published=date.fromisoformat(row["published"]) if row["published"] else None,
             warnings=tuple(json.loads(row["warnings"] or "[]")),
         )
+
+    def reports_of(self, article_id: str) -> list[Report]:
+        """The reports stored for one article at ingest (its spans and claims), in reading order."""
+        t = self.t["reports"]
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(t.c.data).where(t.c.article_id == article_id)).all()
+        return sorted((report_from_json(r.data) for r in rows), key=lambda r: r.index)
 
     def resolve(self, incident_id: str) -> str | None:
         """The incident an id stands for now: itself, the survivor it was merged into, or None."""

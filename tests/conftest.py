@@ -1,4 +1,4 @@
-"""Shared fixtures: a fresh SQLite store per test, and the same on PostgreSQL.
+"""Shared fixtures: a fresh SQLite store per test, and the same on PostgreSQL; users; articles.
 
 The PostgreSQL store lives in its own schema (dropped afterwards) on the
 server named by TEST_DATABASE_URL; without that variable those tests skip
@@ -19,10 +19,11 @@ PG_REASON = "TEST_DATABASE_URL is not set (CI sets it to the PostgreSQL server; 
 
 
 @pytest.fixture
-def sqlite_store():
+def sqlite_store(tmp_path):
+    """A SQLite file (not :memory:, which is one database per thread): WAL, the write lock, as deployed."""
     from incidents.store import Store
 
-    return Store("sqlite://")
+    return Store(f"sqlite:///{tmp_path / 'store.db'}")
 
 
 @pytest.fixture

@@ -65,7 +65,9 @@ def _legacy_store_module(tmp_path: Path):
     try:
         source = subprocess.run(
             ["git", "-C", str(ROOT), "show", f"{LEGACY_COMMIT}:incidents/store.py"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     except (OSError, subprocess.CalledProcessError):
         pytest.skip(f"needs the git history (commit {LEGACY_COMMIT}) to build a database the old way")
@@ -94,8 +96,11 @@ def _rows(url: str, schema: str | None, like: dict | None = None) -> dict[str, t
     with engine.connect() as conn:
         for full, table in md.tables.items():
             name = full.split(".")[-1]
-            names = like[name][0] if like else [
-                c.name for c in table.c if c.name not in ("fatalities_override", "fatalities")]
+            names = (
+                like[name][0]
+                if like
+                else [c.name for c in table.c if c.name not in ("fatalities_override", "fatalities")]
+            )
             rows = conn.execute(sa.select(*(table.c[n] for n in names))).all()
             out[name] = (names, sorted(rows, key=repr))
     engine.dispose()

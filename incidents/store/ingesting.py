@@ -4,8 +4,8 @@ The article is read (extracted) outside any transaction: that is where the
 time goes, and any number of processes do it side by side. Then one cluster
 write (see txn.py) re-checks that the article is new, reads the candidate
 incidents, matches, and writes the article, its reports, the incidents'
-computed columns and their claims, with one audit row per incident touched.
-Incident ids are minted once, from the report that created the incident, and
+computed columns and their claims, with an audit row for the article and
+one per incident touched. Incident ids are minted once, from the report that created the incident, and
 numbered from a sequence; an ingest never writes an editor's column.
 """
 
@@ -15,7 +15,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -47,6 +47,12 @@ class IngestResult:
 def new_incident_id(report: Report) -> str:
     key = f"{report.article_id}:{report.index}"
     return "inc-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+def reading_order(report: Report) -> tuple:
+    """Reports in one order whatever order they arrived in (earliest published first), so an
+    incident's row is the same whichever article a concurrent run happened to store first."""
+    return (report.published or date.max, report.article_id, report.index)
 
 
 def changed(before: dict[str, Any] | None, after: dict[str, Any]) -> tuple[dict | None, dict]:
@@ -231,6 +237,9 @@ class Ingesting:
             conn.execute(sa.insert(self.t["reports"]), rows)
         before = self._computed(conn, sorted(touched - new_ids))
         why = f"article {article.name or article.article_id}"
+        self._audit(conn, by, "ingest", article_id=article.article_id, why=why, after={
+            "article": article.name, "reports": len(reports), "incidents": sorted(touched),
+            "new incidents": sorted(new_ids)})
         for key in sorted(touched):
             after = self._save_computed(conn, key, incidents[key], new=key in new_ids)
             old, new = changed(before.get(key), after)
@@ -258,7 +267,7 @@ class Ingesting:
     ) -> dict[str, Any]:
         """Write an incident's computed columns and claims from its reports (editor columns untouched)."""
         t, ct = self.t["incidents"], self.t["claims"]
-        incident = Incident(incident_id, reports)
+        incident = Incident(incident_id, sorted(reports, key=reading_order))
         row = incident_row(incident)
         row.pop("incident_id")
         row.pop("review_status")

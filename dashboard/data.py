@@ -20,7 +20,6 @@ from dashboard.filters import search_text
 from incidents.ingest import IngestError, read_paths
 from incidents.schema import CLAIM_COLUMNS, INCIDENT_COLUMNS
 from incidents.store import SchemaError, Store
-from incidents.users import LOCAL_USER, User
 
 BUNDLED_ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 ARTICLE_COLUMNS = ("article_id", "title", "outlet", "url", "published", "name")
@@ -49,27 +48,20 @@ def bench_rows() -> int:
         return 0
 
 
-SESSION_USER = "incidents_user"  # where the sign-in gate (dashboard/auth.py) puts the signed-in User
-
-
 def sign_in_configured() -> bool:
-    """Whether the deployment has sign-in (dashboard.auth decides); a laptop has none."""
+    """Whether this server has sign-in (dashboard.auth decides); a laptop has none.
+
+    A misconfigured sign-in counts as configured: the store then refuses the
+    local user, so nothing is written by nobody.
+    """
     try:
-        from dashboard.auth import sign_in_configured as configured
+        from dashboard.auth import current_mode
+
+        return current_mode() != "local"
     except ImportError:
         return False
-    return bool(configured())
-
-
-def acting_user() -> User:
-    """Who the page acts as: the signed-in user, or the one local user where no sign-in is configured.
-
-    The store checks this user's role in the database on every write; with
-    sign-in configured the store refuses the local user, so a page reached
-    without signing in can write nothing.
-    """
-    user = st.session_state.get(SESSION_USER)
-    return user if isinstance(user, User) else LOCAL_USER
+    except Exception:
+        return True
 
 
 def open_store(url: str | None) -> Store:

@@ -3,9 +3,9 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import review
+from dashboard import auth, review
 from dashboard.basemap import tile_setting
-from dashboard.data import acting_user, shared_store, tables_or_stop
+from dashboard.data import shared_store, tables_or_stop
 from dashboard.filters import claims_of
 from dashboard.map_layer import build_base_map
 from dashboard.popups import incident_html
@@ -13,10 +13,11 @@ from dashboard.views import cached_outlines
 from incidents.duplicates import likely_duplicates
 
 st.set_page_config(page_title="Review incidents", layout="wide")
+user = auth.gate()
 st.title("Review incidents")
 
 url, version, tables = tables_or_stop()
-store, user = shared_store(url), acting_user()
+store = shared_store(url)
 incidents = tables.incidents
 if incidents.empty:
     st.info("No incidents yet: add articles on the Ingest page.")

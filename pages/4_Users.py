@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from dashboard import admin
-from dashboard.data import acting_user, database_url, shared_store, sign_in_configured
+from dashboard import admin, auth
+from dashboard.data import database_url, shared_store, sign_in_configured
 
 st.set_page_config(page_title="Users and roles", layout="wide")
+user = auth.gate()
 st.title("Users and roles")
 
-store, user = shared_store(database_url()), acting_user()
+store = shared_store(database_url())
 if not user.can("set_role"):
     st.warning(f"You are signed in as {user.label} ({user.role}): users and roles are for admins.")
     st.stop()

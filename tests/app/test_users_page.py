@@ -7,7 +7,6 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from dashboard import admin
-from dashboard.data import SESSION_USER
 from incidents.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,9 +20,8 @@ def test_an_admin_changes_a_role_and_a_viewer_cannot(monkeypatch, tmp_path):
     boss = store.sign_in("s-boss", "boss@example.org", "Boss")
     viewer = store.sign_in("s-vi", "vi@example.org", "Vi")
 
-    page = AppTest.from_file(str(ROOT / "pages/4_Users.py"), default_timeout=60)
-    page.session_state[SESSION_USER] = boss
-    page.run()
+    monkeypatch.setattr("dashboard.auth.gate", lambda: boss)  # signed in as the admin
+    page = AppTest.from_file(str(ROOT / "pages/4_Users.py"), default_timeout=60).run()
     assert not page.exception and set(page.dataframe[0].value["email"]) == {
         "boss@example.org",
         "vi@example.org",
@@ -36,9 +34,8 @@ def test_an_admin_changes_a_role_and_a_viewer_cannot(monkeypatch, tmp_path):
     assert store.user("s-vi").role == "editor"
     assert store.audit_frame()["why"].iloc[-1] == "joins the night desk"
 
-    page = AppTest.from_file(str(ROOT / "pages/4_Users.py"), default_timeout=60)
-    page.session_state[SESSION_USER] = viewer
-    page.run()
+    monkeypatch.setattr("dashboard.auth.gate", lambda: viewer)
+    page = AppTest.from_file(str(ROOT / "pages/4_Users.py"), default_timeout=60).run()
     assert page.warning and not page.dataframe
     outcome = admin.change_role(store, viewer, "s-boss", "viewer")
     assert not outcome.ok and "needs the admin role" in outcome.message

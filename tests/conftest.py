@@ -49,6 +49,27 @@ def store(request):
     return request.getfixturevalue("sqlite_store" if request.param == "sqlite" else "pg_store")
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def empty_database(request, tmp_path):
+    """(url, schema) of an empty database: a SQLite file, or a fresh schema on the test server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'db.sqlite'}", None
+        return
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        pytest.skip(PG_REASON)
+    import sqlalchemy as sa
+
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.schema.CreateSchema(schema))
+    yield url, schema
+    with engine.begin() as conn:
+        conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+    engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def seed_articles():
     from incidents.ingest import read_paths

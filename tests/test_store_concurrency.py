@@ -20,7 +20,6 @@ import shutil
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,7 @@ import sqlalchemy as sa
 from incidents.ingest import IngestError, read_paths
 from incidents.store import LOCAL_USER, Store
 from incidents.store.tables import AUTO_COLUMNS
-from tests.conftest import ARTICLES, PG_REASON, ROOT
+from tests.conftest import ARTICLES, ROOT
 
 SOURCES = [ARTICLES, *(ROOT / "tests" / "data" / f"heldout{n}" for n in ("", "2", "3"))]
 PROCESSES = 4
@@ -144,27 +143,15 @@ def run_concurrently(url: str, folders: list[Path], editor: Store) -> tuple[list
     return outputs, saved
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def shared_db(request, tmp_path):
-    """(url for the CLI processes, the editor's Store) on one fresh database."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'shared.db'}"
-        yield url, Store(url)
-        return
-    base = os.environ.get("TEST_DATABASE_URL")
-    if not base:
-        pytest.skip(PG_REASON)
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    engine = sa.create_engine(base)
-    with engine.begin() as conn:
-        conn.execute(sa.schema.CreateSchema(schema))
-    url = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+@pytest.fixture
+def shared_db(empty_database):
+    """(url for the CLI processes, the editor's Store) on one fresh database (PostgreSQL: its own schema)."""
+    url, schema = empty_database
+    if schema:
+        url = f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
     store = Store(url)
     yield url, store
     store.engine.dispose()
-    with engine.begin() as conn:
-        conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-    engine.dispose()
 
 
 def test_four_ingests_and_an_editor_at_once_equal_a_serial_run(shared_db, tmp_path):

@@ -5,10 +5,8 @@ the store refuses a schema it does not know, naming the command to run."""
 from __future__ import annotations
 
 import importlib.util
-import os
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
@@ -21,32 +19,13 @@ from click.testing import CliRunner
 from incidents.cli import main
 from incidents.store import LOCAL_USER, SchemaError, Store, migrate
 from incidents.store.tables import tables
-from tests.conftest import ARTICLES, PG_REASON, ROOT, STRIKE_AGAIN
+from tests.conftest import ARTICLES, ROOT, STRIKE_AGAIN
 
 LEGACY_COMMIT = "d281f89"  # main before migrations: its incidents/store.py made every existing database
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def place(request, tmp_path):
-    """(url, schema) of an empty database: a SQLite file, or a fresh schema on the test server."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'db.sqlite'}", None
-        return
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not url:
-        pytest.skip(PG_REASON)
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    engine = sa.create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(sa.schema.CreateSchema(schema))
-    yield url, schema
-    with engine.begin() as conn:
-        conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-    engine.dispose()
-
-
-def test_the_migrations_build_the_tables_the_store_reads(place):
-    url, schema = place
+def test_the_migrations_build_the_tables_the_store_reads(empty_database):
+    url, schema = empty_database
     engine = sa.create_engine(url)
     with engine.connect() as conn, conn.begin():
         command.upgrade(migrate.alembic_config(conn, schema), "head")
@@ -107,8 +86,8 @@ def _rows(url: str, schema: str | None, like: dict | None = None) -> dict[str, t
     return out
 
 
-def test_a_database_made_before_migrations_upgrades_in_place(place, tmp_path):
-    url, schema = place
+def test_a_database_made_before_migrations_upgrades_in_place(empty_database, tmp_path):
+    url, schema = empty_database
     legacy = _legacy_store_module(tmp_path)
     old = legacy.Store(url, schema=schema)
     old.ingest(_articles())
@@ -135,8 +114,8 @@ def test_a_database_made_before_migrations_upgrades_in_place(place, tmp_path):
     assert CliRunner().invoke(main, args).output.strip().endswith(f"already at revision {migrate.head()}")
 
 
-def test_a_schema_from_a_newer_version_is_refused(place):
-    url, schema = place
+def test_a_schema_from_a_newer_version_is_refused(empty_database):
+    url, schema = empty_database
     Store(url, schema=schema).engine.dispose()
     engine = sa.create_engine(url)
     with engine.begin() as conn:

@@ -97,6 +97,11 @@ def read(doc: Doc) -> Doc:
             known = [d.reading for d in parts.dates if d.kind == "event" and d.reading.known]
             if known and known[-1].precision == 1:
                 previous = known[-1]
+        # the subject that opens a sentence ("The health ministry identified the dead.") is who "it"
+        # means next, though it reports nothing here; then who speaks in the sentence
+        opening = [m for m in found if m.start <= 4 and m.source_type != "armed group"]
+        if opening:
+            state.remember(state.resolve(opening[0]))
         for f in sources.frames(s.text, found):
             if f.source is not None:
                 state.remember(state.resolve(f.source))

@@ -172,3 +172,18 @@ def test_the_headline_gives_the_more_specific_place_inside_the_bodys_region():
     )
     [r] = extract(art(text))
     assert r.place is not None and r.location_as_reported == "Kafr Nabl"
+
+
+def test_it_said_speaks_for_the_subject_that_opened_the_sentence_before():
+    text = (
+        "A drone strike hit a wedding in Kandahar province on Saturday, the army said. "
+        "The provincial health department named four of the dead. "
+        "Thirty people were also wounded, it said."
+    )
+    got = [c for c in claims_of(text) if c.wounded_low == 30]
+    assert got and "health department" in got[0].source
+
+
+def test_health_officials_are_named_by_their_words():
+    [c] = claims_of("A car bomb killed eight people in Mogadishu on Friday, Somali health officials said.")
+    assert (c.source, c.source_type) == ("Somali health officials", "medical")

@@ -278,7 +278,7 @@ def match_score(report: Report, prof: Profile, *, same_article: bool = False) ->
         place_ok = any(places_compatible(report.place, p) for p in prof.places)
         if not place_ok:
             return None
-    if other_kind and not (dates and place_ok and _one_day(report, prof)):
+    if other_kind and dates is not None and not (dates and place_ok and _one_day(report, prof)):
         return None
     sim = similarity(_bigrams(report.context or report.sentence), prof.words)
     actors = bool(set(report.actor1) & prof.actor1 or set(report.actor2) & prof.actor2)
@@ -300,8 +300,10 @@ def match_score(report: Report, prof: Profile, *, same_article: bool = False) ->
         return None  # "on Sunday evening" in an undated article is not Tuesday's event
     # no date on one side: needs a compatible place and shared wording, actors, the weekday or a toll
     # two sources give alike ("at least 103 killed" in both)
-    same_toll = bool(_figures([report]) & prof.figures) and report.sub_event_type in prof.subtypes | {""}
-    if place_ok and (weekday or sim >= 0.12 or (actors and sim >= 0.05) or same_toll):
+    same_toll = bool(_figures([report]) & prof.figures) and not other_kind
+    # (another kind of violence needs more shared wording: "the raid" and "the clashes" of one night)
+    enough = 0.15 if other_kind else 0.10
+    if place_ok and (weekday or sim >= enough or (actors and sim >= 0.05) or same_toll):
         return score + 1.0 * bool(weekday) + 0.5 * same_toll
     return None
 

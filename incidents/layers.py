@@ -162,7 +162,7 @@ def _parts(
         s,
         events.find_mentions(s.text, military),
         dates.find_dates(s.text, s.start, doc.article.published, previous),
-        _places(s, geo_mentions, exclude),
+        [p for p in _places(s, geo_mentions, exclude) if _consistent(p, doc)],
         acts,
         claims,
         [(s.start + m.start, s.start + m.end, m.canonical) for m in found],
@@ -190,6 +190,27 @@ def _places(s: Sentence, geo_mentions: list, exclude: list[tuple[int, int]]) -> 
         for p in places.candidates(geo_mentions, s.start, s.end, exclude, s.text)
         if places.locative(s.text, p, s.start) and not any(q.start < p.end and p.start < q.end for q in parts)
     ]
+
+
+def _consistent(p, doc: Doc) -> bool:
+    """A place in a country the article names nowhere else, where its other places lie in other
+    countries, is a misreading ("the North West region" of an African country read as an admin
+    area in Iceland). A country named in any role ("Israeli", "US drones") counts as named."""
+    if p.place is None or not p.place.country_code:
+        return True
+    country = places.country_name(p.place.country_code)
+    if country and country.lower() in p.text.lower():
+        return True  # "northeastern Jordan" names its country itself
+    named, placed = set(), set()
+    for g in doc.layers.get("geo", []):
+        if g.data.place is None or not g.data.place.country_code or g.data.text == p.text:
+            continue
+        if any(m.start < g.end and g.start < m.end for m in doc.layers.get("sources", [])):
+            continue  # "told SANA": a source's name, not a place of the article
+        named.add(g.data.place.country_code)
+        if g.data.role == "place":
+            placed.add(g.data.place.country_code)
+    return not placed or p.place.country_code in named
 
 
 def _claims(doc: Doc, s: Sentence, found: list, state: speech.Speakers) -> list[tuple[int, CasualtyClaim]]:

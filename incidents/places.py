@@ -268,6 +268,17 @@ def _capital_name(cc: str) -> str | None:
         return None
 
 
+def country_name(cc: str) -> str | None:
+    """The country's name in the gazetteer (None when geo cannot answer)."""
+    try:
+        import geo
+
+        return geo.country_name(cc)
+    except Exception as e:  # geo failing must not lose the rest of the article
+        log.warning("geo.country_name failed: %s", e)
+        return None
+
+
 def _resolve_phrase(phrase: str):
     try:
         import geo

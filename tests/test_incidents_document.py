@@ -187,3 +187,15 @@ def test_it_said_speaks_for_the_subject_that_opened_the_sentence_before():
 def test_health_officials_are_named_by_their_words():
     [c] = claims_of("A car bomb killed eight people in Mogadishu on Friday, Somali health officials said.")
     assert (c.source, c.source_type) == ("Somali health officials", "medical")
+
+
+def test_a_place_in_a_country_the_article_names_nowhere_else_is_dropped():
+    text = (
+        "Soldiers burned houses and killed nine villagers in the Northwest on Friday, a rights group in "
+        "Cameroon said. Residents of Bamenda fled."
+    )
+    doc = layers.read(make_doc(art(text)))
+    read = {g.data.place.country_code for g in doc.layer("geo") if g.data.place is not None}
+    kept = {p.place.country_code for span in doc.layer("parts") for p in span.data.places}
+    assert len(read) > 1  # geo placed "the Northwest" in another country than Cameroon
+    assert kept <= {"CM"}

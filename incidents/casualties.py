@@ -99,6 +99,7 @@ VICTIMS = {
     "pupil": "civilians",
     "shopper": "civilians",
     "tourist": "civilians",
+    "citizen": "civilians",
     "pilgrim": "civilians",
     "driver": "civilians",
     "teacher": "civilians",

@@ -185,3 +185,12 @@ def test_an_undated_report_joins_on_place_and_shared_wording(sqlite_store):
     )
     sqlite_store.ingest([dated, undated, other_place])
     assert len(sqlite_store.incidents_frame()) == 2
+
+
+def test_a_class_of_attacker_does_not_keep_one_attack_apart_from_its_named_author(sqlite_store):
+    named = art("Al-Shabaab fighters attacked a police station in Mandera on Tuesday, killing five officers.")
+    unnamed = art(
+        "Militants attacked a police station in Mandera on Tuesday, killing five officers, police said."
+    )
+    sqlite_store.ingest([named, unnamed])
+    assert len(sqlite_store.incidents_frame()) == 1

@@ -199,3 +199,36 @@ def test_a_place_in_a_country_the_article_names_nowhere_else_is_dropped():
     kept = {p.place.country_code for span in doc.layer("parts") for p in span.data.places}
     assert len(read) > 1  # geo placed "the Northwest" in another country than Cameroon
     assert kept <= {"CM"}
+
+
+def test_a_class_of_armed_actor_is_the_attacker_in_its_own_words():
+    [r] = extract(art("Five herders were killed in an attack by bandits on a village near Gusau on Monday."))
+    assert r.actor1 == ["Bandits"]
+    [r] = extract(
+        art("Armed Israeli settlers attacked the village of Turmus Ayya on Friday, wounding 12 people.")
+    )
+    assert r.actor1 == ["Israeli settlers"]
+
+
+def test_a_named_actor_outranks_a_class_in_the_same_role():
+    [r] = extract(art("Jets struck al-Shabaab positions near Jilib on Monday, killing 20 militants."))
+    assert "Militants" not in r.actor2
+
+
+def test_the_subject_opening_a_sentence_reaches_a_distant_verb():
+    text = (
+        "Gunmen thought to belong to a faction of the outlawed rebel movement on Sunday morning "
+        "attacked a clinic in Beni, killing four patients."
+    )
+    [r] = extract(art(text))
+    assert r.actor1 == ["unidentified gunmen"]
+
+
+def test_people_named_by_their_nationality_are_the_civilian_target():
+    from incidents.model import CasualtyClaim
+    from incidents.summary import _victims
+
+    people = CasualtyClaim(killed_low=7, count_text="seven Afghans")
+    assert _victims([people], ["Border guards opened fire on seven Afghans crossing at night."], "Iran") == [
+        "Civilians"
+    ]

@@ -113,5 +113,7 @@ def test_a_clock_time_alone_is_on_the_day_last_read():
 
 
 def test_a_month_name_is_a_whole_word():
-    got = find_dates("Shells fell in Marseille and 3 Marines were hurt in Junction City.", 0, date(2023, 12, 3))
+    got = find_dates(
+        "Shells fell in Marseille and 3 Marines were hurt in Junction City.", 0, date(2023, 12, 3)
+    )
     assert got == []

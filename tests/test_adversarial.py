@@ -75,7 +75,8 @@ def _backtracks(compiled: re.Pattern) -> bool:
     for unit in adversarial.PATTERN_UNITS:
         for prefix in adversarial.PATTERN_PREFIXES:
             for size in (40, 100, 300, 1200):  # growing: a catastrophic pattern fails in seconds, not hours
-                seconds, _ = _cpu(compiled.match, prefix + unit * (size // len(unit) + 1))
+                text = prefix + unit * (size // len(unit) + 1)
+                seconds, _ = _cpu(compiled.match, text.encode() if isinstance(compiled.pattern, bytes) else text)
                 if seconds > ONE_ATTEMPT:
                     return True
     return False

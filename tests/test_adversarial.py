@@ -76,7 +76,9 @@ def _backtracks(compiled: re.Pattern) -> bool:
         for prefix in adversarial.PATTERN_PREFIXES:
             for size in (40, 100, 300, 1200):  # growing: a catastrophic pattern fails in seconds, not hours
                 text = prefix + unit * (size // len(unit) + 1)
-                seconds, _ = _cpu(compiled.match, text.encode() if isinstance(compiled.pattern, bytes) else text)
+                if isinstance(compiled.pattern, bytes):
+                    text = text.encode()
+                seconds, _ = _cpu(compiled.match, text)
                 if seconds > ONE_ATTEMPT:
                     return True
     return False

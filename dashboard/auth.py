@@ -25,8 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-SIGN_IN_MODES = ("oidc", "proxy", "local")
-IDENTITY_KEYS = ("sub", "email", "name")
+IDENTITY_KEY = "auth_identity"  # session_state: who signed in this browser session
 EXPIRY_LEEWAY_S = 0
 
 
@@ -107,6 +106,11 @@ def current_mode() -> str:
     return sign_in_mode(get_secrets_auth_section(), headers)
 
 
+def sign_in_configured() -> bool:
+    """Whether this server has sign-in (then the store refuses the local user); a laptop has none."""
+    return current_mode() != "local"
+
+
 def signed_in_identity(mode: str) -> Identity | None:
     """Who this browser session is, or None (the page then shows the sign-in and stops).
 
@@ -174,19 +178,20 @@ def store_user(identity: Identity) -> Any:
     admin's change takes effect at the user's next click.
     """
     import streamlit as st
+
+    from dashboard.data import SESSION_USER, database_url, shared_store
     from incidents.users import LOCAL_USER
 
     if identity.mode == "local":
+        st.session_state[SESSION_USER] = LOCAL_USER
         return LOCAL_USER
-    from dashboard.data import database_url, shared_store
-
     store = shared_store(database_url())
-    key = "auth_user_id"
-    known = st.session_state.get(key)
-    if known is not None and known[0] == identity:
-        user = store.user(known[1])
-        if user is not None:
-            return user
+    user = store.user(identity.subject) if st.session_state.get(IDENTITY_KEY) == identity else None
+    if user is None:
+        user = store.sign_in(identity.subject, identity.email, identity.name)
+        st.session_state[IDENTITY_KEY] = identity
+    st.session_state[SESSION_USER] = user  # dashboard.data.acting_user() reads it for every write
+    return user
     user = store.sign_in(identity.subject, identity.email, identity.name)
     st.session_state[key] = (identity, user.user_id)
     return user

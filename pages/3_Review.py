@@ -1,12 +1,15 @@
 """Review: an editor sets an incident's review status and its ACLED fatalities figure."""
 import streamlit as st
 
+from dashboard import auth
 from dashboard.data import shared_store, tables_or_stop
 from dashboard.filters import claims_of
 from dashboard.popups import incident_html
 
 st.set_page_config(page_title="Review incidents", layout="wide")
+user = auth.gate()
 st.title("Review incidents")
+auth.require(user, "review", "reviewing incidents")
 
 STATUSES = ("auto", "reviewed", "disputed", "rejected")
 url, _version, tables = tables_or_stop()

@@ -192,9 +192,6 @@ def store_user(identity: Identity) -> Any:
         st.session_state[IDENTITY_KEY] = identity
     st.session_state[SESSION_USER] = user  # dashboard.data.acting_user() reads it for every write
     return user
-    user = store.sign_in(identity.subject, identity.email, identity.name)
-    st.session_state[key] = (identity, user.user_id)
-    return user
 
 
 def account_sidebar(user: Any, mode: str) -> None:

@@ -71,19 +71,21 @@ def articles():
 @pytest.fixture(scope="module")
 def serial_table(articles):
     """(incident ids, claims per incident) of a serial in-process ingest: what the queue must give."""
-    from incidents.users import LOCAL_USER
-
     from incidents.store import Store
+    from incidents.users import LOCAL_USER
 
     store = Store("sqlite://")
     store.ingest(articles, by=LOCAL_USER)
     return table_of(store)
 
 
-def table_of(store) -> tuple[list[str], dict[str, int]]:
+def table_of(store) -> list[tuple[tuple[str, ...], int]]:
+    """Each incident as the articles it was read from and its number of claims (ids depend on order)."""
     incidents = store.incidents_frame()
-    claims = store.claims_frame()
-    return sorted(incidents["incident_id"]), claims.groupby("incident_id").size().to_dict()
+    claims = store.claims_frame().groupby("incident_id").size()
+    return sorted((tuple(sorted(a.strip() for a in str(row.article_ids).split(";"))),
+                   int(claims.get(row.incident_id, 0)))
+                  for row in incidents.itertuples())
 
 
 def editor_of(store):

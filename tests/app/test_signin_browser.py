@@ -73,6 +73,18 @@ def wait_for_line(log: Path, prefix: str, process: subprocess.Popen, timeout: fl
     raise TimeoutError(f"no {prefix!r} line from {process.args}: {log.read_text()[-2000:]}")
 
 
+@pytest.fixture(scope="module", autouse=True)
+def first_admin():
+    """The tests' own store calls see the same first admin as the server."""
+    old = os.environ.get("INCIDENTS_ADMIN_EMAILS")
+    os.environ["INCIDENTS_ADMIN_EMAILS"] = ADMIN_EMAIL
+    yield
+    if old is None:
+        os.environ.pop("INCIDENTS_ADMIN_EMAILS", None)
+    else:
+        os.environ["INCIDENTS_ADMIN_EMAILS"] = old
+
+
 @pytest.fixture(scope="module")
 def db_url(tmp_path_factory) -> str:
     from dashboard.data import open_store
@@ -155,6 +167,11 @@ def sign_in(page, base: str, login: str) -> None:
     page.get_by_text(f"Signed in as {USERS[login]['name']}").wait_for()
 
 
+def signed_in_as(page) -> str:
+    """The sidebar's account line: 'Signed in as NAME <EMAIL> · ROLE'."""
+    return page.get_by_text("Signed in as").first.inner_text()
+
+
 def open_page(page, base: str, path: str) -> None:
     page.goto(f"{base}/{path}")
     page.get_by_role("heading", level=1).first.wait_for()
@@ -180,20 +197,19 @@ def test_anonymous_browser_sees_only_the_sign_in(page, app):
 
 
 def test_viewer_sees_the_map_and_cannot_ingest_or_review(page, app, db_url):
-    from incidents.users import PermissionDenied
-
     from incidents.ingest import article_from_text
+    from incidents.users import PermissionDenied
 
     base, _ = app
     sign_in(page, base, "vera")
     map_frame(page)
-    assert page.get_by_text("Signed in as Vera Viewer · viewer").is_visible()
+    assert signed_in_as(page) == "Signed in as Vera Viewer <vera@example.org> · viewer"
     open_page(page, base, "Ingest")
     page.get_by_text("Adding articles needs the editor role").wait_for()
     assert page.get_by_role("tab", name="Upload files").count() == 0
     open_page(page, base, "Review")
     page.get_by_text("Reviewing incidents needs the editor role").wait_for()
-    assert page.get_by_role("button", name="Save").count() == 0
+    assert page.get_by_role("button", name="Save", exact=True).count() == 0
 
     store = store_for(db_url)  # the store refuses too: hiding a page is not the check
     viewer = store.user("vera")
@@ -204,7 +220,8 @@ def test_viewer_sees_the_map_and_cannot_ingest_or_review(page, app, db_url):
         store.ingest_one(article, by=viewer)
     incident_id = store.incidents_frame()["incident_id"].iloc[0]
     with pytest.raises(PermissionDenied):
-        store.set_review(incident_id, status="reviewed", by=viewer)
+        store.set_review(incident_id, by=viewer, expected_version=store.incident(incident_id).version,
+                         status="reviewed")
 
 
 def test_editor_can_ingest_and_review(page, app, db_url):
@@ -214,7 +231,7 @@ def test_editor_can_ingest_and_review(page, app, db_url):
     store.sign_in("eddie", USERS["eddie"]["email"], USERS["eddie"]["name"])
     store.set_role("eddie", "editor", by=admin)
     sign_in(page, base, "eddie")
-    assert page.get_by_text("Signed in as Eddie Editor · editor").is_visible()
+    assert signed_in_as(page).endswith("· editor")
     open_page(page, base, "Ingest")
     page.get_by_role("tab", name="Upload files").click()
     text = (b"outlet: Editor Wire\npublished: 2024-03-05\n\nGunmen killed three villagers in an attack on "
@@ -225,7 +242,9 @@ def test_editor_can_ingest_and_review(page, app, db_url):
     page.get_by_text("editor.txt: ").first.wait_for()
     assert "Traceback" not in page.content()
     open_page(page, base, "Review")
-    page.get_by_role("button", name="Save").wait_for()
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.locator('[data-testid="stAlertContentSuccess"]').first.wait_for()
+    assert "Traceback" not in page.content()
 
 
 def test_a_role_change_takes_effect(page, app, db_url):

@@ -16,7 +16,7 @@ import streamlit as st
 from incidents.jobs import JobQueue, JobStatus, uses_queue
 
 REFRESH_S = 2.0
-STATUS_ICONS = {"queued": "⏳", "running": "⚙️", "done": "✅", "error": "❌"}
+STATES = {"queued": "waiting", "running": "adding", "done": "added", "error": "FAILED"}
 
 
 def queued(store: Any) -> bool:
@@ -54,7 +54,7 @@ def submit(queue: JobQueue, files: list[tuple[str, bytes, dict[str, str]]], user
 
 def file_lines(job: JobStatus) -> list[str]:
     """One line per file: its state and what adding it did."""
-    return [f"{STATUS_ICONS.get(f.status, '')} {f.message or f.name}" for f in job.files]
+    return [f"{STATES.get(f.status, f.status):<7} {f.message or f.name}" for f in job.files]
 
 
 def show_job(job: JobStatus) -> None:

@@ -7,23 +7,17 @@ give exactly that table, however its workers die or share the work.
 """
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
-import time
-import uuid
 from pathlib import Path
 
 import pytest
 
 from incidents.jobs import CHUNK_FILES, FileStatus, JobStatus, chunks
+from tests.queue_support import ADMIN, running_worker, start_worker, stop, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE_DIRS = [ROOT / "data" / "articles", ROOT / "tests" / "data" / "heldout",
                 ROOT / "tests" / "data" / "heldout2", ROOT / "tests" / "data" / "heldout3"]
-ADMIN = "queue-admin@example.org"
-PG_REASON = "TEST_DATABASE_URL is not set (CI sets it to the PostgreSQL server; see .ci/run)"
 
 
 def test_chunks_cover_every_file_once():
@@ -42,25 +36,6 @@ def test_a_job_says_how_far_it_is():
     assert job.summary() == "upload of 3 file(s): 2 of 3 file(s), 1 failed — running"
 
 
-@pytest.fixture
-def pg_url():
-    """A PostgreSQL URL whose search_path is a fresh schema (dropped afterwards)."""
-    base = os.environ.get("TEST_DATABASE_URL")
-    if not base:
-        pytest.skip(PG_REASON)
-    import sqlalchemy as sa
-
-    schema = f"test_jobs_{uuid.uuid4().hex[:10]}"
-    engine = sa.create_engine(base)
-    with engine.begin() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in base else "?"
-    yield f"{base}{separator}options=-csearch_path%3D{schema}"
-    with engine.begin() as conn:
-        conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-    engine.dispose()
-
-
 @pytest.fixture(scope="module")
 def articles():
     from incidents.ingest import IngestError, read_paths
@@ -71,8 +46,9 @@ def articles():
 @pytest.fixture(scope="module")
 def serial_table(articles):
     """(incident ids, claims per incident) of a serial in-process ingest: what the queue must give."""
-    from incidents.store import Store
     from incidents.users import LOCAL_USER
+
+    from incidents.store import Store
 
     store = Store("sqlite://")
     store.ingest(articles, by=LOCAL_USER)
@@ -93,33 +69,6 @@ def editor_of(store):
     editor = store.sign_in("ed", "ed@example.org", "Ed Itor")
     store.set_role(editor.user_id, "editor", by=admin)
     return store.user(editor.user_id)
-
-
-def start_worker(url: str, log: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "incidents", "worker", "--db", url, "--heartbeat", "1",
-               "--stalled-after", "3"]
-    return subprocess.Popen(command, cwd=ROOT, stdout=open(log, "a"), stderr=subprocess.STDOUT,
-                            env={**os.environ, "INCIDENTS_ADMIN_EMAILS": ADMIN})
-
-
-def wait_for(predicate, timeout: float, what: str, poll: float = 0.02):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(poll)
-    raise TimeoutError(f"waited {timeout:.0f} s for {what}")
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.mark.postgres
@@ -149,11 +98,8 @@ def test_a_job_killed_mid_way_completes_after_a_restart_with_nothing_twice(pg_ur
     killed_at = queue.job(job_id)
     assert not killed_at.finished, "the job ended before the kill: nothing was tested"
 
-    second = start_worker(pg_url, log)
-    try:
+    with running_worker(pg_url, log):
         wait_for(lambda: queue.job(job_id).finished, 240, "the job to finish after the restart", poll=0.5)
-    finally:
-        stop(second)
 
     job = queue.job(job_id)
     assert job.count("error") == 0, [f.message for f in job.files if f.status == "error"]
@@ -177,12 +123,8 @@ def test_two_workers_share_a_job(pg_url, articles, serial_table, tmp_path, monke
     queue = JobQueue(store)
     queue.ensure_schema()
     job_id = queue.submit(article_files(articles), by=editor_of(store), label="two workers")
-    workers = [start_worker(pg_url, tmp_path / f"worker{i}.log") for i in range(2)]
-    try:
+    with running_worker(pg_url, tmp_path / "worker0.log"), running_worker(pg_url, tmp_path / "worker1.log"):
         wait_for(lambda: queue.job(job_id).finished, 240, "the job to finish", poll=0.5)
-    finally:
-        for w in workers:
-            stop(w)
     job = queue.job(job_id)
     assert job.count("done") == len(articles)
     assert table_of(store) == serial_table

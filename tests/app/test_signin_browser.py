@@ -197,8 +197,9 @@ def test_anonymous_browser_sees_only_the_sign_in(page, app):
 
 
 def test_viewer_sees_the_map_and_cannot_ingest_or_review(page, app, db_url):
-    from incidents.ingest import article_from_text
     from incidents.users import PermissionDenied
+
+    from incidents.ingest import article_from_text
 
     base, _ = app
     sign_in(page, base, "vera")

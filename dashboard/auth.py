@@ -206,6 +206,19 @@ def account_sidebar(user: Any, mode: str) -> None:
         st.text(f"Signed in as {user.label} · {user.role}")
         if mode == "oidc" and st.button("Sign out", key="auth_sign_out"):
             st.logout()
+    hidden = pages_not_for(user)
+    if hidden:  # the page list offers only what the role may use (each page checks again)
+        links = ", ".join(f'[data-testid=stSidebarNav] a[href$="/{page}"]' for page in hidden)
+        st.html(f"<style>{links} {{display: none !important}}</style>")
+
+
+# the pages a role may be refused, by the write each exists for
+PAGE_ACTIONS = {"Ingest": "ingest", "Review": "review", "Users": "set_role"}
+
+
+def pages_not_for(user: Any) -> list[str]:
+    """The pages (by URL name) whose purpose the user's role does not allow."""
+    return [page for page, action in PAGE_ACTIONS.items() if not user.can(action)]
 
 
 def require(user: Any, action: str, doing: str) -> None:

@@ -85,3 +85,12 @@ def test_without_sign_in_the_app_is_the_local_user_and_says_so(monkeypatch, tmp_
     assert not at.exception, [e.value for e in at.exception]
     assert any(c.value.startswith("Local mode: no sign-in is configured") for c in at.sidebar.caption)
     assert len(at.dataframe) == 1  # the table is there: a laptop needs no sign-in
+
+
+def test_pages_are_offered_by_role():
+    from dashboard.auth import pages_not_for
+    from incidents.users import User
+
+    assert pages_not_for(User("v", "v@example.org", "V", "viewer")) == ["Ingest", "Review", "Users"]
+    assert pages_not_for(User("e", "e@example.org", "E", "editor")) == ["Users"]
+    assert pages_not_for(User("a", "a@example.org", "A", "admin")) == []

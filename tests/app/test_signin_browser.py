@@ -197,14 +197,16 @@ def test_anonymous_browser_sees_only_the_sign_in(page, app):
 
 
 def test_viewer_sees_the_map_and_cannot_ingest_or_review(page, app, db_url):
-    from incidents.users import PermissionDenied
-
     from incidents.ingest import article_from_text
+    from incidents.users import PermissionDenied
 
     base, _ = app
     sign_in(page, base, "vera")
     map_frame(page)
     assert signed_in_as(page) == "Signed in as Vera Viewer <vera@example.org> · viewer"
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    assert nav.get_by_text("Article view").is_visible()
+    assert nav.get_by_text("Ingest").is_hidden() and nav.get_by_text("Review").is_hidden()
     open_page(page, base, "Ingest")
     page.get_by_text("Adding articles needs the editor role").wait_for()
     assert page.get_by_role("tab", name="Upload files").count() == 0
@@ -266,10 +268,10 @@ def test_a_role_change_takes_effect(page, app, db_url):
 
 def test_an_expired_id_token_signs_the_user_out(page, app):
     base, _ = app
-    signed_in_at = time.time()
     sign_in(page, base, "brief")
+    issued_by = time.time()  # the ID token was issued before the app showed the user signed in
     map_frame(page)
-    time.sleep(max(0.0, signed_in_at + SHORT_TTL_S + 1 - time.time()))
+    time.sleep(max(0.0, issued_by + SHORT_TTL_S + 1 - time.time()))
     page.goto(base)  # the next page load (or click) after the ID token expired
     page.get_by_role("button", name="Sign in").wait_for()
     assert page.locator('iframe[title="streamlit_folium.st_folium"]').count() == 0

@@ -178,9 +178,9 @@ def store_user(identity: Identity) -> Any:
     admin's change takes effect at the user's next click.
     """
     import streamlit as st
+    from incidents.users import LOCAL_USER
 
     from dashboard.data import SESSION_USER, database_url, shared_store
-    from incidents.users import LOCAL_USER
 
     if identity.mode == "local":
         st.session_state[SESSION_USER] = LOCAL_USER

@@ -46,8 +46,9 @@ def articles():
 @pytest.fixture(scope="module")
 def serial_table(articles):
     """(incident ids, claims per incident) of a serial in-process ingest: what the queue must give."""
-    from incidents.store import Store
     from incidents.users import LOCAL_USER
+
+    from incidents.store import Store
 
     store = Store("sqlite://")
     store.ingest(articles, by=LOCAL_USER)

@@ -8,18 +8,16 @@ articles (ingest there runs in-process).
 """
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from bench.browser_bench import CHROMIUM, free_port, launch_chromium, map_frame, wait_for_health
+from bench.browser_bench import CHROMIUM, free_port, map_frame, running, streamlit_process
 
 ROOT = Path(__file__).resolve().parents[2]
 OIDC_DIR = ROOT / "tests" / "oidc"
@@ -43,22 +41,6 @@ pytestmark = [
     pytest.mark.skipif(not (OIDC_DIR / "node_modules" / "oidc-provider").exists(),
                        reason="tests/oidc/node_modules is missing: scripts/test.sh runs `npm ci` there"),
 ]
-
-
-@contextlib.contextmanager
-def running(command: list[str], log: Path, *, env: dict | None = None, cwd: Path = ROOT):
-    """A child process for the module's tests, stopped (and its log kept) afterwards."""
-    with open(log, "w") as out:
-        process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=out,
-                                   stderr=subprocess.STDOUT)
-        try:
-            yield process
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
 
 
 def wait_for_line(log: Path, prefix: str, process: subprocess.Popen, timeout: float = 30.0) -> str:
@@ -120,25 +102,11 @@ def app(tmp_path_factory, db_url):
     oidc_log = work / "oidc.log"
     with running(["node", "server.js", str(oidc_port), str(config)], oidc_log, cwd=OIDC_DIR) as oidc:
         issuer = wait_for_line(oidc_log, "ready ", oidc).split()[1]
-        command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(app_port),
-                   "--server.address", "127.0.0.1", "--server.headless", "true",
-                   "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
-                   "--secrets.files", str(secrets)]
         env = {"INCIDENTS_DB_URL": db_url, "INCIDENTS_ADMIN_EMAILS": ADMIN_EMAIL,
                "INCIDENT_DASHBOARD_BENCH_ROWS": "0", "STREAMLIT_SERVER_TRUSTED_USER_HEADERS": "{}"}
-        with running(command, work / "streamlit.log", env=env) as server:
-            wait_for_health(app_port, server)
+        with streamlit_process(env, work / "streamlit.log", port=app_port,
+                               args=("--secrets.files", str(secrets))):
             yield base, issuer
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = launch_chromium(pw)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -106,11 +106,6 @@ def current_mode() -> str:
     return sign_in_mode(get_secrets_auth_section(), headers)
 
 
-def sign_in_configured() -> bool:
-    """Whether this server has sign-in (then the store refuses the local user); a laptop has none."""
-    return current_mode() != "local"
-
-
 def signed_in_identity(mode: str) -> Identity | None:
     """Who this browser session is, or None (the page then shows the sign-in and stops).
 
@@ -178,9 +173,9 @@ def store_user(identity: Identity) -> Any:
     admin's change takes effect at the user's next click.
     """
     import streamlit as st
-    from incidents.users import LOCAL_USER
 
     from dashboard.data import SESSION_USER, database_url, shared_store
+    from incidents.users import LOCAL_USER
 
     if identity.mode == "local":
         st.session_state[SESSION_USER] = LOCAL_USER
@@ -190,7 +185,6 @@ def store_user(identity: Identity) -> Any:
     if user is None:
         user = store.sign_in(identity.subject, identity.email, identity.name)
         st.session_state[IDENTITY_KEY] = identity
-    st.session_state[SESSION_USER] = user  # dashboard.data.acting_user() reads it for every write
     return user
 
 

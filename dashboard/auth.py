@@ -174,11 +174,10 @@ def store_user(identity: Identity) -> Any:
     """
     import streamlit as st
 
-    from dashboard.data import SESSION_USER, database_url, shared_store
+    from dashboard.data import database_url, shared_store
     from incidents.users import LOCAL_USER
 
     if identity.mode == "local":
-        st.session_state[SESSION_USER] = LOCAL_USER
         return LOCAL_USER
     store = shared_store(database_url())
     user = store.user(identity.subject) if st.session_state.get(IDENTITY_KEY) == identity else None

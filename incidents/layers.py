@@ -149,8 +149,8 @@ def _parts(
     acts_all = [x.data for x in doc.layer("actors", s.start, s.end)]
     claims = _claims(doc, s, found, state)
     said = [f.source for f in sources.frames(s.text, found) if f.source is not None]
-    speaking = {id(x) for x in said}
-    src_spans = [(m.start, m.end) for m in found if id(m) in speaking]
+    speaking = set(said)  # (by value: the frames of a sentence are read once and may be shared)
+    src_spans = [(m.start, m.end) for m in found if m in speaking]
     acts = [
         a
         for a in acts_all

@@ -232,3 +232,17 @@ def test_people_named_by_their_nationality_are_the_civilian_target():
     assert _victims([people], ["Border guards opened fire on seven Afghans crossing at night."], "Iran") == [
         "Civilians"
     ]
+
+
+def test_a_reading_does_not_depend_on_what_the_process_read_before():
+    from incidents import sources
+
+    shared = "The Israeli army said militants fired rockets at Kiryat Shmona on Monday, wounding two people."
+    first = "Sirens sounded across the north.\n\n" + shared
+    second = "Schools stayed shut in the north.\n\n" + shared
+    sources._frames.cache_clear()
+    fresh = [(r.actor1, r.actor2, [c.source for c in r.claims]) for r in extract(art(second))]
+    extract(art(first))  # the same sentence read in another article first
+    again = [(r.actor1, r.actor2, [c.source for c in r.claims]) for r in extract(art(second))]
+    assert again == fresh
+    assert fresh[0][0] == ["Militants"]  # the speaker is not the attacker

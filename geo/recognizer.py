@@ -16,9 +16,9 @@ from functools import lru_cache
 
 from geo.candidates import Context, best_entry, foreign_town, haversine_km, place_from_entry
 from geo.gazetteer import Gazetteer, load_gazetteer, ukrainian_spellings
-from geo.normalize import name_key, strip_articles
+from geo.normalize import name_key, skeleton, strip_articles
 from geo.place import ROLE_ADJECTIVAL, ROLE_ORGANISATION, ROLE_PLACE, Place, PlaceMention
-from geo.resolver import Resolver, clean_phrase
+from geo.resolver import Resolver, clean_phrase, contains
 from geo.roles import is_attributive, role_of
 
 MAX_TEXT = 2_000_000
@@ -34,7 +34,7 @@ SMALL_TOWN_NEAR_KM = 150.0
 MIN_POP_NEXT_TO_NAME = 1_000_000
 ORG_PLACE_MIN_SHARE = 0.25  # "Baghdad Post" keeps Baghdad only where the text is about its country
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
-AREA = frozenset({"country", "admin1", "region", "continent", "base", "crossing"})
+AREA = frozenset({"country", "admin1", "admin2", "region", "continent", "base", "crossing"})
 
 _ARTICLE = r"(?:al|el|ad|as|ash|ar|az|an|at|ez|es|ed|adh|ul|ud)[-‑]"
 # a lower-case Persian/Urdu izafe between the parts of a name: "Mazar-e-Sharif", "Mazar-i-Sharif"
@@ -56,14 +56,22 @@ HYPHEN_ADJ = re.compile(r"[-‑](?:backed|led|based|born|linked|allied|aligned|s
 _DIR = r"(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central)"
 SUFFIXES = [re.compile(rx) for rx in (
     r"(?:['’]s)?\s+(?:[Ii]nternational\s+)?(?:[Aa]irport|[Aa]ir\s*[Bb]ase|[Aa]irbase|[Aa]irfield|[Mm]ilitary\s+[Bb]ase)\b",
-    r"\s+(?:[Pp]rovince|[Gg]overnorate|[Rr]egion|[Dd]istrict|[Oo]blast|[Cc]ounty|[Pp]refecture|[Ss]tate)\b(?!\s+(?:of|[A-Z]))",
+    # "the Abu Ghraib district of Baghdad governorate", "Kanbalu Township in Sagaing Region"
+    r"\s+(?:[Dd]istrict|[Cc]ounty|[Tt]ownship|[Mm]unicipality|[Rr]aion|[Pp]arish|[Tt]ehsil|[Ss]ub-?district)"
+    r"\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}"
+    r"(?:\s+(?:[Pp]rovince|[Gg]overnorate|[Rr]egion|[Ss]tate|[Oo]blast))?\b",
+    r"\s+(?:[Pp]rovince|[Gg]overnorate|[Rr]egion|[Dd]istrict|[Oo]blast|[Cc]ounty|[Pp]refecture|[Ss]tate"
+    r"|[Tt]ownship|[Pp]arish|[Tt]ehsil|[Ss]ub-?district|[Dd]epartment|[Cc]ountryside)\b(?!\s+(?:of|[A-Z]))",
+    # a named village, market, hospital, checkpoint: the place named, or in or near the town it is named after
+    r"\s+(?:[Vv]illage|[Mm]arket|[Hh]ospital|[Cc]heckpoint|[Cc]rossing)\b",
     r"\s+(?:(?:[Rr]efugee|[Dd]isplacement|IDP)\s+)?[Cc]amp\b",  # "the Jabalia refugee camp"
     # Nigeria's local government areas, and other second-level names that follow the place
     r"\s+(?:[Ll]ocal\s+[Gg]overnment\s+[Aa]rea|LGA|[Mm]unicipality|[Rr]aion)\b",
 )]
 PREFIXES = [re.compile(rx + r"$", re.IGNORECASE) for rx in (
     r"\bthe\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|capital|province|region|governorate|district|port|enclave"
-    r"|suburb|neighbou?rhood|area|border\s+town|oil\s+town|oil\s+city)\s+of\s+",
+    r"|suburb|neighbou?rhood|area|border\s+town|oil\s+town|oil\s+city|countryside|county|township"
+    r"|municipality)\s+of\s+",
     rf"\b(?:the\s+)?{_DIR}\s+",
 )]
 RELATIONS = [re.compile(rx + r"$", re.IGNORECASE) for rx in (
@@ -79,7 +87,9 @@ RELATIONS = [re.compile(rx + r"$", re.IGNORECASE) for rx in (
 # may read: a cheap look before any pattern runs
 SUFFIX_WORDS = frozenset({"international", "airport", "air", "airbase", "airfield", "military", "province",
                           "governorate", "region", "district", "oblast", "county", "prefecture", "state",
-                          "refugee", "displacement", "idp", "camp", "local", "lga", "municipality", "raion"})
+                          "refugee", "displacement", "idp", "camp", "local", "lga", "municipality", "raion",
+                          "township", "parish", "tehsil", "subdistrict", "sub-district", "department",
+                          "countryside", "village", "market", "hospital", "checkpoint", "crossing"})
 PREFIX_WORDS = frozenset({"of", "in", "at", "near", "outside", "to", "nearby", "from", "around"})
 _DIR_WORD = re.compile(rf"{_DIR}")
 
@@ -230,6 +240,8 @@ def _lookup_key(gz: Gazetteer, phrase: str, dotted: bool = False) -> _Found | No
     if key in gz.demonyms:
         return key, (), gz.demonyms[key]
     entries = gz.by_key.get(key) or gz.by_key.get(strip_articles(key).replace(" ", ""))
+    if not entries and " " in key:  # a name of two words or more in another transliteration ("Um Ruwaba")
+        entries = gz.by_skeleton.get(skeleton(key))
     return (key, entries, None) if entries else None
 
 
@@ -292,6 +304,8 @@ def _plausible(text: str, c: _Candidate, gz: Gazetteer, lower_words: frozenset[s
         big_city = any(gz.pops[i] >= MIN_POP_ALT_NAME for i in c.entries)
         return big_city or bool(features & {"country", "region", "admin1"})
     big = "country" in features or "continent" in features
+    if not big and c.key not in gz.not_places and HEAD_AFTER.match(text, c.end, c.end + WINDOW):
+        return True
     one_word = " " not in surface
     if c.key in gz.not_places and not big:
         return False
@@ -333,12 +347,14 @@ def _next_to_other_name(text: str, c: _Candidate) -> bool:
             and not _sentence_start(text, c.start - len(before[0])):
         return True
     return re.match(r"\s[A-Z]", text[c.end:c.end + 2]) is not None \
-        and not ADMIN_AFTER.match(text, c.end, c.end + WINDOW)
+        and not HEAD_AFTER.match(text, c.end, c.end + WINDOW)
 
 
-# Nigeria's local government areas are named after their towns: "Gwoza Local Government Area" is
-# Gwoza's area, not a second name beside it (counties and districts are left to the suffix rule)
-ADMIN_AFTER = re.compile(r"\s+(?:Local\s+Government\s+Area|LGA)\b")
+# a head noun after a name says it is a place, however small: "Kanbalu Township", "Zeebyu village"
+HEAD_AFTER = re.compile(r"\s+(?:[Tt]ownship|[Dd]istrict|[Cc]ounty|Region|Province|[Gg]overnorate|Oblast"
+                        r"|[Rr]aion"
+                        r"|Parish|[Tt]ehsil|Municipality|LGA|Local\s+Government\s+Area|[Vv]illage"
+                        r"|(?:refugee\s+|IDP\s+)?[Cc]amp)\b(?!\s+[A-Z])")  # not "District Court"
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -365,7 +381,8 @@ def _vote(gz: Gazetteer, candidates: list[_Candidate]) -> Context:
         ctx.voters.setdefault(gz.ccs[i], set()).add(c.key)
         if feature == "admin1":
             ctx.admin1.add(gz.names[i])
-        if feature in ("admin1", "region", "base", "crossing") or (feature == "city" and len(c.entries) == 1):
+        if feature in ("admin1", "region", "base", "crossing") \
+                or (feature in ("city", "admin2") and len(c.entries) == 1):  # a namesake pins down nothing
             ctx.points.append((gz.lats[i], gz.lons[i]))
     return ctx
 
@@ -429,6 +446,7 @@ def _compounds(text: str, mentions: list[PlaceMention], resolver: Resolver) -> l
     grown += [g for m in mentions if m.role == ROLE_ADJECTIVAL and m.place is not None
               and m.place.feature == "sea" and (g := _grow(text, m, resolver)) is not m]
     grown += _capital_mentions(text, resolver)
+    grown += [c for m in grown if m.role == ROLE_PLACE and (c := _in_container(text, m, mentions, resolver))]
     kept: list[PlaceMention] = []
     for m in sorted(grown, key=lambda m: (m.start, -(m.end - m.start))):
         if not kept or m.start >= kept[-1].end:
@@ -439,11 +457,58 @@ def _compounds(text: str, mentions: list[PlaceMention], resolver: Resolver) -> l
     for k in compounds:
         lo, hi = bisect_left(mention_starts, k.start), bisect_left(mention_starts, k.end)
         k.extra["parts"] = [m for m in mentions[lo:hi] if m.end <= k.end]
+        if "inner" in k.extra:  # the name read inside its container ("Paris, Texas"), or left out if unknown
+            (s, e), place = k.extra["inner"], k.extra["inner_place"]
+            inside = [m for m in k.extra["parts"] if s <= m.start and m.end <= e]
+            outside = [m for m in k.extra["parts"] if m not in inside]
+            k.extra["parts"] = sorted(outside + ([replace(m, place=place) for m in inside] if place else []),
+                                      key=lambda m: m.start)
     for m in mentions:
         j = bisect_right(compound_starts, m.start) - 1
         if m.role != ROLE_PLACE and not (j >= 0 and m.end <= compounds[j].end):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
+
+
+# "in Foo, Kanbalu Township", "the village of Foo in Sagaing Region", "near Foo village in Idlib": a name
+# placed in a container just after it
+_NAME = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}"
+_SETTLEMENT = r"(?:[Vv]illage|[Tt]own|[Hh]amlet|[Ss]ettlement)"
+INNER_BEFORE = re.compile(
+    rf"(?:(?:\b{_SETTLEMENT}\s+of\s+|\b(?:in|at|near|from|outside)\s+(?:the\s+)?)(?P<name>{_NAME})"
+    rf"(?:\s+{_SETTLEMENT})?|(?<![\w'’-])(?P<named>{_NAME})\s+{_SETTLEMENT})"
+    r"(?:,\s*|\s+(?:in|of)\s+(?:the\s+)?)$")
+SETTLEMENT_HEAD = re.compile(rf"\b{_SETTLEMENT}\b")
+CONTAINER_AREAS = frozenset({"admin1", "admin2", "region", "country"})
+
+
+def _in_container(text: str, m: PlaceMention, mentions: list[PlaceMention], resolver: Resolver
+                  ) -> PlaceMention | None:
+    """A name followed by the place that contains it, read as one phrase: the name where the container
+    has a place of that name, else the container (the name the gazetteer lacks kept in the phrase, never
+    a namesake elsewhere). None where the name is already read inside the container."""
+    if m.place is None or not (text[m.start - 2:m.start] == ", " or _word_before(text, m.start) in ("in",
+                                                                                                    "of")):
+        return None
+    found = INNER_BEFORE.search(text, max(0, m.start - WINDOW), m.start)
+    if found is None:
+        return None
+    group = "name" if found["name"] else "named"
+    ns, ne = found.span(group)
+    inner = [k for k in mentions if k.start < ne and k.end > ns and k.place is not None]
+    if any(k.role == ROLE_PLACE and contains(m.place, k.place) for k in inner):
+        return None
+    head = SETTLEMENT_HEAD.search(found.group(0)) is not None
+    if not head and (inner or (found.group(0).endswith(", ") and m.place.feature not in CONTAINER_AREAS)):
+        return None  # "in Toronto, Vancouver and ...": a list of places, each itself
+    container = clean_phrase(m.text)
+    place = resolver.resolve(f"{clean_phrase(found[group])}, {container}")
+    if place is None:
+        return None
+    phrase = text[ns:m.end]
+    inner_place = place if place.method.startswith("in-container") else None
+    return PlaceMention(phrase, ns, m.end, ROLE_PLACE, replace(place, name=" ".join(phrase.split())),
+                        {"compound": True, "inner": (ns, ne), "inner_place": inner_place})
 
 
 def _capital_mentions(text: str, resolver: Resolver) -> list[PlaceMention]:

@@ -298,7 +298,10 @@ def _add_airports(gz: Gazetteer, airports: list[dict]) -> None:
             continue  # heliports and airstrips: not what news means by "the airport"
         i = gz.add(a["name"], float(a["lat"]), float(a["lon"]), a["country"], a["subd"] or None,
                    f"icao:{a['icao']}", "airport", 0, 2.0)
-        _index(keys, [a["name"]], i)
+        # "London Heathrow Airport" is also "Heathrow Airport" ("Heathrow" alone stays a town's name)
+        city = a["city"] or ""
+        short = a["name"][len(city):].strip(" -") if city and a["name"].startswith(city + " ") else ""
+        _index(keys, [a["name"], *([short] if " " in short else [])], i)
         cells[(int(float(a["lat"]) // 1), int(float(a["lon"]) // 1))].append(i)
         if a["city"]:
             _index(keys, [a["city"]], i)

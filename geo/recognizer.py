@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -33,6 +34,7 @@ SMALL_TOWN_NEAR_KM = 150.0
 # "Kirby" in "John Kirby" is a person; "Sydney" in "Sydney Morning Herald" still a place
 MIN_POP_NEXT_TO_NAME = 1_000_000
 ORG_PLACE_MIN_SHARE = 0.25  # "Baghdad Post" keeps Baghdad only where the text is about its country
+REGION_VOTE = 1.0  # the outlet's own country counts as much as one mention of it in the text
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 AREA = frozenset({"country", "admin1", "admin2", "region", "continent", "base", "crossing"})
 
@@ -134,19 +136,38 @@ def _key(phrase: str) -> str:
     return name_key(phrase)
 
 
-def find_places(text: str, *, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
-    """Place mentions of a text, in order, each with its role and resolved place."""
+def find_places(text: str, *, gazetteer: Gazetteer | None = None,
+                region: str | Iterable[str] | None = None) -> list[PlaceMention]:
+    """Place mentions of a text, in order, each with its role and resolved place.
+
+    region: the country or countries the outlet covers ("LB" for a Beirut daily), one vote each
+    beside the text's own evidence (README, "Places": how a name shared by several places is read).
+    """
     if not isinstance(text, str) or not text.strip():
         return []
     text = text[:MAX_TEXT]
     gz = gazetteer or load_gazetteer()
     candidates, small = _plausible_candidates(text, gz)
     context = _vote(gz, candidates)
-    candidates = _with_small_towns_of_the_text(gz, candidates, small, context)
+    for cc in _region_codes(gz, region):
+        context.votes[cc] += REGION_VOTE
+        context.voters.setdefault(cc, set()).add("(outlet)")
+    candidates = _with_small_towns_of_the_text(text, gz, candidates, small, context)
     resolver = Resolver(gz, context)
     mentions = [_mention(text, c, gz, resolver) for c in candidates]
     mentions = [m for m in mentions if m is not None]
     return _compounds(text, mentions, resolver)
+
+
+def _region_codes(gz: Gazetteer, region: str | Iterable[str] | None) -> list[str]:
+    """Country codes of an outlet's region given as codes or names ("LB", "Lebanon"); unknown ones dropped."""
+    from geo.resolver import country_code_of
+
+    if not region:
+        return []
+    names = [region] if isinstance(region, str) else list(region)
+    codes = [n.upper() if len(n) == 2 else country_code_of(gz, n) for n in names if isinstance(n, str)]
+    return [c for c in codes if c and c in gz.country_entry]
 
 
 def context_of_text(text: str, gazetteer: Gazetteer | None = None) -> Context:
@@ -179,11 +200,13 @@ def _plausible_candidates(text: str, gz: Gazetteer) -> tuple[list[_Candidate], l
     return plausible, small
 
 
-def _with_small_towns_of_the_text(gz: Gazetteer, candidates: list[_Candidate], small: list[_Candidate],
-                                  context: Context) -> list[_Candidate]:
+def _with_small_towns_of_the_text(text: str, gz: Gazetteer, candidates: list[_Candidate],
+                                  small: list[_Candidate], context: Context) -> list[_Candidate]:
     """Small towns near the places the text's other names pin down, among the candidates (in text order).
 
     "Haditha" in a story that also names Ramadi and Anbar; not "Broadway" or "Johnson" in one naming a state.
+    A small town of a country the text names is also one where the sentence locates something in it:
+    "in Hawija", "near Tsafe", "Kabkabiya, in Sudan".
     """
     if not small or not context.votes:
         return candidates
@@ -193,11 +216,39 @@ def _with_small_towns_of_the_text(gz: Gazetteer, candidates: list[_Candidate], s
         if i is not None and gz.features[i] != "country" and gz.ccs[i] in context.votes:
             points.append((gz.lats[i], gz.lons[i]))
     added = []
+    starts = {c.start: c for c in candidates}
     for c in small:
-        entries = tuple(i for i in c.entries if gz.ccs[i] in context.votes and _near_points(gz, i, points))
+        located = _located(text, c)
+        after = starts.get(c.end + 2) if text[c.end:c.end + 2] == ", " else None
+        entries = tuple(i for i in c.entries if gz.ccs[i] in context.votes
+                        and (_near_points(gz, i, points) or located and gz.ccs[i] == context.main_country
+                             and _agrees(gz, i, after, context)))
         if entries:
             added.append(replace(c, entries=entries))
     return sorted(candidates + added, key=lambda c: c.start) if added else candidates
+
+
+# a name located by its sentence: right after a locative preposition, or followed by its country or region
+LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|into|from|around|across|toward|towards)\s+$")
+LOCATED_AFTER = re.compile(r",\s+(?:in\s+)?(?:the\s+)?[A-Z]")
+
+
+def _located(text: str, c: _Candidate) -> bool:
+    return LOCATED_BEFORE.search(text, max(0, c.start - 16), c.start) is not None \
+        or LOCATED_AFTER.match(text, c.end, c.end + 12) is not None
+
+
+def _agrees(gz: Gazetteer, i: int, after: _Candidate | None, context: Context) -> bool:
+    """A small town admitted by its sentence alone must agree with the areas around it: the state or
+    province written after it ("Holliday, Missouri"), else the ones the text names in its country."""
+    named = {gz.names[j] for j in (after.entries if after is not None else ())
+             if gz.features[j] in ("admin1", "country")}
+    if after is not None and after.entries and gz.features[after.entries[0]] in ("admin1", "country"):
+        area = gz.admin1_names.get(gz.admin1[i] or "")
+        return gz.names[gz.country_entry.get(gz.ccs[i], i)] in named or area in named
+    in_country = {a for a in context.admin1 if any(gz.ccs[j] == gz.ccs[i] and gz.features[j] == "admin1"
+                                                    for j in gz.lookup(_key(a)))}
+    return not in_country or gz.admin1_names.get(gz.admin1[i] or "") in in_country
 
 
 def _is_area(gz: Gazetteer, c: _Candidate) -> bool:
@@ -457,6 +508,8 @@ def _compounds(text: str, mentions: list[PlaceMention], resolver: Resolver) -> l
     for k in compounds:
         lo, hi = bisect_left(mention_starts, k.start), bisect_left(mention_starts, k.end)
         k.extra["parts"] = [m for m in mentions[lo:hi] if m.end <= k.end]
+        if k.place is not None and k.place.method == "airport-name":  # "Heathrow" in "Heathrow airport"
+            k.extra["parts"] = [replace(m, place=k.place) for m in k.extra["parts"]]
         if "inner" in k.extra:  # the name read inside its container ("Paris, Texas"), or left out if unknown
             (s, e), place = k.extra["inner"], k.extra["inner_place"]
             inside = [m for m in k.extra["parts"] if s <= m.start and m.end <= e]

@@ -39,10 +39,10 @@ _AIR = (r"(?P<kind>(?:international\s+)?(?:airport|air\s*base|airbase|air\s*fiel
         r"|airstrip)|(?:military\s+)?base)")
 # the head nouns of administrative areas: admin-1 ones ("province") and admin-2 ones ("township")
 ADMIN1_KINDS = frozenset({"province", "governorate", "region", "state", "oblast", "prefecture", "department",
-                          "emirate", "territory", "provinces"})
+                          "emirate", "provinces"})
 ADMIN2_KINDS = frozenset({"district", "county", "township", "municipality", "raion", "rayon",
                           "local government area", "lga", "commune", "tehsil", "sub-district", "subdistrict",
-                          "parish", "cercle"})
+                          "parish", "cercle", "territory"})  # DR Congo's territoires are admin-2
 _ADMIN_KIND = "|".join(sorted((k.replace(" ", r"\s+") for k in ADMIN1_KINDS | ADMIN2_KINDS),
                               key=len, reverse=True))
 # facilities named after their town: "the Kadugli market" is in Kadugli; a checkpoint or crossing near it
@@ -57,6 +57,7 @@ DESCRIPTIVE_WORDS = frozenset({
     "northernmost", "southernmost", "easternmost", "westernmost", "volatile", "sprawling", "desert",
     "coastal",
     "border", *DIRECTION_WORDS})
+NOT_A_NAME = DESCRIPTIVE_WORDS | ADMIN1_KINDS | ADMIN2_KINDS | SETTLEMENT_HEADS
 ADMIN2_UNCERTAINTY_KM = 30.0  # an admin-2 area named after its town, where no unit of its own is known
 _CAPITAL_QUALIFIER = r"(?:regional|provincial|state|federal|national|administrative|political)"
 PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx)) for name, rx in [
@@ -76,7 +77,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx)) for name, rx in
              r"|(?:on\s+)?the\s+outskirts\s+of|outskirts\s+of|(?:in\s+)?the\s+vicinity\s+of|vicinity\s+of"
              r"|(?:in\s+)?the\s+(?:area|region|surroundings)\s+(?:of|around)|not\s+far\s+from)\s+(?P<rest>.+)$"),
     # "near the town of X": the relation first, then the appositive inside it
-    ("admin_in", rf"^{_THE}(?P<rest>.+?\s+(?:{_ADMIN_KIND}))\s+(?:of|in)\s+(?P<container>.+)$"),
+    ("admin_in", rf"^{_THE}(?:(?P<rest>.+?\s+(?:{_ADMIN_KIND}))\s+(?:of|in)"
+                 r"|(?P<settlement>.+?\s+(?:village|town|hamlet|settlement))\s+in)\s+(?P<container>.+)$"),
+    # "a village in Sagaing Region", "two villages near Djibo": part of the place, or near it
+    ("unnamed_in", r"^(?:an?|one|two|three|four|five|several|some|many)\s+(?:[\w-]+\s+)?(?P<noun>village"
+                   r"|town|hamlet|settlement|area|neighbou?rhood|district|camp)s?\s+(?P<rel>in|near|outside)\s+"
+                   r"(?P<rest>.+)$"),
     ("comma", r"^(?P<rest>[^,]+),\s*(?P<container>[^,]+)$"),
     ("appositive", r"^(?:the\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>city|town|village|capital|port|enclave|suburb"
                    r"|district|neighbou?rhood|border\s+town|oil\s+town|oil\s+city|hometown|stronghold|province"
@@ -196,7 +202,7 @@ class Resolver:
             "part_of": self._part_of,
             "air_in": self._air, "air_named": self._air,
             "camp": self._camp, "countryside": self._countryside, "countryside_named": self._countryside,
-            "admin_in": self._admin_in, "comma": self._admin_in,
+            "admin_in": self._admin_in, "comma": self._admin_in, "unnamed_in": self._unnamed_in,
             "admin_named": self._admin, "admin_of": self._admin,
             "facility": self._facility, "possessive": self._possessive, "direction": self._direction,
         }
@@ -368,22 +374,33 @@ class Resolver:
         return self.admin_area(m["rest"], m["kind"], m.string)
 
     def admin_area(self, rest: str, kind: str, phrase: str) -> Place | None:
-        """The area a name and a head noun name ("kanbalu" + "township"), see _admin."""
+        """The area a name and a head noun name ("kanbalu" + "township"), see _admin.
+
+        Readings in the order the head suggests (an admin-2 unit, an admin-1 area, the town the area
+        is named after); the first in a country the text names wins, else the first found.
+        """
         kind = " ".join(kind.split())
         admin2 = kind in ADMIN2_KINDS
-        order = (self._admin2, self._admin1) if admin2 else (self._admin1, self._admin2)
-        for find in order:
-            area = find(rest)
-            if area is not None:
-                return replace(area, name=phrase) if area.feature == "admin2" else area
+        finders = (self._admin2, self._admin1) if admin2 else (self._admin1, self._admin2)
+        found = [p for p in (*(find(rest) for find in finders), self._area_of_town(rest, kind, admin2))
+                 if p is not None]
+        voted = [p for p in found if self.context is not None and p.country_code in self.context.votes]
+        place = (voted or found or [None])[0]
+        if place is not None and place.feature == "admin2" and kind not in name_key(place.name):
+            place = replace(place, name=f"{place.name} {kind.title()}")  # "Sinjar" -> "Sinjar District"
+        return place
+
+    def _area_of_town(self, rest: str, kind: str, admin2: bool) -> Place | None:
+        """"Kanbalu Township" where no unit of that name is known: the area around its town."""
         city = self.lookup(rest, frozenset({"city"}))
         if city is None:
             return None
+        name = f"{city.name} {kind.title()}"
         if admin2:
-            return replace(city, name=phrase, geo_precision=3, where_prec=3, feature="admin2",
+            return replace(city, name=name, geo_precision=3, where_prec=3, feature="admin2",
                            uncertainty_km=max(city.uncertainty_km, ADMIN2_UNCERTAINTY_KM),
                            method="admin2-of-town")
-        return replace(city, name=phrase, geo_precision=3, where_prec=4, uncertainty_km=60.0,
+        return replace(city, name=name, geo_precision=3, where_prec=4, uncertainty_km=60.0,
                        method="admin-area-of-city")
 
     def _admin1(self, rest: str) -> Place | None:
@@ -397,25 +414,41 @@ class Resolver:
         return None if i is None else place_from_entry(self.gz, i, "admin2")
 
     def _admin_in(self, m: re.Match) -> Place | None:
-        """"the Abu Ghraib district of Baghdad governorate", "Kanbalu township in Sagaing": the inner area,
-        read in its container; an inner area nobody knows is the container (never a namesake elsewhere)."""
-        words = m["rest"].split()
-        if "'" in m["rest"] or all(w in DESCRIPTIVE_WORDS | ADMIN1_KINDS or w in ADMIN2_KINDS for w in words):
+        """"the Hawija district of Kirkuk governorate", "Kanbalu township in Sagaing", "Foo village in Homs
+        province": the inner place, read in its container; an inner name nobody knows there is the
+        container (never a namesake elsewhere)."""
+        inner = m["rest"] or m.groupdict().get("settlement")
+        if "'" in inner or all(w in NOT_A_NAME or w in self.gz.demonyms for w in inner.split()):
             # "the eastern province of Deir ez-Zor" is the appositive; "Syria's ..." the possessive
             return None
-        return self._within(m["container"], m["rest"], m["rest"])
+        return self._within(m["container"], inner, inner)
 
     def _possessive(self, m: re.Match) -> Place | None:
         """"Sagaing Region's Kanbalu Township", "Syria's eastern province of Deir ez-Zor"."""
-        container = self.resolve(m["container"])
+        head = m["rest"].split()[-1]
+        container = self.lookup(m["container"], ADMIN_FEATURES) if head in ADMIN2_KINDS else None
+        container = container or self.resolve(m["container"])  # "Kandahar's X district": the province's
         if container is None:
             return None
-        return self._within(m["container"], m["rest"], None, container)
+        named_head = head in NOT_A_NAME - DESCRIPTIVE_WORDS  # "Kandahar's Foo district"
+        return self._within(m["container"], m["rest"], m["rest"] if named_head else None, container)
+
+    def _unnamed_in(self, m: re.Match) -> Place | None:
+        anchor = self.resolve(m["rest"])
+        if anchor is None:
+            return None
+        if m["rel"] in ("near", "outside") or anchor.feature in POINT_FEATURES:
+            return replace(anchor, name=m.string, geo_precision=max(2, anchor.geo_precision),
+                           where_prec=max(2, anchor.where_prec), method=f"{m['rel']}+{anchor.method}",
+                           uncertainty_km=round(anchor.uncertainty_km + 10.0, 1))
+        return replace(anchor, method=f"part-of+{anchor.method}")
 
     def _within(self, outer: str, inner: str, fallback: str | None, container: Place | None = None
                 ) -> Place | None:
         """The inner phrase resolved in the container's country and near it; else, when `fallback` is set,
         the container itself (the inner name kept in the method)."""
+        if container is None and inner.split()[-1] in ADMIN2_KINDS:  # "the X district of Kirkuk": a province
+            container = self.lookup(outer, ADMIN_FEATURES)
         container = container or self.resolve(outer)
         if container is None:
             return None

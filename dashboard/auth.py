@@ -174,6 +174,7 @@ def store_user(identity: Identity) -> Any:
     admin's change takes effect at the user's next click.
     """
     import streamlit as st
+
     from incidents.users import LOCAL_USER
 
     if identity.mode == "local":

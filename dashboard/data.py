@@ -19,7 +19,7 @@ import streamlit as st
 from dashboard.filters import search_text
 from incidents.ingest import IngestError, read_paths
 from incidents.schema import CLAIM_COLUMNS, INCIDENT_COLUMNS
-from incidents.store import Store
+from incidents.store import SchemaError, Store
 
 BUNDLED_ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 ARTICLE_COLUMNS = ("article_id", "title", "outlet", "url", "published", "name")
@@ -48,10 +48,27 @@ def bench_rows() -> int:
         return 0
 
 
+def sign_in_configured() -> bool:
+    """Whether this server has sign-in (dashboard.auth decides); a laptop has none.
+
+    A misconfigured sign-in counts as configured: the store then refuses the
+    local user, so nothing is written by nobody.
+    """
+    try:
+        from dashboard.auth import current_mode
+
+        return current_mode() != "local"
+    except ImportError:
+        return False
+    except Exception:
+        return True
+
+
 def open_store(url: str | None) -> Store:
-    """A Store for the URL, seeded with data/articles when it is empty."""
-    store = Store(url)
-    if store.is_empty() and BUNDLED_ARTICLES.exists():
+    """A Store for the URL, seeded with data/articles when it is empty (on a laptop, not a deployment)."""
+    laptop = not sign_in_configured()
+    store = Store(url, local_user=laptop)
+    if laptop and store.is_empty() and BUNDLED_ARTICLES.exists():
         store.ingest(article for _name, article in read_paths([str(BUNDLED_ARTICLES)])
                      if not isinstance(article, IngestError))
     return store
@@ -127,6 +144,10 @@ def tables_or_stop() -> tuple[str | None, str, Tables]:
     try:
         version = current_version(url)
         return url, version, load_tables(url, version)
+    except SchemaError as error:  # an old or unknown schema: the message names the command to run
+        st.error(str(error))
+        st.stop()
+        raise
     except Exception as error:
         logging.getLogger(__name__).exception("cannot load the incident tables")
         st.error(f"The incident database could not be opened ({type(error).__name__}: {error}). "

@@ -45,6 +45,15 @@ def ingest(paths: tuple[str, ...], db: str | None) -> None:
         raise click.ClickException(f"{failed} of {len(items)} file(s) could not be ingested (see above)")
 
 
+def _add_db_commands() -> None:
+    from incidents.cli_db import db
+
+    main.add_command(db)
+
+
+_add_db_commands()
+
+
 def _ingest_line(store, name: str, item) -> str:
     """One summary line per file: incidents, claims, warnings, or the error."""
     if isinstance(item, IngestError):

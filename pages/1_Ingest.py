@@ -1,10 +1,11 @@
 """Ingest: paste an article or upload files, preview what would be added, then commit."""
 import streamlit as st
 
-from dashboard import ingest_flow
+from dashboard import auth, ingest_flow
 from dashboard.data import database_url, shared_store
 
 st.set_page_config(page_title="Ingest articles", layout="wide")
+user = auth.gate()
 st.title("Ingest articles")
 
 PENDING = "ingest_pending"
@@ -47,7 +48,7 @@ if articles:
         st.markdown("**Places, with their precision**")
         st.dataframe(ingest_flow.places_of(incidents), hide_index=True, width="stretch")
     if st.button("Add to the database", type="primary", key="commit_ingest"):
-        done, failed = ingest_flow.commit(shared_store(database_url()), articles)
+        done, failed = ingest_flow.commit(shared_store(database_url()), articles, user)
         for line in done:
             st.success(line)
         for line in failed:

@@ -30,6 +30,7 @@ def _python_files() -> list[Path]:
         "python -m incidents ingest",
         "python -m incidents export",
         "python -m incidents list",
+        "python -m incidents db upgrade",
     ],
 )
 def test_readme_documents_command(command: str) -> None:

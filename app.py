@@ -5,10 +5,11 @@ Layout only; the logic is in dashboard/ (see its modules). Run with
 """
 import streamlit as st
 
-from dashboard import views
+from dashboard import auth, views
 from dashboard.data import tables_or_stop
 
 st.set_page_config(page_title="Incident map", page_icon=":round_pushpin:", layout="wide")
+user = auth.gate()
 st.title("Incident map")
 url, version, tables = tables_or_stop()
 

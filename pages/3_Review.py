@@ -15,6 +15,7 @@ from incidents.duplicates import likely_duplicates
 st.set_page_config(page_title="Review incidents", layout="wide")
 user = auth.gate()
 st.title("Review incidents")
+auth.require(user, "review", "reviewing incidents")
 
 url, version, tables = tables_or_stop()
 store = shared_store(url)

@@ -15,6 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "data" / "articles"
+pytest_plugins = ["tests.queue_support"]  # pg_url: a schema per test by search_path, for the queue
 PG_REASON = "TEST_DATABASE_URL is not set (CI sets it to the PostgreSQL server; see .ci/run)"
 
 

@@ -30,6 +30,7 @@ def _python_files() -> list[Path]:
         "python -m incidents ingest",
         "python -m incidents export",
         "python -m incidents list",
+        "python -m incidents worker",
         "python -m incidents db upgrade",
     ],
 )

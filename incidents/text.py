@@ -10,7 +10,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-MAX_CHARS = 200_000  # an article longer than this is cut before any regex runs
+from incidents.limits import MAX_ARTICLE_CHARS
+
+MAX_CHARS = MAX_ARTICLE_CHARS  # an article longer than this is cut before any regex runs
 
 _QUOTES = str.maketrans(
     {
@@ -30,10 +32,10 @@ _QUOTES = str.maketrans(
 _CLUTTER = [
     re.compile(r"^\s*(file photo|photo|picture|image|caption)\b", re.I),
     re.compile(r"\bin this (file )?(photo|picture|image)\b", re.I),
-    re.compile(r"\((?:[A-Z][\w.'-]*\s?){1,4}/\s?[A-Z][\w .'-]*\)"),  # (Yuri Gripas/Reuters)
+    re.compile(r"\((?:[A-Z][\w.'-]*+\s?){1,4}/\s?[A-Z][\w .'-]*\)"),  # (Yuri Gripas/Reuters); *+: linear
     re.compile(r"^\s*(read more|related|see also|watch|listen|more on this)\b\s*:?", re.I),
     re.compile(r"^\s*by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*$"),
-    re.compile(r"^\s*(date|published|updated)?\s*:?\s*\d{4}-\d{2}-\d{2}\s*$", re.I),
+    re.compile(r"^\s*+(?:(?:date|published|updated)\s*+)?(?::\s*+)?\d{4}-\d{2}-\d{2}\s*+$", re.I),
 ]
 _TERMINAL = re.compile(r"[.!?\"')\]]\s*$")
 _SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")

@@ -46,9 +46,8 @@ def articles():
 @pytest.fixture(scope="module")
 def serial_table(articles):
     """(incident ids, claims per incident) of a serial in-process ingest: what the queue must give."""
-    from incidents.users import LOCAL_USER
-
     from incidents.store import Store
+    from incidents.users import LOCAL_USER
 
     store = Store("sqlite://")
     store.ingest(articles, by=LOCAL_USER)

@@ -88,9 +88,8 @@ def test_without_sign_in_the_app_is_the_local_user_and_says_so(monkeypatch, tmp_
 
 
 def test_pages_are_offered_by_role():
-    from incidents.users import User
-
     from dashboard.auth import pages_not_for
+    from incidents.users import User
 
     assert pages_not_for(User("v", "v@example.org", "V", "viewer")) == ["Ingest", "Review", "Users"]
     assert pages_not_for(User("e", "e@example.org", "E", "editor")) == ["Users"]

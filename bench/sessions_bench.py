@@ -239,13 +239,21 @@ def server(env: dict[str, str], log_path: Path) -> Iterator[tuple[str, int]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=20)
-    parser.add_argument("--rows", type=int, default=10_000)
-    parser.add_argument("--rounds", type=int, default=3, help="times S sessions open the page together")
-    parser.add_argument("--filters", type=int, default=3, help="filter changes per open session")
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from bench.common import Bench, smoke
+
+    tiny = smoke()
+    parser.add_argument("--sessions", type=int, default=2 if tiny else 20)
+    parser.add_argument("--rows", type=int, default=200 if tiny else 10_000)
+    parser.add_argument("--rounds", type=int, default=1 if tiny else 3,
+                        help="times S sessions open the page together")
+    parser.add_argument("--filters", type=int, default=1 if tiny else 3,
+                        help="filter changes per open session")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    bench = Bench("sessions")
+    with bench.timer() as t, tempfile.TemporaryDirectory() as tmp:
         env = {"INCIDENT_DASHBOARD_BENCH_ROWS": str(args.rows),
                "INCIDENTS_DB_URL": f"sqlite:///{tmp}/users.db",  # the users of the sign-in; data is generated
                "STREAMLIT_SERVER_TRUSTED_USER_HEADERS": json.dumps(TRUSTED_HEADERS)}
@@ -254,6 +262,10 @@ def main() -> None:
     print(f"sessions={args.sessions} rows={args.rows} rounds={args.rounds} filters={args.filters}")
     for key, value in figures.items():
         print(f"  {key}: {value}", flush=True)
+    bench.figure(f"{args.sessions} signed-in sessions, {args.rows:,} incidents: page ready / filter change",
+                 f"{figures['page_ready']} / {figures['filter_change']}; server CPU "
+                 f"{figures['cpu_s_per_page_load']} s a page load, {figures['mb_per_session']} MB a session",
+                 t)
 
 
 if __name__ == "__main__":

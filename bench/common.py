@@ -89,7 +89,7 @@ class Bench:
 
     def __init__(self, name: str, command: str | None = None) -> None:
         self.name = name
-        self.command = command or f"python bench/{Path(sys.argv[0]).name}"
+        self.command = command or " ".join(["python", f"bench/{Path(sys.argv[0]).name}", *sys.argv[1:]])
         self.machine = machine()
         self.date = today()
         mode = " (smoke run: tiny inputs, figures mean nothing)" if smoke() else ""

@@ -15,6 +15,13 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# deploy/nginx.conf is tested with Debian's nginx (tests/app/test_deploy_nginx.py)
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ] && [ "$(id -u)" = 0 ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null 2>&1 \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; } \
+    || echo "nginx could not be installed: the nginx tests will skip" >&2
+fi
+
 # the sign-in tests' OpenID Connect provider (npm's oidc-provider, pinned by tests/oidc/package-lock.json)
 if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null

@@ -389,6 +389,7 @@ def _no_casualties(original: str) -> list[Figure]:
     ]
 
 
+DEFINITE_COUNT = re.compile(r"\b(?:the|these|those|all)\s+$", re.I)
 NOUN_KILLING = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|targeted)\s+$", re.I)
 THE_GROUP = re.compile(r"\b(?:the|those)\s+(?:seriously\s+|badly\s+|lightly\s+)?$", re.I)
 ALONG_WITH = re.compile(r"\s*+(?:,\s*+)?(?:along|together) with\s+", re.I)
@@ -463,6 +464,12 @@ def figures(sentence: str) -> list[Figure]:
         prev_end = m.end()
         if q is None or (not forward and SUBSET.match(sentence[q[3] : m.start()])):
             continue
+        if (
+            not forward
+            and DEFINITE_COUNT.search(sentence, 0, q[2])
+            and word in ("dead", "killed", "wounded", "injured")
+        ):
+            continue  # "in addition to the two dead", "the 26 killed included": a count given before
         lo, hi, s, e = q
         end = _phrase_end(sentence, e, len(sentence)) if forward else m.start()
         raw = sentence[s:end]

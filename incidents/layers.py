@@ -223,6 +223,7 @@ def _claims(doc: Doc, s: Sentence, found: list, state: speech.Speakers) -> list[
         if qs == "again":
             qs = state.last()
         src = speech.figure_speaker(s, f.start, found, quote, state, qs)
+        state.last_figures = src if src is not sources.UNATTRIBUTED else state.last_figures
         pos, claim = by_source.setdefault(
             src.canonical,
             (

@@ -360,7 +360,8 @@ HEAD_TYPES: list[tuple[re.Pattern, str]] = [
         (
             r"ministry|police|army|military|officials?|spokes(?:man|woman|person)|authorit(?:y|ies)|"
             r"government|governor|mayor|minister|president|command|commander|department|directorate|office|"
-            r"council|commission(?:er)?|agency|service|defen[cs]e|prosecutor\w*|sources?|chief|head|director",
+            r"council|commission(?:er)?|agency|service|defen[cs]e|prosecutor\w*|sources?|chief|head|director|"
+            r"coast guard|guards?",
             "government",
         ),
     ]

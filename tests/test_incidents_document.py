@@ -246,3 +246,21 @@ def test_a_reading_does_not_depend_on_what_the_process_read_before():
     again = [(r.actor1, r.actor2, [c.source for c in r.claims]) for r in extract(art(second))]
     assert again == fresh
     assert fresh[0][0] == ["Militants"]  # the speaker is not the attacker
+
+
+def test_a_sentence_adding_to_given_figures_goes_on_with_their_account():
+    text = (
+        "A rocket hit a ferry off Hodeidah on Monday, killing two sailors, the coast guard said. "
+        "In addition to the two dead, at least five crew members were wounded."
+    )
+    got = [c for c in claims_of(text) if c.killed_low == 2]
+    assert got and got[0].source == "coast guard" and got[0].wounded_low == 5
+
+
+def test_a_national_red_crescent_is_not_the_icrc():
+    from incidents.sources import mentions
+
+    [m] = mentions("Eleven people were hurt, the Palestine Red Crescent said.")
+    assert m.canonical == "Palestine Red Crescent Society"
+    [m] = mentions("Four people were hurt, the Iraqi Red Crescent said.")
+    assert "Red Crescent" in m.canonical and "Red Cross" not in m.canonical

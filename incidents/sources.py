@@ -200,6 +200,8 @@ def group_refs(sentence: str, actor_mentions) -> list[SourceMention]:
 
 def frames(sentence: str, found: list[SourceMention]) -> tuple[Frame, ...]:
     """The reporting frames of a sentence (read once per sentence and speakers: later asks are cached)."""
+    if not found and not PASSIVE.search(sentence):
+        return ()  # nobody named and nothing passive: no frame
     return _frames(sentence, tuple(found))
 
 

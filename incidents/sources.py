@@ -60,7 +60,7 @@ PRONOUN_SPEAKS = re.compile(
 )
 
 
-# the words before a speaker's head noun that belong to its name: "a senior health official",
+# the words before a speaker's head noun that belong to its name: "a senior hospital official",
 # "the provincial police chief" (not a verb, a preposition or a conjunction)
 _CLASS_MODIFIER = re.compile(
     r"(?:(?<![\w'’.-])(?:the|a|an|one|two|three|several|[A-Z][\w.'’-]*|"
@@ -71,10 +71,10 @@ _CLASS_MODIFIER = re.compile(
 
 
 def mentions(sentence: str) -> list[SourceMention]:
-    """Listed sources in a sentence with the words that name them ("Iraq's interior ministry").
+    """Listed sources in a sentence with the words that name them ("Kenya's interior ministry").
 
     A class of speaker (canonical "*": officials, a ministry, police) is named by its own
-    words with their modifiers ("a senior health official" -> senior health official), its
+    words with their modifiers ("a senior hospital official" -> senior hospital official), its
     kind from its head and modifiers (health: medical).
     """
     out = []
@@ -268,7 +268,7 @@ def _tail(rest: str) -> str:
     rest = rest.strip(" .\"'")
     rest = _ADJUNCT.sub("", rest).strip(" ,")
     rest = _PARTICIPLE.sub("", rest).strip(" .\"'")
-    # "..., the ministry said, the city's deadliest attack in years.": a closing noun phrase comments
+    # "..., the governor said, the worst attack in months.": a closing noun phrase comments
     return "" if _COMMENT.match(rest) and not _FINITE.search(rest) else rest
 
 
@@ -386,7 +386,7 @@ _INVERTED = re.compile(
 
 def source_type_of(words: str) -> str | None:
     """A speaker's kind from its words, else None: a field named in them first ("a senior health
-    official", "the provincial health directorate": medical), then its head noun ("local
+    official", "the regional health office": medical), then its head noun ("local
     officials": government), then any word ("residents": local sources)."""
     parts = words.split()
     if not parts:
@@ -405,7 +405,7 @@ FIELDS = ("medical", "monitor", "media")
 
 
 def speakers(sentence: str, found: list[SourceMention]) -> list[SourceMention]:
-    """Subjects of reporting verbs the lists do not name: "the provincial health directorate wrote",
+    """Subjects of reporting verbs the lists do not name: "the regional health office wrote",
     "..., said the camp's director". The head noun gives the kind; unknown kinds are no speaker."""
     out: list[SourceMention] = []
     for m in REPORT_VERB.finditer(sentence):

@@ -189,5 +189,5 @@ def figure_speaker(
     if src is sources.UNATTRIBUTED and state.last() is not None and AGAIN.search(s.text):
         src = state.last()
     if src is sources.UNATTRIBUTED and state.last_figures is not None and ADDING.match(s.text):
-        src = state.last_figures  # "In addition to the three deaths, four were wounded": the same account
+        src = state.last_figures  # "Besides the five deaths, nine were hurt": the same account
     return state.resolve(src) if src is not sources.UNATTRIBUTED else src

@@ -66,7 +66,9 @@ _CLASS_MODIFIER = re.compile(
     r"(?:(?<![\w'’.-])(?:the|a|an|one|two|three|several|[A-Z][\w.'’-]*|"
     r"(?!(?:said|says|told|and|or|of|in|on|at|to|by|with|from|for|that|which|who|was|were|is|are|has|have|"
     r"had|but|as|after|when|while|if|than|then|there|their|its|his|her|also|not|no|killed|wounded|injured|"
-    r"dead|people|according)\b)[a-z][\w'’-]*)\s+){1,5}$"
+    r"dead|people|according|since|until|before|during|under|over|about|against|between|through|into|upon|"
+    r"via|per|like|across|near|toward|towards|within|without|where|whose|whom|what|so|yet|nor)\b)"
+    r"[a-z][\w'’-]*)\s+){1,5}$"
 )
 
 

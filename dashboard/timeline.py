@@ -29,14 +29,16 @@ def timeline_frame(incidents: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     killed = pd.to_numeric(incidents.get("killed_low"), errors="coerce").fillna(0)
     frame = pd.DataFrame({"date": dates, "killed": killed}).dropna(subset=["date"])
     if frame.empty:
-        return pd.DataFrame(columns=["period", "incidents", "killed"]), "day"
+        return pd.DataFrame(columns=["period", "period_end", "incidents", "killed"]), "day"
     span = (frame["date"].max() - frame["date"].min()).days
     unit = "day" if span <= DAILY_UP_TO_DAYS else "week"
     period = frame["date"].dt.to_period("D" if unit == "day" else "W-SUN").dt.start_time
     grouped = frame.groupby(period).agg(incidents=("date", "size"), killed=("killed", "sum"))
     grouped.index.name = "period"
     grouped["killed"] = grouped["killed"].astype(int)
-    return grouped.reset_index(), unit
+    grouped = grouped.reset_index()
+    grouped.insert(1, "period_end", grouped["period"] + pd.Timedelta(days=1 if unit == "day" else 7))
+    return grouped, unit
 
 
 def timeline_chart(frame: pd.DataFrame, unit: str):
@@ -44,16 +46,14 @@ def timeline_chart(frame: pd.DataFrame, unit: str):
     import altair as alt
 
     brush = alt.selection_interval(encodings=["x"], name=BRUSH)
-    width = "utcday" if unit == "day" else "utcweek"
-    x = alt.X(f"{width}(period):T", title=None)
+    x = alt.X("period:T", title=None, axis=alt.Axis(format="%d %b %Y", labelOverlap=True))
+    tooltip = [alt.Tooltip("period:T", title=f"{unit} of", format="%d %b %Y"), "incidents:Q", "killed:Q"]
     base = alt.Chart(frame).properties(height=70, width="container")
     incidents = base.mark_bar(color="#4a5d73").encode(
-        x=x, y=alt.Y("incidents:Q", title="incidents"),
-        tooltip=[alt.Tooltip("period:T", title=f"{unit} of"), "incidents:Q", "killed:Q"],
+        x=x, x2="period_end:T", y=alt.Y("incidents:Q", title="incidents"), tooltip=tooltip,
     ).add_params(brush)
     killed = base.mark_bar(color="#a33b3b").encode(
-        x=x, y=alt.Y("killed:Q", title="killed"),
-        tooltip=[alt.Tooltip("period:T", title=f"{unit} of"), "incidents:Q", "killed:Q"],
+        x=x, x2="period_end:T", y=alt.Y("killed:Q", title="killed"), tooltip=tooltip,
     )
     return alt.vconcat(incidents, killed, spacing=4).configure_view(stroke=None)
 

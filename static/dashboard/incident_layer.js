@@ -77,6 +77,13 @@
     box.setAttribute("data-incidents-ready", String(total));
   }
 
+  /* One popup at a time: close every open popup (a rerun of the app may leave one the map no longer
+   * tracks) before opening this one. */
+  function openPopup(map, latlng, content) {
+    map.eachLayer(function (layer) { if (layer instanceof L.Popup) map.removeLayer(layer); });
+    return L.popup(POPUP_OPTIONS).setLatLng(latlng).setContent(content).openOn(map);
+  }
+
   function clusterIcon(count) {
     var size = count < 100 ? "small" : (count < 1000 ? "medium" : "large");
     return L.divIcon({
@@ -216,14 +223,13 @@
         return;
       }
       if (o.stack !== undefined) {
-        L.popup(POPUP_OPTIONS).setLatLng(e.layer.getLatLng()).setContent(stackList(p, o.stack, openIncident)).openOn(map);
+        openPopup(map, e.layer.getLatLng(), stackList(p, o.stack, openIncident));
         return;
       }
       if (o.incident === undefined) return;
       ensureTooltip(p, e.layer);
       if (e.layer.closeTooltip) e.layer.closeTooltip();
-      L.popup(POPUP_OPTIONS).setLatLng(e.latlng || e.layer.getLatLng())
-        .setContent(popupContent(p, o.incident)).openOn(map);
+      openPopup(map, e.latlng || e.layer.getLatLng(), popupContent(p, o.incident));
     });
     group.on("add", function () {
       var map = group._map;

@@ -167,3 +167,17 @@ def test_review_sets_status_and_fatalities(monkeypatch, tmp_path):
     assert row["review_status"] == "reviewed" and int(row["fatalities"]) == 7
     shown = table(run_app()).set_index("incident_id").loc[chosen]
     assert shown["review_status"] == "reviewed" and int(shown["fatalities"]) == 7
+
+
+def test_the_ingest_preview_warns_of_an_incident_without_a_place_and_shows_its_figures(app_env):
+    page = run_app("pages/1_Ingest.py")
+    page.text_area(key="paste_text").input("Gunmen on motorbikes killed four traders on Friday and wounded "
+                                           "six others, police said.")
+    page.text_input(key="paste_published").input("2023-05-06")
+    page.button[0].click().run()
+    assert not page.exception and not page.error, [e.value for e in page.error]
+    assert any("has no place" in w.value and "Review page" in w.value for w in page.warning)
+    preview = page.dataframe[0].value
+    figures = ["incident_id", "killed_low", "killed_high", "wounded_low", "wounded_high"]
+    assert list(preview.columns[:5]) == figures
+    assert int(preview.iloc[0]["killed_low"]) == 4

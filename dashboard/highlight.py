@@ -1,7 +1,8 @@
 """The article text as escaped HTML with its extracted spans highlighted.
 
-Spans come from incidents.annotate (start, end, kind, label); the text between
-and inside them is html-escaped, so an article holding markup shows as text.
+Spans come from the reports stored at ingest (incidents.annotate: start, end,
+kind, label); the text between and inside them is html-escaped, so an article
+holding markup shows as text. Nothing is extracted again here.
 """
 from __future__ import annotations
 
@@ -49,3 +50,13 @@ def legend_html() -> str:
     """The colour key for the span kinds."""
     keys = "".join(f'<mark class="span-{kind}">{kind}</mark> ' for kind in SPAN_COLORS)
     return f'{CSS}<div class="article-text" style="white-space:normal">{keys}</div>'
+
+
+def stored_reading(store: Any, article: Any) -> tuple[list, list, list[dict]]:
+    """(reports, spans, claim rows) of an article as stored at ingest; empty when none are stored."""
+    from incidents.annotate import annotate, claim_rows
+
+    reports = store.reports_of(article.article_id)
+    if not reports:
+        return [], [], []
+    return reports, annotate(article, reports), claim_rows(article, reports)

@@ -23,6 +23,7 @@ from geo.roles import is_attributive, role_of
 
 MAX_TEXT = 2_000_000
 MAX_NGRAM = 6
+WINDOW = 80  # characters around a name that the patterns growing it may read
 MIN_POP_ALONE = 15_000        # a lone village name needs its country in the text to count
 MIN_POP_ALT_NAME = 100_000    # a one-word name known only as another place's alternate name
 # ...unless other places of the text lie near it: "Haditha" beside Ramadi and Anbar, "Kobani" beside Raqqa
@@ -74,19 +75,34 @@ RELATIONS = [re.compile(rx + r"$", re.IGNORECASE) for rx in (
     r"\b(?:near(?:\s+to)?|nearby|outside(?:\s+of)?|close\s+to|just\s+outside|on\s+the\s+outskirts\s+of"
     r"|in\s+the\s+vicinity\s+of|not\s+far\s+from|(?:in\s+and\s+)?around)\s+",
 )]
+# the first word after a name that SUFFIXES may read, the last word before it that PREFIXES and RELATIONS
+# may read: a cheap look before any pattern runs
+SUFFIX_WORDS = frozenset({"international", "airport", "air", "airbase", "airfield", "military", "province",
+                          "governorate", "region", "district", "oblast", "county", "prefecture", "state",
+                          "refugee", "displacement", "idp", "camp", "local", "lga", "municipality", "raion"})
+PREFIX_WORDS = frozenset({"of", "in", "at", "near", "outside", "to", "nearby", "from", "around"})
+_DIR_WORD = re.compile(rf"{_DIR}")
+
+
+def _is_prefix_word(word: str) -> bool:
+    return word in PREFIX_WORDS or _DIR_WORD.fullmatch(word) is not None
+
+
 _CC_NAME = r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?"
 COUNTRY_PARTS = re.compile(rf"\b[Tt]he\s+(?:country|nation)['’]s\s+{_DIR}\b"
                            rf"|\b[Tt]he\s+{_DIR}\s+of\s+the\s+(?:country|nation)\b")
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|inside|across|within|into|throughout)\s+$")
 PHRASE_FEATURES = frozenset({"border", "direction"})
+# every pattern run over the whole text starts only where a word starts ((?<![\w.]): not inside "U.S.U.S."),
+# so a failed try costs one word, never the rest of a run
 BORDERS = re.compile(
-    rf"\b(?:[Nn]ear\s+)?(?:[Tt]he\s+)?(?:{_CC_NAME}\s*(?:-|–|—|/|\s+and\s+)\s*)?{_CC_NAME}\s+(?:border|frontier)"
+    rf"(?<![\w.])(?:[Nn]ear\s+)?(?:[Tt]he\s+)?(?:{_CC_NAME}\s*(?:-|–|—|/|\s+and\s+)\s*)?{_CC_NAME}\s+(?:border|frontier)"
     rf"(?:\s+(?:region|area|zone|areas|regions))?\b"
     rf"|\b[Tt]he\s+{_CC_NAME}\s+side\s+of\s+the\s+(?:border|frontier)\b")
 
 # "the Somali capital", "Iraq's capital", "the Kurdish regional capital": a capital named by its area
 # ("the capital of Iraq" is grown from "Iraq" by PREFIXES instead).
-CAPITALS = re.compile(r"\b(?:[Tt]he\s+(?:[A-Z][\w.]*\s+){1,3}|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?['’]s\s+)"
+CAPITALS = re.compile(r"(?<![\w.])(?:[Tt]he\s+(?:[A-Z][\w.]*\s+){1,3}|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?['’]s\s+)"
                       r"(?:(?:regional|provincial|state|federal|national)\s+)?capital(?:\s+city)?\b(?!\s+of\b)")
 CAPITAL_FEATURES = frozenset({"city"})
 
@@ -316,7 +332,8 @@ def _next_to_other_name(text: str, c: _Candidate) -> bool:
     if before and before.group(1).lower().rstrip(".") not in GEO_GENERICS \
             and not _sentence_start(text, c.start - len(before[0])):
         return True
-    return re.match(r"\s[A-Z]", text[c.end:c.end + 2]) is not None and not ADMIN_AFTER.match(text, c.end)
+    return re.match(r"\s[A-Z]", text[c.end:c.end + 2]) is not None \
+        and not ADMIN_AFTER.match(text, c.end, c.end + WINDOW)
 
 
 # Nigeria's local government areas are named after their towns: "Gwoza Local Government Area" is
@@ -358,19 +375,30 @@ def _mention(text: str, c: _Candidate, gz: Gazetteer, resolver: Resolver) -> Pla
     if c.demonym is not None:
         place = place_from_entry(gz, c.demonym, "demonym")
         return PlaceMention(surface, c.start, c.end, ROLE_ADJECTIVAL, place)
-    i = best_entry(gz, c.entries, c.key, resolver.context)
-    if i is None or foreign_town(gz, i, c.key, resolver.context, c.entries):
+    i, place = _settled(gz, c, resolver)
+    if i is None or place is None:
         return None
-    place = place_from_entry(gz, i, "gazetteer+context")
     is_seat = gz.features[i] == "country" or i in gz.capitals
     role = role_of(text, c.start, c.end, is_seat=is_seat)
-    if role == ROLE_PLACE and (HYPHEN_ADJ.match(text, c.end)
+    if role == ROLE_PLACE and (HYPHEN_ADJ.match(text, c.end, c.end + WINDOW)
                                or gz.features[i] == "country" and is_attributive(text, c.start, c.end)):
         role = ROLE_ADJECTIVAL  # "Iran-backed", "US personnel": whose, not where
     if role == ROLE_ORGANISATION:
         owner = _owner_country(text, c.start, gz)
         place = owner or (place if resolver.context.share(gz.ccs[i]) >= ORG_PLACE_MIN_SHARE else None)
     return PlaceMention(surface, c.start, c.end, role, place)
+
+
+def _settled(gz: Gazetteer, c: _Candidate, resolver: Resolver) -> tuple[int | None, Place | None]:
+    """The entry a name stands for in this text and its place, worked out once per name and text."""
+    memo = resolver.settled
+    found = memo.get((c.key, c.entries))
+    if found is None:
+        i = best_entry(gz, c.entries, c.key, resolver.context)
+        foreign = i is None or foreign_town(gz, i, c.key, resolver.context, c.entries)
+        place = None if foreign else place_from_entry(gz, i, "gazetteer+context")
+        found = memo[(c.key, c.entries)] = (i, place)
+    return found
 
 
 def _owner_country(text: str, start: int, gz: Gazetteer) -> Place | None:
@@ -389,7 +417,8 @@ def _owner_country(text: str, start: int, gz: Gazetteer) -> Place | None:
 # -- compound phrases ----------------------------------------------------------------------
 def _compounds(text: str, mentions: list[PlaceMention], resolver: Resolver) -> list[PlaceMention]:
     """Grow mentions into the phrases around them; a compound replaces the names inside it."""
-    grown = [m for f in BORDERS.finditer(text) if (m := _phrase_mention(f, resolver, PHRASE_FEATURES))]
+    grown = [m for f in BORDERS.finditer(text) if (m := _phrase_mention(f, resolver, PHRASE_FEATURES))] \
+        if "border" in text or "frontier" in text else []
     for f in COUNTRY_PARTS.finditer(text):
         local = _last_country_before(text, mentions, f.start())  # "the country" is the one just named
         part_resolver = Resolver(resolver.gz, Context.of_countries([local])) if local else resolver
@@ -443,21 +472,37 @@ def _phrase_mention(match: re.Match, resolver: Resolver, features: frozenset[str
                         {"compound": True})
 
 
+def _word_before(text: str, pos: int) -> str:
+    """The lower-case word just before pos ("near" in "near Baghdad"), '' if none."""
+    words = text[max(0, pos - 24):pos].split()
+    return words[-1].lower() if words and pos > 0 and text[pos - 1].isspace() else ""
+
+
+def _word_after(text: str, pos: int) -> str:
+    """The lower-case word just after pos, past a possessive ("airport" in "Baghdad's airport")."""
+    after = text[pos:pos + 40]
+    if after[:2] in ("'s", "’s"):
+        after = after[2:]
+    words = after[:1].isspace() and after.split()
+    return words[0].lower().strip(".,;:") if words else ""
+
+
 def _grow(text: str, m: PlaceMention, resolver: Resolver) -> PlaceMention:
+    """The longest phrase around a name that still resolves: its head noun, then what relates it."""
     start, end, place = m.start, m.end, m.place
-    for rx in SUFFIXES:
-        s = rx.match(text, end)
+    for rx in SUFFIXES if _word_after(text, end) in SUFFIX_WORDS else ():
+        s = rx.match(text, end, end + WINDOW)
         if s and (p := resolver.resolve(_phrase(text[start:s.end()]))):
             end, place = s.end(), p
             break
-    for rx in PREFIXES:
-        s = rx.search(text, max(0, start - 80), start)
+    for rx in PREFIXES if _is_prefix_word(_word_before(text, start)) else ():
+        s = rx.search(text, max(0, start - WINDOW), start)
         if s and (p := resolver.resolve(_phrase(text[s.start():end]))):
             start, place = s.start(), p
             break
     for _ in range(2):
-        for rx in RELATIONS:
-            s = rx.search(text, max(0, start - 80), start)
+        for rx in RELATIONS if _is_prefix_word(_word_before(text, start)) else ():
+            s = rx.search(text, max(0, start - WINDOW), start)
             if s and (p := resolver.resolve(_phrase(text[s.start():end]))):
                 start, place = s.start(), p
                 break

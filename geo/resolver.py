@@ -18,6 +18,9 @@ from geo.normalize import fold, name_key, strip_articles
 from geo.place import Place
 
 MAX_PHRASE = 200
+# Relations nest ("near the town of X", "30 km north of the airport in Y"); past this depth a phrase is no
+# place anyone writes, and each level is resolved once (a memo per run), so no phrase costs more than linear
+MAX_DEPTH = 6
 DEFAULT_OFFSET_KM = 50.0
 UNIT_KM = {"km": 1.0, "kms": 1.0, "kilometers": 1.0, "kilometres": 1.0, "kilometer": 1.0, "kilometre": 1.0,
            "mi": 1.609, "mile": 1.609, "miles": 1.609}
@@ -152,6 +155,10 @@ class Resolver:
     def __init__(self, gz: Gazetteer, context: Context | None):
         self.gz = gz
         self.context = context
+        self._memo: dict[tuple[str, frozenset[str] | None], Place | None] = {}
+        self._depth = 0
+        # a name's entry and place in this text (geo.recognizer._settled)
+        self.settled: dict[tuple[str, tuple[int, ...]], tuple[int | None, Place | None]] = {}
         self.handlers: dict[str, Callable[[re.Match], Place | None]] = {
             "offset": self._offset, "country_dir": self._country_dir, "dir_of_country": self._country_dir,
             "dir_of": self._dir_of, "possessive_dir": self._possessive_dir,
@@ -165,6 +172,21 @@ class Resolver:
         }
 
     def resolve(self, text: str, features: frozenset[str] | None = None) -> Place | None:
+        """The place of a cleaned phrase; each (phrase, features) is worked out once per run."""
+        memo_key = (text, features)
+        if memo_key in self._memo:
+            return self._memo[memo_key]
+        if self._depth >= MAX_DEPTH or len(text) > MAX_PHRASE:
+            return None
+        self._depth += 1
+        try:
+            place = self._resolve(text, features)
+        finally:
+            self._depth -= 1
+        self._memo[memo_key] = place
+        return place
+
+    def _resolve(self, text: str, features: frozenset[str] | None) -> Place | None:
         if features is None and (sea := self._sea_part(text)) is not None:
             return sea
         found = self.lookup(text, features)

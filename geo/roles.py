@@ -13,6 +13,7 @@ import re
 from geo.place import ROLE_DATELINE, ROLE_GOVERNMENT, ROLE_ORGANISATION, ROLE_PLACE
 
 WINDOW = 80
+DATELINE_MAX = 240  # a dateline head is read only from the first characters of its line
 
 # "BAGHDAD (Reuters) -", "LONDON —", "Kabul, Afghanistan (AP) —" at the start of a line.
 DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\([A-Za-z0-9 .&/-]{1,30}\)\s*)?[-—–:]\s")
@@ -81,17 +82,27 @@ def role_of(text: str, start: int, end: int, *, is_seat: bool) -> str:
     return ROLE_PLACE
 
 
+def _line_start(text: str, start: int) -> int:
+    """Where the line of text[start] begins, looked for only DATELINE_MAX characters back (a bound, so
+    that a text without line breaks costs no more per mention than any other)."""
+    lo = max(0, start - DATELINE_MAX)
+    found = text.rfind("\n", lo, start)
+    if found >= 0:
+        return found + 1
+    return 0 if lo == 0 else -1  # further back than a dateline could be
+
+
 def _at_line_start(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip()
+    line_start = _line_start(text, start)
+    return line_start >= 0 and not text[line_start:start].strip()
 
 
 def _in_dateline_head(text: str, start: int) -> bool:
     """The mention lies in a dateline head at the start of its line ("DUBAI/LONDON, March 6 (Reuters) -")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if start - line_start > 80:
+    line_start = _line_start(text, start)
+    if line_start < 0 or start - line_start > 80:
         return False
-    m = DATELINE_HEAD.match(text, line_start)
+    m = DATELINE_HEAD.match(text, line_start, line_start + DATELINE_MAX)
     return m is not None and start < m.end()
 
 
@@ -161,7 +172,7 @@ def is_attributive(text: str, start: int, end: int) -> bool:
     Syria", "to Iraq on Monday" are not attributive). No tagger: the next word must not be
     a function word, a place noun, an adverb or a verb, judged by closed lists and endings.
     """
-    m = NEXT_WORDS.match(text, end)
+    m = NEXT_WORDS.match(text, end, end + WINDOW)
     if not m:
         return False
     word, following = m.group(1).replace("’", "'"), m.group(2) or ""

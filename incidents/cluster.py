@@ -165,6 +165,18 @@ class Profile:
     actor2: set[str] = field(default_factory=set)
     words: frozenset[str] = frozenset()
     said_weekdays: frozenset[int] = frozenset()  # "on Sunday" in undated reports (no day to pin it to)
+    figures: frozenset[int] = frozenset()  # the exact tolls its sources give
+
+
+def _figures(reports: list[Report]) -> frozenset[int]:
+    """The figures sources give (killed and wounded, low bounds), from 2 up: "at least 103 killed"."""
+    return frozenset(
+        n
+        for r in reports
+        for c in r.claims
+        for n in (c.killed_low, c.killed_high, c.wounded_low, c.wounded_high)
+        if n is not None and n >= 2
+    )
 
 
 def core_dates(reports: list[Report]) -> tuple[date | None, date | None, int | None, date | None]:
@@ -204,6 +216,7 @@ def profile(reports: list[Report]) -> Profile:
         actor2={a for r in reports for a in r.actor2},
         words=frozenset().union(*(_bigrams(r.context or r.sentence) for r in reports)),
         said_weekdays=frozenset().union(*(_said_weekdays(r) for r in reports)),
+        figures=_figures(reports),
     )
 
 
@@ -267,9 +280,11 @@ def match_score(report: Report, prof: Profile, *, same_article: bool = False) ->
     weekday = _weekday_agrees(report, prof)
     if weekday is False:
         return None  # "on Sunday evening" in an undated article is not Tuesday's event
-    # no date on one side: needs a compatible place and shared wording, actors or the weekday
-    if place_ok and (weekday or sim >= 0.12 or (actors and sim >= 0.05)):
-        return score + 1.0 * bool(weekday)
+    # no date on one side: needs a compatible place and shared wording, actors, the weekday or a toll
+    # two sources give alike ("at least 103 killed" in both)
+    same_toll = bool(_figures([report]) & prof.figures) and report.sub_event_type in prof.subtypes | {""}
+    if place_ok and (weekday or sim >= 0.12 or (actors and sim >= 0.05) or same_toll):
+        return score + 1.0 * bool(weekday) + 0.5 * same_toll
     return None
 
 

@@ -40,6 +40,7 @@ def _reading(d: dict) -> DateReading:
         _day(d["date_end"]),
         d["precision"],
         d.get("local", False),
+        _day(d.get("day")),
     )
 
 

@@ -12,20 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
-from incidents import actors, casualties, cluster, dates, events, lexicon, places, sources
+from incidents import actors, cluster, dates, events, layers, lexicon
+from incidents.doc import Doc, make_doc
+from incidents.layers import SentenceParts
 from incidents.model import Article, CasualtyClaim, DateReading, Report
-from incidents.text import MAX_CHARS, Sentence, sentences
+from incidents.text import Sentence
 
 GENERIC_KEYS = {"attack", "strike"}
 GENERIC_STATE = "state forces"  # data/actors.csv's row for "soldiers", "security forces" with no country
-RELEVANT = re.compile(
-    r"strike|struck|attack|assault|kill|dead|died|death|wound|injur|hurt|martyr|bomb|blast|explo|rocket|missile|"
-    r"mortar|shell|drone|salvo|barrage|clash|gun|fire|raid|ambush|storm|massacre|shoot|shot|\bhit\b|battle|"
-    # "its investigators had counted 15 bodies": a toll with no other word for death
-    r"\bbod(?:y|ies)\b|corpses?|abduct|kidnap",
-    re.I,
-)
 MAX_REPORTS = 150  # event reports read from one article at most
 WEAPON_KEYS = {
     "drone": "drone",
@@ -36,151 +32,6 @@ WEAPON_KEYS = {
     "IED": "ied",
     "artillery": "shelling",
 }
-
-
-@dataclass
-class SentenceParts:
-    """Everything read from one sentence, before it is given to events."""
-
-    sentence: Sentence
-    mentions: list[events.Mention]
-    dates: list[dates.Found]
-    places: list
-    actors: list[actors.ActorMention]
-    claims: list[tuple[int, CasualtyClaim]]  # (position in sentence, claim)
-    source_spans: list[tuple[int, int, str]] = field(default_factory=list)
-    adjectivals: list = field(default_factory=list)  # geo mentions such as "Israeli", "Russian"
-    speaker: sources.SourceMention | None = None  # the last source speaking here, for "it said" next
-
-
-def _claims(
-    s: Sentence,
-    article: Article,
-    all_actors: list[actors.ActorMention],
-    geo_mentions: list = (),
-    known_people: dict | None = None,
-    speaker: sources.SourceMention | None = None,
-) -> tuple[list[tuple[int, CasualtyClaim]], list[sources.SourceMention]]:
-    """One claim per source per sentence, killed and wounded together.
-
-    A source word inside a longer place name ("Gwoza Local Government Area") is
-    the place's, not a claimant; a surname introduced earlier with a role speaks
-    with that role (sources.people).
-    """
-    names = [(g.start - s.start, g.end - s.start) for g in geo_mentions if s.start <= g.start < s.end]
-    found = [
-        m
-        for m in sources.mentions(s.text)
-        if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in names)
-    ]
-    found += [
-        m
-        for m in sources.named(s.text, known_people or {})
-        if not any(f.start < m.end and m.start < f.end for f in found)
-    ]
-    found += [
-        m
-        # named forces speak ("the Israeli military said"); generic ones ("soldiers") are counted, not quoted
-        for m in sources.from_actors(s.text, [a for a in all_actors if a.canonical != GENERIC_STATE])
-        if not any(f.start < m.end and m.start < f.end for f in found)
-    ]
-    found += [
-        m
-        for m in sources.group_refs(s.text, all_actors)
-        if not any(f.start < m.end and m.start < f.end for f in found)
-    ]
-    by_source: dict[str, tuple[int, CasualtyClaim]] = {}
-    for f in casualties.figures(s.text):
-        src = sources.attribute(s.text, f.start, found)
-        if src is sources.UNATTRIBUTED and speaker is not None and sources.PRONOUN_SPEAKS.search(s.text):
-            src = speaker  # "It said the attack caused three fatalities": the source last speaking
-        pos, claim = by_source.setdefault(
-            src.canonical,
-            (
-                f.start,
-                CasualtyClaim(
-                    source=src.canonical,
-                    source_as_reported=src.as_reported,
-                    source_type=src.source_type,
-                    quote=s.text,
-                    article_id=article.article_id,
-                ),
-            ),
-        )
-        if f.kind == "killed" and claim.killed_low is None and claim.killed_high is None:
-            claim.killed_low, claim.killed_high = f.low, f.high
-        elif f.kind == "wounded" and claim.wounded_low is None and claim.wounded_high is None:
-            claim.wounded_low, claim.wounded_high = f.low, f.high
-        else:
-            continue
-        if f.text not in claim.count_text.split("; "):
-            claim.count_text = "; ".join(x for x in (claim.count_text, f.text) if x)
-        if claim.victim_group == "unknown" or f.kind == "killed":
-            claim.victim_group = f.victims if claim.victim_group in ("unknown", f.victims) else "mixed"
-        claim.spans.append((s.start + f.start, s.start + f.end, "figure"))
-        if src.start >= 0:
-            claim.spans.append((s.start + src.start, s.start + src.end, "source"))
-    return list(by_source.values()), found
-
-
-def read_sentence(
-    s: Sentence,
-    article: Article,
-    geo_mentions: list,
-    previous: DateReading | None,
-    military: bool = False,
-    known_people: dict | None = None,
-    speaker: sources.SourceMention | None = None,
-) -> SentenceParts:
-    all_actors = actors.mentions(s.text)
-    claims, found = _claims(s, article, all_actors, geo_mentions, known_people, speaker)
-    said = [f.source for f in sources.frames(s.text, found) if f.source is not None]
-    speaking = {id(x) for x in said}
-    src_spans = [(m.start, m.end) for m in found if id(m) in speaking]
-    acts = [
-        a
-        for a in all_actors
-        if not any(x < a.end and a.start < y for x, y in src_spans) or actors.SELF_REPORT.match(s.text, a.end)
-    ]
-    # no source is a place, speaking or spoken to ("told SANA" is the agency, not Sanaa)
-    exclude = [
-        (s.start + a, s.start + b)
-        for a, b in [(m.start, m.end) for m in found] + [(m.start, m.end) for m in acts]
-    ]
-    # "the country's east" is read here with the country in context (never an actor's name)
-    parts = places.country_parts(s.text, s.start, geo_mentions, exclude)
-    parts += [
-        p
-        for p in places.settlement_refs(s.text, s.start, geo_mentions, exclude)
-        if not any(q.start < p.end and p.start < q.end for q in geo_mentions + parts)
-    ]
-    parts += [
-        p
-        for p in places.road_refs(s.text, s.start, exclude)
-        + places.admin_refs(s.text, s.start, geo_mentions, exclude)
-        if not any(q.start < p.end and p.start < q.end for q in parts)
-    ]
-    plc = parts + [
-        p
-        for p in places.candidates(geo_mentions, s.start, s.end, exclude, s.text)
-        if places.locative(s.text, p, s.start) and not any(q.start < p.end and p.start < q.end for q in parts)
-    ]
-    return SentenceParts(
-        s,
-        events.find_mentions(s.text, military),
-        dates.find_dates(s.text, s.start, article.published, previous),
-        plc,
-        acts,
-        claims,
-        [(s.start + m.start, s.start + m.end, m.canonical) for m in found],
-        [g for g in geo_mentions if s.start <= g.start < s.end and g.role == "adjectival"],
-        _as_speaker(said[-1]) if said else None,
-    )
-
-
-def _as_speaker(m: sources.SourceMention) -> sources.SourceMention:
-    """A source kept for a later sentence's pronoun: its name and kind, no span in that sentence."""
-    return sources.SourceMention(-1, -1, m.canonical, m.source_type, m.as_reported)
 
 
 def _nearest(pos_start: int, pos_end: int, mentions: list[events.Mention]) -> int:
@@ -364,7 +215,7 @@ class Reader:
         best = sorted(share.places, key=lambda p: cluster.place_rank(p.place))
         if best:
             r.place, r.location_as_reported = best[0].place, best[0].text
-        self._add(r, share, s, m, explicit_only=False)
+        self._add(r, share, s, m, explicit_only=False, why=f"the event named in its sentence ('{m.text}')")
         if not r.actor1:
             r.actor1 += self.adjectival_attacker(m, s)
         self.reports.append(r)
@@ -384,7 +235,14 @@ class Reader:
         return []
 
     def _add(
-        self, r: Report, share: Share, s: Sentence, m: events.Mention | None, *, explicit_only: bool
+        self,
+        r: Report,
+        share: Share,
+        s: Sentence,
+        m: events.Mention | None,
+        *,
+        explicit_only: bool,
+        why: str = "",
     ) -> None:
         for a in share.actors:
             role = actors.role(s.text, a, m.start if m else len(s.text), explicit_only=explicit_only)
@@ -397,10 +255,11 @@ class Reader:
             r.spans.append((d.reading.start, d.reading.end, "date", d.reading.text))
         for p in share.places:
             r.spans.append((p.start, p.end, "place", p.place.name))
-        self.add_claims(r, share.claims, s)
+        self.add_claims(r, share.claims, s, why)
 
-    def add_claims(self, r: Report, claims: list[CasualtyClaim], s: Sentence) -> None:
+    def add_claims(self, r: Report, claims: list[CasualtyClaim], s: Sentence, why: str) -> None:
         for c in claims:
+            c.attached = c.attached or why
             if r.date is not None and r.date.known and r.date.precision == 1:
                 c.stated_date = r.date.date_start
             r.claims.append(c)
@@ -438,7 +297,7 @@ class Reader:
         if s.text not in ref.context:
             ref.context += " " + s.text
         ref.spans.append((s.start + m.start, s.start + m.end, "event", "refers back"))
-        self._add(ref, share, s, m, explicit_only=True)
+        self._add(ref, share, s, m, explicit_only=True, why=f"refers back to '{m.text}'")
 
     def mention(self, m: events.Mention, share: Share, s: Sentence) -> None:
         when = _event_date(share)
@@ -495,7 +354,8 @@ class Reader:
                 and not events.BACKGROUND.search(s.text)
                 and not CUMULATIVE.search(s.text)
             ):
-                self.add_claims(self.current, [c for _, c in parts.claims], s)
+                why = "no event named in its sentence: the event under discussion"
+                self.add_claims(self.current, [c for _, c in parts.claims], s, why)
             return
         for m, share in zip(parts.mentions, share_out(parts), strict=True):
             self.mention(m, share, s)
@@ -539,19 +399,14 @@ def merge(group: list[Report]) -> Report:
 
 def extract(article: Article) -> list[Report]:
     """The reports an article makes, one per event it describes."""
-    text = article.text[:MAX_CHARS]
-    geo_mentions = places.find(text)
-    known_people = sources.people(text)
-    reader = Reader(article)
-    speaker = None
-    for s in sentences(text):
-        if RELEVANT.search(s.text):  # a sentence with no violence or casualty word adds nothing
-            military = any(r.event_type for r in reader.reports)
-            parts = read_sentence(
-                s, article, geo_mentions, reader.previous_date, military, known_people, speaker
-            )
-            speaker = parts.speaker or speaker
-            reader.sentence(parts)
+    return read_doc(layers.read(make_doc(article)))
+
+
+def read_doc(doc: Doc) -> list[Report]:
+    """The reports of a Doc whose layers are read (incidents.layers)."""
+    reader = Reader(doc.article)
+    for span in doc.layer("parts"):
+        reader.sentence(span.data)
     merged = [merge(g) for g in cluster.group_reports(reader.reports)]
     kept = [r for r in merged if r.place is not None]
     if not kept:  # geo found no place, but the article does report one dated event with figures
@@ -563,7 +418,21 @@ def extract(article: Article) -> list[Report]:
     for i, r in enumerate(kept):
         r.index = i
         r.claims = join_halves(r.claims)
+    if kept:
+        date_the_lead(kept[0], doc.article.published)
     return kept
+
+
+def date_the_lead(main: Report, published: date | None) -> None:
+    """The main event with no date of its own is news of the publication day or the day before.
+
+    A lead that says no day ("A bomb ripped through a market, killing 12") reports what
+    happened since the last edition: ACLED precision 2 over those two days, the
+    publication day the likeliest. With no published date nothing is invented.
+    """
+    if published is None or main.readings():
+        return
+    main.date = DateReading("published", 0, 0, published - timedelta(days=1), published, 2, day=published)
 
 
 def join_halves(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:

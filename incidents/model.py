@@ -41,6 +41,7 @@ class DateReading:
     date_end: date | None
     precision: int | None
     local: bool = False
+    day: date | None = None  # the likeliest day inside the span, where the reading says which
 
     @property
     def known(self) -> bool:
@@ -48,9 +49,11 @@ class DateReading:
 
     @property
     def best(self) -> date | None:
-        """The single best day: the day itself, else the middle of the span."""
+        """The single best day: the day itself, the likeliest day named, else the middle of the span."""
         if not self.known:
             return None
+        if self.day is not None and self.date_start <= self.day <= self.date_end:
+            return self.day
         return date.fromordinal((self.date_start.toordinal() + self.date_end.toordinal()) // 2)
 
 
@@ -71,6 +74,7 @@ class CasualtyClaim:
     stated_date: date | None = None
     article_id: str = ""
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, kind) in the article
+    attached: str = ""  # why the claim is this event's: "refers back to 'the strikes'", "the main event"...
 
     def figures(self) -> tuple:
         return (self.killed_low, self.killed_high, self.wounded_low, self.wounded_high)

@@ -15,6 +15,7 @@ from incidents import lexicon
 
 REPORT_VERB = re.compile(
     r"\b(?:said|says|say|reported|reports|told|confirmed|announced|claimed|stated|added|"
+    r"wrote|posted|tweeted|revealed|clarified|noted|explained|declared|disclosed|"
     r"quoted|cited|estimated|put the (?:death )?toll)\b(?!\s+(?:responsibility|the attack|credit))",
     re.I,
 )
@@ -251,14 +252,25 @@ def _TOLD_TARGET(sentence: str, src: SourceMention) -> bool:  # noqa: N802 - rea
     return bool(re.search(r"\b(?:told|to|confirmed to)\s+$", sentence[max(0, src.start - 15) : src.start]))
 
 
+def _own_clause_framed(sentence: str, fr: list[Frame], figure_pos: int, frame_pos: int) -> bool:
+    """A clause break lies between the figure and the frame, and the figure's clause has its own frame."""
+    brk = CLAUSE_BREAK.search(sentence, figure_pos, frame_pos)
+    if brk is None:
+        return False
+    clause_start = max((b.end() for b in CLAUSE_BREAK.finditer(sentence, 0, figure_pos)), default=0)
+    return any(clause_start <= f.pos < brk.start() and f.pos != frame_pos for f in fr)
+
+
 def attribute(sentence: str, figure_pos: int, found: list[SourceMention] | None = None) -> SourceMention:
     """The source whose words the figure at figure_pos are."""
     found = mentions(sentence) if found is None else found
     fr = frames(sentence, found)
     before = [f for f in fr if f.pos < figure_pos]
     after = [f for f in fr if f.pos > figure_pos and f.final and f.source is not None]
-    # a frame past ", while ..." speaks for its own clause, not for a figure before it
-    after = [f for f in after if not CLAUSE_BREAK.search(sentence, figure_pos, f.pos)]
+    # a frame past ", while ..." speaks for its own clause, not for a figure before it whose clause has
+    # a frame of its own; a frame closing the sentence speaks for all of it ("the toll rose to 17, while
+    # 57 were wounded, police said")
+    after = [f for f in after if not _own_clause_framed(sentence, fr, figure_pos, f.pos)]
     later = [f for f in fr if f.pos > figure_pos and f.final and f.source is not None]
     if before and later and CLAUSE_BREAK.search(sentence, before[-1].pos, figure_pos):
         # "..., the group said, while Hezbollah fired missiles, wounding two soldiers, the army said"
@@ -271,3 +283,78 @@ def attribute(sentence: str, figure_pos: int, found: list[SourceMention] | None 
         f = before[-1]
         return f.source or UNATTRIBUTED
     return after[0].source if after else UNATTRIBUTED
+
+
+# the head noun of a speaker the lists do not name says what kind of source it is
+HEAD_TYPES: list[tuple[re.Pattern, str]] = [
+    (re.compile(p, re.I), t)
+    for p, t in [
+        (r"health|hospital|doctors?|medics?|paramedics?|ambulance|medical|clinic|red crescent", "medical"),
+        (r"monitor|observatory|watchdog|rights (?:group|office|organi[sz]ation)|human rights", "monitor"),
+        (
+            r"news agency|television|tv|radio|broadcaster|newspaper|channel|outlet|media|correspondent",
+            "media",
+        ),
+        (
+            r"residents?|witness(?:es)?|eyewitness(?:es)?|villagers?|locals?|relatives?|survivors?|elders?",
+            "local sources",
+        ),
+        (r"militants?|rebels?|insurgents?|militia\w*|separatists?|the group|fighters?", "armed group"),
+        (
+            r"ministry|police|army|military|officials?|spokes(?:man|woman|person)|authorit(?:y|ies)|"
+            r"government|governor|mayor|minister|president|command|commander|department|directorate|office|"
+            r"council|commission(?:er)?|agency|service|defen[cs]e|prosecutor\w*|sources?|chief|head|director",
+            "government",
+        ),
+    ]
+]
+_SPEAKER_NP = re.compile(
+    r"(?:^|(?<=[\s,;:\"(]))(?P<np>(?:(?:the|a|an|one|two|three|its|their)\s+)?"
+    r"(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+?)(?:'s?)?\s+(?:also\s+|later\s+|further\s+)?$",
+    re.I,
+)
+_NOT_SPEAKER = re.compile(
+    r"\b(?:he|she|it|they|we|i|you|who|which|that|this|these|those|there|killed|dead|died|wounded|injured|"
+    r"people|was|were|is|are|had|has|have|been|and|but|or|if|when|after|as)$",
+    re.I,
+)
+_INVERTED = re.compile(
+    r"^\s*(?P<np>(?:the|a|an)\s+(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
+    r"(?=\s*(?:[,.;]|$|\s+(?:on|in|at|to|from)\b))"
+)
+
+
+def source_type_of(words: str) -> str | None:
+    """A speaker's kind from its words ("the provincial health directorate" is medical), else None."""
+    for pat, kind in HEAD_TYPES:
+        if pat.search(words):
+            return kind
+    return None
+
+
+def speakers(sentence: str, found: list[SourceMention]) -> list[SourceMention]:
+    """Subjects of reporting verbs the lists do not name: "the provincial health directorate wrote",
+    "..., said the camp's director". The head noun gives the kind; unknown kinds are no speaker."""
+    out: list[SourceMention] = []
+    for m in REPORT_VERB.finditer(sentence):
+        start = max(0, m.start() - 70)
+        before = re.split(r"[,;:\"“”()]|\band\b", sentence[start : m.start()])[-1]
+        np = _SPEAKER_NP.search(before)
+        got = None
+        if np and np.group("np").strip() and not _NOT_SPEAKER.search(np.group("np").strip()):
+            words = np.group("np").strip()
+            a = m.start() - len(before) + np.start("np")
+            got = (a, a + len(words), words)
+        elif m.group(0).lower() != "told":
+            inv = _INVERTED.match(sentence, m.end())
+            if inv and not _NOT_SPEAKER.search(inv.group("np")):
+                got = (inv.start("np"), inv.end("np"), inv.group("np"))
+        if got is None:
+            continue
+        a, b, words = got
+        kind = source_type_of(words)
+        if kind is None or any(f.start < b and a < f.end for f in found + out):
+            continue
+        canonical = re.sub(r"^(?:the|a|an|one|its|their)\s+", "", words, flags=re.I)
+        out.append(SourceMention(a, b, canonical, kind, words))
+    return out

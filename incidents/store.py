@@ -225,6 +225,13 @@ class Store:
             warnings=tuple(json.loads(row["warnings"] or "[]")),
         )
 
+    def reports_of(self, article_id: str) -> list[Report]:
+        """The reports stored for one article at ingest (its spans and claims), in reading order."""
+        t = self.t["reports"]
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(t.c.data).where(t.c.article_id == article_id)).all()
+        return sorted((report_from_json(r.data) for r in rows), key=lambda r: r.index)
+
     # ---- writing -------------------------------------------------------
     def _bump(self, conn) -> None:
         meta = self.t["meta"]

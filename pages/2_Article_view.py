@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data import shared_store, tables_or_stop
-from dashboard.highlight import highlighted_html, legend_html
+from dashboard.highlight import highlighted_html, legend_html, stored_reading
 
 st.set_page_config(page_title="Article view", layout="wide")
 st.title("Article view")
@@ -31,15 +31,14 @@ if article.url.startswith(("http://", "https://")):
 elif article.url:
     st.text(f"URL: {article.url}")
 
-try:
-    from incidents.annotate import annotate
-
-    spans = annotate(article)
-except Exception as error:  # highlighting is a help: show the plain text if it fails
-    st.warning(f"The spans could not be computed ({type(error).__name__}); showing the plain text.")
-    spans = []
+reports, spans, why = stored_reading(shared_store(url), article)
+if not reports:
+    st.info("No incident was read from this article: the text is shown as stored.")
 st.html(legend_html())
 st.html(highlighted_html(article.text, spans))
+if why:
+    st.subheader("Why each claim says what it says")
+    st.dataframe(pd.DataFrame(why), hide_index=True, width="stretch")
 
 cited = tables.incidents[tables.incidents["article_ids"].astype("string").fillna("")
                          .str.split(";").map(lambda ids_: chosen in [i.strip() for i in ids_])]

@@ -15,5 +15,15 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# the sign-in tests' OpenID Connect provider (npm's oidc-provider, pinned by tests/oidc/package-lock.json)
+if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+if command -v npm >/dev/null 2>&1; then
+  npm ci --prefix tests/oidc --no-audit --no-fund --loglevel=error >/dev/null
+else
+  echo "npm is not installed: the sign-in browser tests will skip" >&2
+fi
+
 python3 -m ruff check .
 python3 -m pytest "$@"

@@ -1,0 +1,276 @@
+"""Many signed-in sessions on one server process, through Streamlit's own websocket protocol.
+
+    python bench/sessions_bench.py [--sessions 20] [--rows 10000] [--rounds 3] [--filters 3]
+
+Starts `streamlit run app.py` with INCIDENT_DASHBOARD_BENCH_ROWS=N generated
+incidents and the trusted-header sign-in (each session is a different user,
+signed in by the headers a proxy would send), then runs S sessions at once,
+each a client of /_stcore/stream that does what a browser tab does to the
+server: it sends BackMsg.rerun_script (ClientState: page, query string,
+widget states) and reads ForwardMsgs until script_finished. It measures
+
+- page ready: a new connection's first run, from connect to script_finished
+  (every element of the page, the map's 10,000-incident payload included, has
+  been sent; drawing it is the browser's part, timed by bench/browser_bench.py);
+- filter change: a rerun with the sidebar search changed, to script_finished;
+- the server's CPU-seconds (user+sys of the process, /proc) per page load and
+  per filter change, measured in phases that do only one of the two;
+- memory per session: the server's RSS with S sessions open, less its RSS
+  with one open, over S-1.
+
+A 20-browser benchmark on a 2-core machine measures the browsers; this client
+costs little CPU. It prints figures; it asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: the repository is not on the path
+    sys.path.insert(0, str(ROOT))
+
+from bench.browser_bench import free_port, wait_for_health  # noqa: E402
+
+TRUSTED_HEADERS = {"X-Forwarded-User": "sub", "X-Forwarded-Email": "email",
+                   "X-Forwarded-Preferred-Username": "name"}
+SEARCH_LABEL = "Search"
+SEARCHES = ("Kabul", "drone", "Mosul", "IED", "Gaza", "Observatory")
+
+
+def proxy_headers(n: int) -> dict[str, str]:
+    """What an authenticating proxy would send for bench user n."""
+    return {"X-Forwarded-User": f"bench-{n}", "X-Forwarded-Email": f"bench-{n}@example.org",
+            "X-Forwarded-Preferred-Username": f"Bench User {n}"}
+
+
+def rerun_message(widgets: dict[str, str] | None = None, page_script_hash: str = "") -> bytes:
+    """BackMsg.rerun_script, as the browser sends it: the page and the widget values it holds."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    msg = BackMsg()
+    state = msg.rerun_script
+    state.query_string = ""
+    state.page_script_hash = page_script_hash
+    state.widget_states.SetInParent()
+    for widget_id, value in (widgets or {}).items():
+        w = state.widget_states.widgets.add()
+        w.id = widget_id
+        w.string_value = value
+    return msg.SerializeToString()
+
+
+@dataclass
+class Run:
+    """What one script run sent back."""
+
+    seconds: float
+    messages: int
+    bytes: int
+    finished: str
+    texts: list[str] = field(default_factory=list)
+    search_id: str | None = None
+    page_script_hash: str = ""
+
+
+class Session:
+    """One browser tab's conversation with the server, without the browser."""
+
+    def __init__(self, base_ws: str, headers: dict[str, str]):
+        self.url = f"{base_ws}/_stcore/stream"
+        self.headers = headers
+        self.ws = None
+        self.search_id: str | None = None
+        self.page_script_hash = ""
+
+    async def connect(self) -> None:
+        import websockets
+
+        self.ws = await websockets.connect(self.url, subprotocols=["streamlit"],
+                                           additional_headers=self.headers,
+                                           max_size=None, open_timeout=60, ping_interval=None)
+
+    async def run(self, widgets: dict[str, str] | None = None, *, timeout: float = 120.0) -> Run:
+        """Send a rerun and read until the script finished."""
+        start = time.perf_counter()
+        await self.ws.send(rerun_message(widgets, self.page_script_hash))
+        return await self.read_run(start, timeout)
+
+    async def read_run(self, start: float, timeout: float) -> Run:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        run = Run(0.0, 0, 0, "")
+        deadline = start + timeout
+        while True:
+            data = await asyncio.wait_for(self.ws.recv(), max(0.1, deadline - time.perf_counter()))
+            run.messages += 1
+            run.bytes += len(data)
+            msg = ForwardMsg()
+            msg.ParseFromString(data)
+            kind = msg.WhichOneof("type")
+            if kind == "new_session":
+                self.page_script_hash = msg.new_session.page_script_hash
+            elif kind == "delta":
+                self._read_delta(msg.delta, run)
+            elif kind == "script_finished":
+                run.finished = ForwardMsg.ScriptFinishedStatus.Name(msg.script_finished)
+                if msg.script_finished != ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY:
+                    run.seconds = time.perf_counter() - start
+                    return run
+
+    def _read_delta(self, delta, run: Run) -> None:
+        if delta.WhichOneof("type") != "new_element":
+            return
+        element = delta.new_element
+        kind = element.WhichOneof("type")
+        if kind == "text_input" and element.text_input.label == SEARCH_LABEL:
+            self.search_id = element.text_input.id
+        elif kind in ("markdown", "text", "alert"):
+            body = getattr(element, kind).body
+            run.texts.append(body)
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            await self.ws.close()
+
+
+def cpu_seconds(pid: int) -> float:
+    """user+sys CPU-seconds of a process so far (all its threads)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def machine_load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.2f} (1 min) {five:.2f} (5 min) on {os.cpu_count()} cores"
+
+
+def quantiles(values: list[float]) -> str:
+    if not values:
+        return "none"
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    median = statistics.median(ordered)
+    return f"median {median:.2f} s, p95 {p95:.2f} s, max {ordered[-1]:.2f} s (n={len(ordered)})"
+
+
+async def page_load(base_ws: str, n: int) -> tuple[Session, Run]:
+    session = Session(base_ws, proxy_headers(n))
+    start = time.perf_counter()
+    await session.connect()
+    run = await session.run()
+    run.seconds = time.perf_counter() - start
+    return session, run
+
+
+async def measure(base_ws: str, pid: int, sessions: int, rounds: int, filters: int) -> dict[str, object]:
+    figures: dict[str, object] = {"machine_before": machine_load()}
+    # warm-up: the first load builds the cached tables; one session open for the memory baseline
+    first, run = await page_load(base_ws, 0)
+    figures["first_load_s"] = round(run.seconds, 2)
+    figures["page_bytes"] = run.bytes
+    figures["signed_in"] = next((t for t in run.texts if t.startswith("Signed in as")), "NOT SIGNED IN")
+    rss_one = rss_mb(pid)
+
+    loads: list[float] = []
+    cpu_loads, count_loads = 0.0, 0
+    open_sessions: list[Session] = []
+    for r in range(rounds):  # S new sessions at once, like S people opening the page together
+        for s in open_sessions:
+            await s.close()
+        cpu0, wall0 = cpu_seconds(pid), time.perf_counter()
+        results = await asyncio.gather(*(page_load(base_ws, 1 + r * sessions + i) for i in range(sessions)))
+        cpu_loads += cpu_seconds(pid) - cpu0
+        count_loads += sessions
+        figures[f"round{r}_wall_s"] = round(time.perf_counter() - wall0, 2)
+        open_sessions = [s for s, _ in results]
+        loads += [run.seconds for _, run in results]
+        bad = [run.finished for _, run in results if run.finished != "FINISHED_SUCCESSFULLY"]
+        if bad:
+            figures[f"round{r}_unfinished"] = bad
+    rss_many = rss_mb(pid)
+
+    changes: list[float] = []
+    cpu0 = cpu_seconds(pid)
+    for k in range(filters):  # every open session changes its search at the same moment
+        runs = await asyncio.gather(*(s.run({s.search_id: SEARCHES[(k + i) % len(SEARCHES)]})
+                                      for i, s in enumerate(open_sessions) if s.search_id))
+        changes += [run.seconds for run in runs]
+    cpu_changes = cpu_seconds(pid) - cpu0
+    for s in [first, *open_sessions]:
+        await s.close()
+
+    figures.update({
+        "page_ready": quantiles(loads),
+        "filter_change": quantiles(changes),
+        "cpu_s_per_page_load": round(cpu_loads / max(1, count_loads), 3),
+        "cpu_s_per_filter_change": round(cpu_changes / max(1, len(changes)), 3),
+        "rss_one_session_mb": round(rss_one),
+        f"rss_{sessions + 1}_sessions_mb": round(rss_many),
+        "mb_per_session": round((rss_many - rss_one) / max(1, sessions), 1),
+        "machine_after": machine_load(),
+    })
+    return figures
+
+
+@contextlib.contextmanager
+def server(env: dict[str, str], log_path: Path) -> Iterator[tuple[str, int]]:
+    """`streamlit run app.py` on a free port: (websocket base URL, pid); stopped afterwards."""
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+               "--server.headless", "true", "--server.address", "127.0.0.1",
+               "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, stdout=log,
+                                   stderr=subprocess.STDOUT)
+        try:
+            wait_for_health(port, process)
+            yield f"ws://127.0.0.1:{port}", process.pid
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=3, help="times S sessions open the page together")
+    parser.add_argument("--filters", type=int, default=3, help="filter changes per open session")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {"INCIDENT_DASHBOARD_BENCH_ROWS": str(args.rows),
+               "INCIDENTS_DB_URL": f"sqlite:///{tmp}/users.db",  # the users of the sign-in; data is generated
+               "STREAMLIT_SERVER_TRUSTED_USER_HEADERS": json.dumps(TRUSTED_HEADERS)}
+        with server(env, args.out / "sessions-server.log") as (base, pid):
+            figures = asyncio.run(measure(base, pid, args.sessions, args.rounds, args.filters))
+    print(f"sessions={args.sessions} rows={args.rows} rounds={args.rounds} filters={args.filters}")
+    for key, value in figures.items():
+        print(f"  {key}: {value}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,186 @@
+"""The layers the reader adds to a Doc, each read once per article.
+
+`read(doc)` runs the stages in order and leaves on the Doc:
+
+- `geo`: geo's place mentions of the whole text (one call to geo.find_places);
+- `actors`, `sources`: actor names and would-be speakers of every sentence;
+- `quotes`' speakers (incidents.speech);
+- `parts`: for each sentence with a word of violence or casualties, its event
+  mentions, dates, incident-place candidates, actors and casualty claims (each
+  figure already given its speaker), as one SentenceParts span;
+- `figure`, `speaker`, `date`, `place`, `event` spans for the article view.
+
+No later stage reads the raw text again: incidents.extract decides over these.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from incidents import actors, casualties, dates, events, places, sources, speech
+from incidents.doc import Doc, Span
+from incidents.model import CasualtyClaim, DateReading
+from incidents.text import Sentence
+
+RELEVANT = re.compile(
+    r"strike|struck|attack|assault|kill|dead|died|death|wound|injur|hurt|martyr|bomb|blast|explo|rocket|missile|"
+    r"mortar|shell|drone|salvo|barrage|clash|gun|fire|raid|ambush|storm|massacre|shoot|shot|\bhit\b|battle|"
+    # "its investigators had counted 15 bodies": a toll with no other word for death
+    r"\bbod(?:y|ies)\b|corpses?|abduct|kidnap|casualt|behead|victim",
+    re.I,
+)
+
+
+@dataclass
+class SentenceParts:
+    """Everything read from one sentence, before it is given to events."""
+
+    sentence: Sentence
+    mentions: list[events.Mention]
+    dates: list[dates.Found]
+    places: list
+    actors: list[actors.ActorMention]
+    claims: list[tuple[int, CasualtyClaim]]  # (position in sentence, claim)
+    source_spans: list[tuple[int, int, str]] = field(default_factory=list)
+    adjectivals: list = field(default_factory=list)  # geo mentions such as "Israeli", "Russian"
+
+
+def read(doc: Doc) -> Doc:
+    """Add every layer the reader decides over (see the module docstring)."""
+    text = doc.text
+    geo_mentions = places.find(text)
+    doc.layers["geo"] = [Span(g.start, g.end, g.role, g) for g in geo_mentions]
+    people = sources.people(text)
+    found_by_sentence: dict[int, list] = {}
+    for s in doc.sentences:
+        acts = actors.mentions(s.text)
+        spans = [(g.start - s.start, g.end - s.start) for g in geo_mentions if s.start <= g.start < s.end]
+        found = speech.mentions(s.text, acts, spans, people)
+        found_by_sentence[s.index] = found
+        doc.layers.setdefault("actors", []).extend(
+            Span(s.start + a.start, s.start + a.end, "actor", a) for a in acts
+        )
+        doc.layers.setdefault("sources", []).extend(
+            Span(s.start + m.start, s.start + m.end, "source", m) for m in found
+        )
+    speech.quote_speakers(doc, found_by_sentence)
+    state = speech.Speakers()
+    previous: DateReading | None = None
+    military = False
+    for s in doc.sentences:
+        found = found_by_sentence[s.index]
+        if RELEVANT.search(s.text):
+            parts = _parts(doc, s, found, geo_mentions, previous, military, state)
+            doc.add("parts", Span(s.start, s.end, "parts", parts))
+            military = military or any(m.key != "attack" for m in parts.mentions)
+            known = [d.reading for d in parts.dates if d.kind == "event" and d.reading.known]
+            if known and known[-1].precision == 1:
+                previous = known[-1]
+        for f in sources.frames(s.text, found):
+            if f.source is not None:
+                state.remember(state.resolve(f.source))
+    return doc
+
+
+def _parts(
+    doc: Doc,
+    s: Sentence,
+    found: list,
+    geo_mentions: list,
+    previous: DateReading | None,
+    military: bool,
+    state: speech.Speakers,
+) -> SentenceParts:
+    acts_all = [x.data for x in doc.layer("actors", s.start, s.end)]
+    claims = _claims(doc, s, found, state)
+    said = [f.source for f in sources.frames(s.text, found) if f.source is not None]
+    speaking = {id(x) for x in said}
+    src_spans = [(m.start, m.end) for m in found if id(m) in speaking]
+    acts = [
+        a
+        for a in acts_all
+        if not any(x < a.end and a.start < y for x, y in src_spans) or actors.SELF_REPORT.match(s.text, a.end)
+    ]
+    # no source is a place, speaking or spoken to ("told SANA" is the agency, not Sanaa)
+    exclude = [(s.start + m.start, s.start + m.end) for m in [*found, *acts]]
+    return SentenceParts(
+        s,
+        events.find_mentions(s.text, military),
+        dates.find_dates(s.text, s.start, doc.article.published, previous),
+        _places(s, geo_mentions, exclude),
+        acts,
+        claims,
+        [(s.start + m.start, s.start + m.end, m.canonical) for m in found],
+        [g for g in geo_mentions if s.start <= g.start < s.end and g.role == "adjectival"],
+    )
+
+
+def _places(s: Sentence, geo_mentions: list, exclude: list[tuple[int, int]]) -> list:
+    """Incident-place candidates of a sentence: geo's places where the words make them a location."""
+    # "the country's east" is read here with the country in context (never an actor's name)
+    parts = places.country_parts(s.text, s.start, geo_mentions, exclude)
+    parts += [
+        p
+        for p in places.settlement_refs(s.text, s.start, geo_mentions, exclude)
+        if not any(q.start < p.end and p.start < q.end for q in geo_mentions + parts)
+    ]
+    parts += [
+        p
+        for p in places.road_refs(s.text, s.start, exclude)
+        + places.admin_refs(s.text, s.start, geo_mentions, exclude)
+        if not any(q.start < p.end and p.start < q.end for q in parts)
+    ]
+    return parts + [
+        p
+        for p in places.candidates(geo_mentions, s.start, s.end, exclude, s.text)
+        if places.locative(s.text, p, s.start) and not any(q.start < p.end and p.start < q.end for q in parts)
+    ]
+
+
+def _claims(doc: Doc, s: Sentence, found: list, state: speech.Speakers) -> list[tuple[int, CasualtyClaim]]:
+    """One claim per speaker per sentence, killed and wounded together."""
+    by_source: dict[str, tuple[int, CasualtyClaim]] = {}
+    for f in casualties.figures(s.text):
+        quote = doc.quote_at(s.start + f.start)
+        qs = quote.speaker if quote is not None else None
+        if qs == "again":
+            qs = state.last()
+        src = speech.figure_speaker(s, f.start, found, quote, state, qs)
+        pos, claim = by_source.setdefault(
+            src.canonical,
+            (
+                f.start,
+                CasualtyClaim(
+                    source=src.canonical,
+                    source_as_reported=src.as_reported,
+                    source_type=src.source_type,
+                    quote=s.text,
+                    article_id=doc.article.article_id,
+                ),
+            ),
+        )
+        if f.kind == "killed" and claim.killed_low is None and claim.killed_high is None:
+            claim.killed_low, claim.killed_high = f.low, f.high
+        elif f.kind == "wounded" and claim.wounded_low is None and claim.wounded_high is None:
+            claim.wounded_low, claim.wounded_high = f.low, f.high
+        else:
+            continue
+        if f.text not in claim.count_text.split("; "):
+            claim.count_text = "; ".join(x for x in (claim.count_text, f.text) if x)
+        if claim.victim_group == "unknown" or f.kind == "killed":
+            claim.victim_group = f.victims if claim.victim_group in ("unknown", f.victims) else "mixed"
+        claim.spans.append((s.start + f.start, s.start + f.end, "figure"))
+        if src.start >= 0 and s.start + src.end <= s.end and s.text[src.start : src.end] == src.as_reported:
+            claim.spans.append((s.start + src.start, s.start + src.end, "source"))
+        elif src.as_reported:
+            claim.spans += _speaker_span(doc, src)
+    return list(by_source.values())
+
+
+def _speaker_span(doc: Doc, src: sources.SourceMention) -> list[tuple[int, int, str]]:
+    """Where a speaker named in another sentence stands (its last mention), for the article view."""
+    for m in reversed(doc.layers.get("sources", [])):
+        if m.data.as_reported == src.as_reported or m.data.canonical == src.canonical:
+            return [(m.start, m.end, "source")]
+    return []

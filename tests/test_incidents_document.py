@@ -1,0 +1,120 @@
+"""The document-level reader: the Doc and its layers, reported speech across sentences,
+the undated lead, the main event. Every text here is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from incidents import layers
+from incidents.doc import make_doc
+from incidents.extract import extract
+from incidents.model import Article
+
+
+def art(text: str, published: date | None = date(2023, 5, 10)) -> Article:
+    return Article(article_id="t", text=text, published=published, outlet="Test")
+
+
+def claims_of(text: str, published: date | None = date(2023, 5, 10)):
+    return [c for r in extract(art(text, published)) for c in r.claims]
+
+
+def test_doc_is_segmented_once_with_headline_and_quotations():
+    text = (
+        "Mortar fire kills four in hill town\n\n"
+        'The regional police said: "Four farmers died when the shells fell." Nobody else was hurt.\n'
+    )
+    doc = make_doc(art(text))
+    assert doc.text[doc.headline.start : doc.headline.end] == "Mortar fire kills four in hill town"
+    assert len(doc.quotes) == 1
+    q = doc.quotes[0]
+    assert doc.text[q.start : q.end].startswith('"Four farmers')
+    assert [s.text[:3] for s in doc.sentences] == ["The", "Nob"]
+
+
+def test_layers_are_read_once_into_the_doc():
+    doc = layers.read(
+        make_doc(art("A roadside bomb killed three soldiers near Kandahar on Monday, police said."))
+    )
+    assert {"geo", "actors", "sources", "parts"} <= set(doc.layers)
+    parts = doc.layer("parts")[0].data
+    assert parts.mentions and parts.dates and parts.claims
+
+
+def test_a_quotation_keeps_the_speaker_named_after_it():
+    text = (
+        "A car bomb exploded outside a bus station in Kirkuk on Monday.\n\n"
+        '"We have counted 11 dead and 30 wounded so far," '
+        "the provincial health directorate wrote on Facebook."
+    )
+    got = [c for c in claims_of(text) if c.killed_low == 11]
+    assert got and "health directorate" in got[0].source.lower()
+    assert got[0].wounded_low == 30
+
+
+def test_the_ministry_speaks_again_as_the_ministry_last_named():
+    text = (
+        "An air strike hit a fuel depot in Hodeidah on Tuesday, the Houthi-run Health Ministry said. "
+        "The ministry said nine people were killed and 14 wounded."
+    )
+    got = [c for c in claims_of(text) if c.killed_low == 9]
+    assert got and got[0].source == "Health Ministry"
+    # the speaker's words, though they stand in the sentence before
+    assert got[0].source_as_reported == "the Houthi-run Health Ministry"
+    assert ("source" in {k for _, _, k in got[0].spans}) and got[0].attached
+
+
+def test_he_said_speaks_for_the_person_named_before():
+    text = (
+        "Gunmen attacked a checkpoint in Zamfara on Sunday, "
+        "said Musa Bello, a spokesman for the state police. "
+        "Seven officers were killed in the exchange, he said."
+    )
+    got = [c for c in claims_of(text) if c.killed_low == 7]
+    assert got and got[0].source != "unattributed"
+
+
+def test_an_undated_lead_is_the_publication_day_or_the_day_before():
+    reports = extract(art("A suicide bomber killed 12 people at a crowded market in Mogadishu, police said."))
+    d = reports[0].date
+    assert (d.date_start, d.date_end, d.precision) == (date(2023, 5, 9), date(2023, 5, 10), 2)
+    assert d.best == date(2023, 5, 10)
+
+
+def test_an_undated_lead_with_no_published_date_stays_undated():
+    reports = extract(art("A suicide bomber killed 12 people at a crowded market in Mogadishu.", None))
+    assert reports and reports[0].date is None
+
+
+@pytest.mark.parametrize("bad", ["", "\n\n\n", '"""', "said: " * 50])
+def test_odd_texts_make_a_doc(bad):
+    doc = layers.read(make_doc(art(bad)))
+    assert doc.text == bad
+
+
+def test_the_article_view_reads_the_stored_layers_without_extracting_again(sqlite_store, monkeypatch):
+    from dashboard.highlight import stored_reading
+
+    a = Article(
+        article_id="view1",
+        text=(
+            "A drone strike hit a wedding party in Marib on Saturday, local medics said. "
+            "Six guests were killed and 11 wounded, the medics added."
+        ),
+        published=date(2023, 5, 10),
+        outlet="Test",
+    )
+    sqlite_store.ingest([a])
+
+    def no_extraction(*_a, **_k):
+        raise AssertionError("the article view must not run extraction")
+
+    monkeypatch.setattr("incidents.pipeline.extract_reports", no_extraction)
+    monkeypatch.setattr("incidents.extract.extract", no_extraction)
+    reports, spans, why = stored_reading(sqlite_store, sqlite_store.article("view1"))
+    assert reports and {"figure", "source", "event", "date"} <= {s.kind for s in spans}
+    row = next(r for r in why if r["killed"] == "6")
+    assert row["speaker's words"] and "Six guests" in row["count's words"]
+    assert "Air/drone strike" in row["event"] and row["why this event"]

@@ -7,15 +7,16 @@ silently left out: they are counted beside the map and listed on request.
 """
 from __future__ import annotations
 
+import copy
 import json
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import selection, timeline
+from dashboard import selection, timeline, views
 from dashboard.basemap import TileSetting, basemap_version, tile_setting
 from dashboard.data import Tables
-from dashboard.filters import IncidentFilter, date_bounds
+from dashboard.filters import IncidentFilter
 from dashboard.map_component import MapParts, layer_script, render_parts, show_map
 from dashboard.map_layer import build_base_map, encode_layer, payload_json
 from dashboard.navigation import review_link
@@ -91,21 +92,24 @@ def map_panel(tables: Tables, filtered: pd.DataFrame, version: str, flt: Inciden
         st.rerun(scope="app")
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def cached_timeline(_filtered: pd.DataFrame, version: str, flt: IncidentFilter) -> tuple[pd.DataFrame, str]:
-    return timeline.timeline_frame(_filtered)
+@st.cache_resource(show_spinner=False, max_entries=16)
+def cached_timeline(_filtered: pd.DataFrame, version: str, flt: IncidentFilter) -> tuple[dict | None, str]:
+    """The timeline's Vega-Lite spec (None: nothing dated) and its unit, per (data version, filter):
+    building and validating an Altair chart on every run cost more than the rest of the page."""
+    frame, unit = timeline.timeline_frame(_filtered)
+    return (None if frame.empty else timeline.timeline_chart(frame, unit).to_dict()), unit
 
 
 def timeline_panel(tables: Tables, filtered: pd.DataFrame, version: str, flt: IncidentFilter) -> None:
     """Incidents and killed per day or week of the filtered set; brushing sets the date filter."""
-    frame, unit = cached_timeline(filtered, version, flt)
-    if frame.empty:
+    spec, unit = cached_timeline(filtered, version, flt)
+    if spec is None:
         st.caption("No dated incident to draw on the timeline.")
         return
-    bounds = date_bounds(tables.incidents)
-    st.altair_chart(timeline.timeline_chart(frame, unit), key=timeline.CHART_KEY, width="stretch",
-                    on_select=lambda: timeline.apply_brush(st.session_state, bounds),
-                    selection_mode=timeline.BRUSH)
+    bounds = views.cached_choices(tables.incidents, version)[1]
+    st.vega_lite_chart(copy.deepcopy(spec), key=timeline.CHART_KEY, width="stretch",
+                       on_select=lambda: timeline.apply_brush(st.session_state, bounds),
+                       selection_mode=timeline.BRUSH)
     undated = int(pd.to_datetime(filtered["event_date"], errors="coerce").isna().sum())
     st.caption(f"Incidents and killed (lowest reported figure) per {unit}. Drag across the timeline to set "
                "the date range." + (f" {undated:,} incidents have no date." if undated else ""))

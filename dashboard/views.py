@@ -6,6 +6,7 @@ calls them in order. The logic lives in filters/map_layer/popups/selection.
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from dashboard import exports, selection
@@ -25,12 +26,17 @@ def cached_filter(_tables: Tables, version: str, flt: IncidentFilter) -> pd.Data
     return filter_incidents(_tables.incidents, flt, search=_tables.search)
 
 
-def filter_sidebar(incidents: pd.DataFrame) -> IncidentFilter:
+@st.cache_resource(show_spinner=False, max_entries=4)
+def cached_choices(_incidents: pd.DataFrame, version: str) -> tuple[dict[str, list[str]], tuple | None]:
+    """What the filter widgets offer (values, date bounds): once per data version, not per run."""
+    return filter_options(_incidents), date_bounds(_incidents)
+
+
+def filter_sidebar(incidents: pd.DataFrame, version: str) -> IncidentFilter:
     """The filter widgets in the sidebar; returns what they say."""
-    options = filter_options(incidents)
+    options, bounds = cached_choices(incidents, version)
     bar = st.sidebar
     bar.header("Filters")
-    bounds = date_bounds(incidents)
     date_from = date_to = None
     if bounds:
         kept = st.session_state.get(DATES_KEY)  # the brushed timeline may have set it
@@ -74,14 +80,22 @@ def table_view(filtered: pd.DataFrame, selected: str | None, limit: int = TABLE_
     return view[list(INCIDENT_COLUMNS)].reset_index(drop=True)
 
 
-def incident_table(filtered: pd.DataFrame) -> str | None:
+@st.cache_resource(show_spinner=False, max_entries=32)
+def cached_table(_filtered: pd.DataFrame, version: str, flt: IncidentFilter,
+                 selected: str | None) -> tuple[list[str], pa.Table]:
+    """The table's row ids and its Arrow table, once per (data version, filter, selection) for every
+    session: converting 10,000 rows to Arrow on every run was a large part of a page load's CPU."""
+    view = table_view(_filtered, selected)
+    return view["incident_id"].astype(str).tolist(), pa.Table.from_pandas(view, preserve_index=False)
+
+
+def incident_table(filtered: pd.DataFrame, version: str, flt: IncidentFilter) -> str | None:
     """The table of the filtered set, newest first; returns the selected incident id."""
     selected = st.session_state.get(selection.SELECTED)
-    view = table_view(filtered, selected)
+    ids, view = cached_table(filtered, version, flt, selected)
     if len(filtered) > TABLE_LIMIT:
         st.caption(f"The table shows the newest {TABLE_LIMIT:,} of {len(filtered):,} incidents "
                    "(and the selected one; the map and the downloads have them all).")
-    ids = view["incident_id"].astype(str).tolist()
     st.session_state[TABLE_IDS] = ids
     default = {"selection": {"rows": [ids.index(selected)]}} if selected in ids else None
     key = f"incident_table_{st.session_state.get(selection.TABLE_NONCE, 0)}"

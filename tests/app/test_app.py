@@ -181,3 +181,17 @@ def test_the_ingest_preview_warns_of_an_incident_without_a_place_and_shows_its_f
     figures = ["incident_id", "killed_low", "killed_high", "wounded_low", "wounded_high"]
     assert list(preview.columns[:5]) == figures
     assert int(preview.iloc[0]["killed_low"]) == 4
+
+
+def test_the_first_start_shows_its_steps_and_counts(monkeypatch, tmp_path):
+    from dashboard.data import BUNDLED_ARTICLES
+
+    monkeypatch.setenv("INCIDENTS_DB_URL", f"sqlite:///{tmp_path / 'first.db'}")
+    monkeypatch.delenv("INCIDENT_DASHBOARD_BENCH_ROWS", raising=False)
+    at = run_app()
+    count = len(list(BUNDLED_ARTICLES.glob("*.txt")))
+    texts = [m.value for m in at.markdown]
+    assert any(t.startswith("Building the place gazetteer") and "done" in t for t in texts), texts
+    assert any(t.endswith(f"sample articles in data/articles/: {count} of {count}") for t in texts), texts
+    assert at.status and at.status[0].label.startswith(f"Ready: {count} sample articles read")
+    assert len(table(at)) > 0

@@ -1,7 +1,8 @@
 """The incident map dashboard: the "Map" page (filters -> map + timeline + table -> detail and
 downloads) and the pages in pages/.
 
-Layout only; the logic is in dashboard/ (see its modules). Run with
+Layout only; the logic is in dashboard/ (see its modules). Every page, the Map
+page included (dashboard/main_page.py), opens with the sign-in gate. Run with
 `streamlit run app.py`.
 """
 import streamlit as st

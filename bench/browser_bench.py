@@ -70,25 +70,43 @@ def wait_for_health(port: int, process: subprocess.Popen, timeout: float = 120.0
 
 
 @contextlib.contextmanager
-def streamlit_server(env: dict[str, str], log_path: Path, root: Path = ROOT) -> Iterator[str]:
-    """`streamlit run app.py` (of `root`) on a free port; yields its base URL; stops it afterwards."""
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.headless", "true", "--server.address", "127.0.0.1",
-               "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+def running(command: list[str], log_path: Path, *, env: dict[str, str] | None = None,
+            cwd: Path = ROOT) -> Iterator[subprocess.Popen]:
+    """A child process writing to log_path; stopped afterwards (SIGTERM, SIGKILL after 10 s)."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "w") as log:
-        process = subprocess.Popen(command, cwd=root, env={**os.environ, **env}, stdout=log,
+        process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=log,
                                    stderr=subprocess.STDOUT)
         try:
-            wait_for_health(port, process)
-            yield f"http://127.0.0.1:{port}"
+            yield process
         finally:
             process.terminate()
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
+
+
+@contextlib.contextmanager
+def streamlit_process(env: dict[str, str], log_path: Path, *, port: int | None = None,
+                      args: tuple[str, ...] = (),
+                      root: Path = ROOT) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`streamlit run app.py` of `root` (on port, else a free one) with extra args; yields (base URL,
+    process)."""
+    port = port or free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+               "--server.headless", "true", "--server.address", "127.0.0.1",
+               "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false", *args]
+    with running(command, log_path, env=env, cwd=root) as process:
+        wait_for_health(port, process)
+        yield f"http://127.0.0.1:{port}", process
+
+
+@contextlib.contextmanager
+def streamlit_server(env: dict[str, str], log_path: Path, root: Path = ROOT) -> Iterator[str]:
+    """`streamlit run app.py` (of `root`) on a free port; yields its base URL; stops it afterwards."""
+    with streamlit_process(env, log_path, root=root) as (base, _process):
+        yield base
 
 
 def launch_chromium(playwright):

@@ -29,7 +29,6 @@ import contextlib
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -41,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: the repository is not on the path
     sys.path.insert(0, str(ROOT))
 
-from bench.browser_bench import free_port, wait_for_health  # noqa: E402
+from bench.browser_bench import streamlit_process  # noqa: E402
 
 TRUSTED_HEADERS = {"X-Forwarded-User": "sub", "X-Forwarded-Email": "email",
                    "X-Forwarded-Preferred-Username": "name"}
@@ -234,23 +233,8 @@ async def measure(base_ws: str, pid: int, sessions: int, rounds: int, filters: i
 @contextlib.contextmanager
 def server(env: dict[str, str], log_path: Path) -> Iterator[tuple[str, int]]:
     """`streamlit run app.py` on a free port: (websocket base URL, pid); stopped afterwards."""
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.headless", "true", "--server.address", "127.0.0.1",
-               "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(log_path, "w") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, stdout=log,
-                                   stderr=subprocess.STDOUT)
-        try:
-            wait_for_health(port, process)
-            yield f"ws://127.0.0.1:{port}", process.pid
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+    with streamlit_process(env, log_path) as (base, process):
+        yield base.replace("http://", "ws://", 1), process.pid
 
 
 def main() -> None:

@@ -25,8 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-SIGN_IN_MODES = ("oidc", "proxy", "local")
-IDENTITY_KEYS = ("sub", "email", "name")
+IDENTITY_KEY = "auth_identity"  # session_state: who signed in this browser session
 EXPIRY_LEEWAY_S = 0
 
 
@@ -174,21 +173,17 @@ def store_user(identity: Identity) -> Any:
     admin's change takes effect at the user's next click.
     """
     import streamlit as st
+
+    from dashboard.data import database_url, shared_store
     from incidents.users import LOCAL_USER
 
     if identity.mode == "local":
         return LOCAL_USER
-    from dashboard.data import database_url, shared_store
-
     store = shared_store(database_url())
-    key = "auth_user_id"
-    known = st.session_state.get(key)
-    if known is not None and known[0] == identity:
-        user = store.user(known[1])
-        if user is not None:
-            return user
-    user = store.sign_in(identity.subject, identity.email, identity.name)
-    st.session_state[key] = (identity, user.user_id)
+    user = store.user(identity.subject) if st.session_state.get(IDENTITY_KEY) == identity else None
+    if user is None:
+        user = store.sign_in(identity.subject, identity.email, identity.name)
+        st.session_state[IDENTITY_KEY] = identity
     return user
 
 
@@ -204,6 +199,19 @@ def account_sidebar(user: Any, mode: str) -> None:
         st.text(f"Signed in as {user.label} · {user.role}")
         if mode == "oidc" and st.button("Sign out", key="auth_sign_out"):
             st.logout()
+    hidden = pages_not_for(user)
+    if hidden:  # the page list offers only what the role may use (each page checks again)
+        links = ", ".join(f'[data-testid=stSidebarNav] a[href$="/{page}"]' for page in hidden)
+        st.html(f"<style>{links} {{display: none !important}}</style>")
+
+
+# the pages a role may be refused, by the write each exists for
+PAGE_ACTIONS = {"Ingest": "ingest", "Review": "review", "Users": "set_role"}
+
+
+def pages_not_for(user: Any) -> list[str]:
+    """The pages (by URL name) whose purpose the user's role does not allow."""
+    return [page for page, action in PAGE_ACTIONS.items() if not user.can(action)]
 
 
 def require(user: Any, action: str, doing: str) -> None:

@@ -23,7 +23,7 @@ import streamlit as st
 from dashboard.filters import search_text
 from incidents.ingest import IngestError, read_paths
 from incidents.schema import CLAIM_COLUMNS, INCIDENT_COLUMNS
-from incidents.store import Store
+from incidents.store import SchemaError, Store
 
 BUNDLED_ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 ARTICLE_COLUMNS = ("article_id", "title", "outlet", "url", "published", "name")
@@ -52,15 +52,32 @@ def bench_rows() -> int:
         return 0
 
 
+def sign_in_configured() -> bool:
+    """Whether this server has sign-in (dashboard.auth decides); a laptop has none.
+
+    A misconfigured sign-in counts as configured: the store then refuses the
+    local user, so nothing is written by nobody.
+    """
+    try:
+        from dashboard.auth import current_mode
+
+        return current_mode() != "local"
+    except ImportError:
+        return False
+    except Exception:
+        return True
+
+
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 
 
 def seed_bundled(store: Store, progress: Progress | None = None) -> int:
-    """Fill an empty store with data/articles: the gazetteer first (built once), then each article.
+    """Fill an empty laptop store with data/articles: the gazetteer first (built once), then each article.
 
-    `progress(step, done, total)` hears of every step; returns the number of articles read.
+    A deployment with sign-in starts empty (its editors ingest). `progress(step,
+    done, total)` hears of every step; returns the number of articles read.
     """
-    if not store.is_empty() or not BUNDLED_ARTICLES.exists():
+    if not store.local_user or not store.is_empty() or not BUNDLED_ARTICLES.exists():
         return 0
     report = progress or (lambda step, done, total: None)
     report("gazetteer", 0, 1)
@@ -77,15 +94,15 @@ def seed_bundled(store: Store, progress: Progress | None = None) -> int:
 
 
 def open_store(url: str | None, progress: Progress | None = None) -> Store:
-    """A Store for the URL, seeded with data/articles when it is empty."""
-    store = Store(url)
+    """A Store for the URL, seeded with data/articles when it is empty (on a laptop, not a deployment)."""
+    store = Store(url, local_user=not sign_in_configured())
     seed_bundled(store, progress)
     return store
 
 
 @st.cache_resource(show_spinner="Opening the incident database...")
 def _bare_store(url: str | None) -> Store:
-    return Store(url)
+    return Store(url, local_user=not sign_in_configured())
 
 
 @st.cache_resource(show_spinner=False)
@@ -127,7 +144,7 @@ def shared_store(url: str | None) -> Store:
     One session seeds (a lock); the others wait for it, and say so.
     """
     store = _bare_store(url)
-    if store.is_empty() and BUNDLED_ARTICLES.exists():
+    if store.local_user and store.is_empty() and BUNDLED_ARTICLES.exists():
         lock = _seed_lock(url)
         if lock.acquire(blocking=False):
             try:
@@ -206,6 +223,10 @@ def tables_or_stop() -> tuple[str | None, str, Tables]:
     try:
         version = current_version(url)
         return url, version, load_tables(url, version)
+    except SchemaError as error:  # an old or unknown schema: the message names the command to run
+        st.error(str(error))
+        st.stop()
+        raise
     except Exception as error:
         logging.getLogger(__name__).exception("cannot load the incident tables")
         st.error(f"The incident database could not be opened ({type(error).__name__}: {error}). "

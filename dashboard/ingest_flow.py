@@ -95,10 +95,14 @@ def places_of(incidents: pd.DataFrame) -> pd.DataFrame:
     return incidents[[c for c in PLACE_COLUMNS if c in incidents.columns]]
 
 
-def commit(store: Any, articles: list[Any]) -> tuple[list[str], list[str]]:
-    """Ingest into the store: (summary lines, error lines), one per article."""
+def commit(store: Any, articles: list[Any], user: Any = None) -> tuple[list[str], list[str]]:
+    """Ingest as user (default: the local user): (summary lines, error lines), one per article."""
+    from incidents.users import LOCAL_USER, PermissionDenied
+
     try:
-        results = store.ingest(articles)
+        results = store.ingest(articles, by=user or LOCAL_USER)
+    except PermissionDenied as error:
+        return [], [f"Nothing was added: {error}."]
     except Exception as error:
         return [], [f"Nothing was added: {type(error).__name__}: {error}"]
     done, failed = [], []

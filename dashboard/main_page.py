@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import map_panel, views
+from dashboard import auth, map_panel, views
 from dashboard.data import tables_or_stop
 
 
 def render() -> None:
+    auth.gate()
     st.title("Incident map")
     _url, version, tables = tables_or_stop()
     flt = views.filter_sidebar(tables.incidents, version)

@@ -267,12 +267,13 @@ def initial_view(incidents: pd.DataFrame) -> list[float]:
     return [(float(lat.min()) + float(lat.max())) / 2, (float(lon.min()) + float(lon.max())) / 2]
 
 
-def build_base_map(incidents: pd.DataFrame, tiles: TileSetting, *, basemap_version: str = "") -> folium.Map:
+def build_base_map(incidents: pd.DataFrame, tiles: TileSetting, *, basemap_version: str = "",
+                   zoom_start: int = 4) -> folium.Map:
     """The map without incidents: depends only on the full data, not on the filters.
 
     The incident layer fits the view to the incidents when it is first drawn.
     """
-    fmap = folium.Map(location=initial_view(incidents), zoom_start=4, tiles=None, prefer_canvas=True,
+    fmap = folium.Map(location=initial_view(incidents), zoom_start=zoom_start, tiles=None, prefer_canvas=True,
                       control_scale=True, world_copy_jump=True)
     fmap.options.update(max_zoom=18, min_zoom=2)  # no tile layer sets them; the clusterer needs maxZoom
     use_offline_assets(fmap, LEAFLET_JS, LEAFLET_CSS)

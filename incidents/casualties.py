@@ -98,6 +98,16 @@ VICTIMS = {
     "rescuer": "civilians",
     "pupil": "civilians",
     "shopper": "civilians",
+    "tourist": "civilians",
+    "pilgrim": "civilians",
+    "driver": "civilians",
+    "teacher": "civilians",
+    "migrant": "civilians",
+    "refugee": "civilians",
+    "infant": "civilians",
+    "baby": "civilians",
+    "babies": "civilians",
+    "cadet": "combatants",
     "boy": "civilians",
     "girl": "civilians",
 }
@@ -106,7 +116,8 @@ _VICTIM_NOUN = (
     r"women|woman|members?|troops?|militants?|officers?|policem[ae]n|service members?|worker?s?|boy|girl|"
     r"commanders?|leaders?|guards?|bodyguards?|aides?|sailors?|seafarers?|mariners?|crew members?|"
     r"paramedics?|medics?|rescuers?|journalists?|students?|farmers?|shepherds?|passengers?|herders?|traders?|"
-    r"shopkeepers?)"
+    r"shopkeepers?|drivers?|residents?|teachers?|doctors?|nurses?|pilgrims?|tourists?|worshipp?ers?|villagers?|"
+    r"cadets?|guests?|pupils?|infants?|babies|baby|girls|boys|migrants?|refugees?|prisoners?|detainees?)"
 )
 KILLED = re.compile(
     r"\b(killed|killing|kills|dead|died|deaths?|martyred|martyrdom|lost (?:their|his|her) lives|"
@@ -128,7 +139,7 @@ QTY = re.compile(
     re.I,
 )
 ONE = re.compile(
-    rf"\b(?:an?|another)\s+(?!(?:number|group|few|handful|couple|dozen|lot|series|total)\b)(?:(?!\b(?:and|or|that)\b)[\w'-]+\s+){{0,2}}?{_VICTIM_NOUN}\b",
+    rf"\b(?:an?|another)\s+(?!(?:number|group|few|handful|couple|dozen|lot|series|total)\b|(?:\d[\d,]*|{_NUMWORD})\s)(?:(?!\b(?:and|or|that)\b)[\w'-]+\s+){{0,2}}?{_VICTIM_NOUN}\b",
     re.I,
 )
 # "killing two fighters and wounding another": one more, the noun left out
@@ -394,6 +405,13 @@ def figures(sentence: str) -> list[Figure]:
         prev_end = max([prev_end] + [t.end for t in out_tolls if t.end <= m.start()])
         before = sentence[prev_end : m.start()]
         cut = list(_CUT.finditer(before))
+        last_cut = cut[-1] if cut else None
+        if (
+            last_cut
+            and last_cut.group(0).lower() in ("confirmed", "reported")
+            and not before[last_cut.end() :].strip()
+        ):
+            cut = cut[:-1]  # "15 people confirmed dead", "three reported killed": part of the count's clause
         back_text = before[cut[-1].end() :] if cut else before
         back_base = m.start() - len(back_text)
         if NOUN_KILLING.search(sentence[: m.start()]) and word == "killing":
@@ -414,7 +432,10 @@ def figures(sentence: str) -> list[Figure]:
         forward = None
         if not passive or word in _ACTIVE:
             after = sentence[m.end() : m.end() + 70]
-            head = re.match(r"\s*(?:of\s+)?", after).end()
+            # "killed a total of three people", "wounded an estimated 40": the count after its frame words
+            head = re.match(
+                r"\s*(?:of\s+)?(?:another\s+|(?:a\s+total|an\s+estimated)\s+(?:of\s+)?)?", after
+            ).end()
             got = _quantity(after[head:], m.end() + head, first=True)
             if got and got[2] - (m.end() + head) <= 1:
                 forward = got

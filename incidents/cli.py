@@ -45,6 +45,15 @@ def ingest(paths: tuple[str, ...], db: str | None) -> None:
         raise click.ClickException(f"{failed} of {len(items)} file(s) could not be ingested (see above)")
 
 
+def _add_db_commands() -> None:
+    from incidents.cli_db import db
+
+    main.add_command(db)
+
+
+_add_db_commands()
+
+
 def _ingest_line(store, name: str, item) -> str:
     """One summary line per file: incidents, claims, warnings, or the error."""
     if isinstance(item, IngestError):
@@ -98,3 +107,22 @@ def _range(lo, hi) -> str:
     if lo == hi:
         return str(lo)
     return f"{'' if lo is None else lo}-{'' if hi is None else hi}" if hi is not None else f"{lo}+"
+
+
+@main.command(help="Run background ingest jobs from the PostgreSQL queue until stopped (Ctrl-C/SIGTERM "
+                   "finish the current file first). Start any number, on any machine.")
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--concurrency", default=1, show_default=True, help="Jobs run at once by this worker.")
+@click.option("--heartbeat", default=10.0, show_default=True, help="Seconds between heartbeats.")
+@click.option("--stalled-after", default=30.0, show_default=True,
+              help="Seconds without a heartbeat after which another worker retries a worker's job.")
+def worker(db: str | None, concurrency: int, heartbeat: float, stalled_after: float) -> None:
+    from incidents.jobs import run_worker, uses_queue
+
+    store = _store(db)
+    if store.engine.dialect.name != "postgresql" or not uses_queue(store.engine):
+        raise click.ClickException("the worker runs jobs from PostgreSQL (INCIDENTS_DB_URL or --db); "
+                                   "on SQLite the app adds articles itself")
+    click.echo(f"worker: waiting for ingest jobs on {store.engine.url.render_as_string()}", err=True)
+    run_worker(store, resolve_user=store.user, concurrency=concurrency, heartbeat_s=heartbeat,
+               stalled_after_s=stalled_after)

@@ -250,13 +250,22 @@ def _another_day(report: Report, prof: Profile) -> bool:
     )
 
 
+def _one_day(report: Report, prof: Profile) -> bool:
+    """Both sides are dated to the same single day."""
+    d = report.date
+    return bool(
+        d is not None and d.known and d.precision == 1 and prof.precision == 1 and d.date_start == prof.start
+    )
+
+
 NIGHT = re.compile(r"\b(?:night|overnight|late|early|midnight|hours|dawn)\b", re.I)
 
 
 def match_score(report: Report, prof: Profile, *, same_article: bool = False) -> float | None:
     """How well report fits an incident profile; None when they cannot be one event."""
-    if report.sub_event_type and prof.subtypes and report.sub_event_type not in prof.subtypes:
-        return None
+    # another kind of violence is evidence against one event, not a veto: "a suicide bomber opened fire,
+    # then blew himself up" is one attack read twice; it needs the same day and a compatible place
+    other_kind = bool(report.sub_event_type and prof.subtypes and report.sub_event_type not in prof.subtypes)
     if set(report.actor1) & prof.actor2 and not set(report.actor1) & prof.actor1:
         return None  # attacker and target swapped: a retaliation, not the same event
     if report.actor1 and prof.actor1 and not set(report.actor1) & prof.actor1:
@@ -269,10 +278,19 @@ def match_score(report: Report, prof: Profile, *, same_article: bool = False) ->
         place_ok = any(places_compatible(report.place, p) for p in prof.places)
         if not place_ok:
             return None
+    if other_kind and not (dates and place_ok and _one_day(report, prof)):
+        return None
     sim = similarity(_bigrams(report.context or report.sentence), prof.words)
     actors = bool(set(report.actor1) & prof.actor1 or set(report.actor2) & prof.actor2)
     weapon_clash = bool(report.weapon and prof.weapons and report.weapon not in prof.weapons)
-    score = 2.0 * bool(dates) + 1.0 * bool(place_ok) + 0.5 * actors + 3.0 * sim - 0.75 * weapon_clash
+    score = (
+        2.0 * bool(dates)
+        + 1.0 * bool(place_ok)
+        + 0.5 * actors
+        + 3.0 * sim
+        - 0.75 * weapon_clash
+        - 1.5 * other_kind
+    )
     if dates:
         return score if (place_ok or same_article or actors or sim >= 0.1) else None
     if same_article:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from incidents import actors, cluster, dates, events, layers, lexicon
+from incidents import actors, cluster, dates, events, layers, lexicon, places
 from incidents.doc import Doc, make_doc
 from incidents.layers import SentenceParts
 from incidents.model import Article, CasualtyClaim, DateReading, Report
@@ -80,7 +80,9 @@ def share_out(parts: SentenceParts) -> list[Share]:
 # attack on Thursday ...": what follows is another event
 CLAUSE_BREAK = re.compile(
     r"\b(?:in retaliation (?:for|against)|in (?:an? )?(?:\w+ )?response to|in revenge for|to avenge|"
-    r"retaliating for|responding to)\b|,\s*(?:while|whereas|meanwhile)\b|;|\band that\b",
+    r"retaliating for|responding to)\b|,\s*(?:while|whereas|meanwhile)\b|;|\band that\b|"
+    # "..., following earlier raids on X": the clause names past events, its places are theirs
+    r"\b(?:following|after)\s+(?:the\s+)?(?:previous|earlier|past|prior|recent)\b",
     re.I,
 )
 
@@ -420,7 +422,49 @@ def read_doc(doc: Doc) -> list[Report]:
         r.claims = join_halves(r.claims)
     if kept:
         date_the_lead(kept[0], doc.article.published)
+        place_from_headline(doc, kept[0])
+    for r in kept:
+        if not r.event_type:
+            type_by_victims(r)
     return kept
+
+
+def place_from_headline(doc: Doc, main: Report) -> None:
+    """The headline's place where it is more specific than, and inside, the main event's place.
+
+    "Strike on a village in X" over a body that names only "the X district": the
+    incident keeps the most specific place consistent with the rest, not the region.
+    """
+    if doc.headline is None or main.place is None:
+        return
+    h = doc.headline
+    text = doc.text[h.start : h.end]
+    for g in (x.data for x in doc.layer("geo", h.start, h.end)):
+        if (
+            g.role == "place"
+            and g.place is not None
+            and places.locative(text, g, h.start)
+            and cluster.better_place(g.place, main.place)
+            and cluster.places_compatible(g.place, main.place)
+        ):
+            main.place, main.location_as_reported = g.place, g.text
+            main.spans.append((g.start, g.end, "place", f"{g.place.name} (headline)"))
+            return
+
+
+def type_by_victims(r: Report) -> None:
+    """An attack no word types ("an attack by militants on the village") is typed by whom it killed.
+
+    People killed who are not counted as combatants make ACLED's violence against
+    civilians; combatants alone make a battle. With no figure the type stays open.
+    """
+    groups = {c.victim_group for c in r.claims if any(c.figures())}
+    if not groups:
+        return
+    if groups == {"combatants"}:
+        r.event_type, r.sub_event_type = "Battles", "Armed clash"
+    elif "combatants" not in groups:
+        r.event_type, r.sub_event_type = "Violence against civilians", "Attack"
 
 
 def date_the_lead(main: Report, published: date | None) -> None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -56,14 +57,30 @@ class Lexicon:
 
         self._cs = pattern(sensitive, 0)
         self._ci = pattern(insensitive, re.I)
+        # the first word of every alias: only where a text's word is one of them is a match tried
+        self._first = {w.group(0).lower() for a in (*sensitive, *insensitive) if (w := _WORD.match(a))}
+        firsts = "|".join(re.escape(w) for w in sorted(self._first, key=len, reverse=True))
+        self._starts = re.compile(rf"(?<!\w)(?:{firsts})(?!\w)") if firsts else None
 
     def find(self, text: str) -> list[Hit]:
+        """Aliases in text, longest first at each word, no overlaps.
+
+        One pass over the words of the text: the alternation of all aliases is tried
+        only at a word that opens some alias (a set lookup), not at every character.
+        """
         hits = []
-        for pat in (self._ci, self._cs):
-            if pat is None:
+        low = text.lower()
+        if self._starts is None:
+            return []
+        # lower-casing keeps offsets for nearly every text; where it does not, every word is tried
+        starts = self._starts.finditer(low) if len(low) == len(text) else _WORD.finditer(text)
+        for w in starts:
+            if w.group(0).lower() not in self._first:
                 continue
-            for m in pat.finditer(text):
-                hits.append(Hit(m.start(), m.end(), m.group(0), self.by_alias[m.group(0).lower()]))
+            for pat in (self._ci, self._cs):
+                m = pat.match(text, w.start()) if pat is not None else None
+                if m is not None:
+                    hits.append(Hit(m.start(), m.end(), m.group(0), self.by_alias[m.group(0).lower()]))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         out: list[Hit] = []
         for h in hits:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from incidents import lexicon
 
@@ -20,6 +21,8 @@ REPORT_VERB = re.compile(
     re.I,
 )
 ACCORDING = re.compile(r"\baccording to\b", re.I)
+# a sentence where someone may speak: a reporting verb, "according to", a quotation
+SPEAKS = re.compile(rf"{REPORT_VERB.pattern}|{ACCORDING.pattern}|\"", re.I)
 PASSIVE = re.compile(r"\b(?:(?:are|were|is|was) (?:reported|said|believed|thought)|reportedly)\b", re.I)
 _MODIFIER = re.compile(
     r"(?:(?:the|a|an|one|two|three|several|[A-Z][\w.'’-]*|[\w.-]+-based|state-run|state|local|"
@@ -57,16 +60,34 @@ PRONOUN_SPEAKS = re.compile(
 )
 
 
+# the words before a speaker's head noun that belong to its name: "a senior health official",
+# "the provincial police chief" (not a verb, a preposition or a conjunction)
+_CLASS_MODIFIER = re.compile(
+    r"(?:(?<![\w'’.-])(?:the|a|an|one|two|three|several|[A-Z][\w.'’-]*|"
+    r"(?!(?:said|says|told|and|or|of|in|on|at|to|by|with|from|for|that|which|who|was|were|is|are|has|have|"
+    r"had|but|as|after|when|while|if|than|then|there|their|its|his|her|also|not|no|killed|wounded|injured|"
+    r"dead|people|according)\b)[a-z][\w'’-]*)\s+){1,5}$"
+)
+
+
 def mentions(sentence: str) -> list[SourceMention]:
+    """Listed sources in a sentence with the words that name them ("Iraq's interior ministry").
+
+    A class of speaker (canonical "*": officials, a ministry, police) is named by its own
+    words with their modifiers ("a senior health official" -> senior health official), its
+    kind from its head and modifiers (health: medical).
+    """
     out = []
     for h in lexicon.sources().find(sentence):
-        m = _MODIFIER.search(sentence[max(0, h.start - 60) : h.start])
+        generic = h.entry.canonical == "*"
+        m = (_CLASS_MODIFIER if generic else _MODIFIER).search(sentence[max(0, h.start - 60) : h.start])
         start = h.start - len(m.group(0)) if m else h.start
         as_reported = sentence[start : h.end].strip()
-        canonical = h.entry.canonical
-        if canonical == "*":
+        canonical, kind = h.entry.canonical, h.entry.kind
+        if generic:
             canonical = re.sub(r"^(?:the|a|an|one)\s+", "", as_reported, flags=re.I)
-        out.append(SourceMention(start, h.end, canonical, h.entry.kind, as_reported))
+            kind = source_type_of(canonical) or kind
+        out.append(SourceMention(start, h.end, canonical, kind, as_reported))
     return out
 
 
@@ -105,11 +126,21 @@ def people(text: str) -> dict[str, SourceMention]:
 
 def named(sentence: str, known: dict[str, SourceMention]) -> list[SourceMention]:
     """The introduced people a sentence names, as sources with their role."""
+    if not known:
+        return []
     out = []
-    for name, role in known.items():
-        for m in re.finditer(rf"\b{re.escape(name)}\b", sentence):
-            out.append(SourceMention(m.start(), m.end(), role.canonical, role.source_type, m.group(0)))
+    for m in _names_pattern(tuple(known)).finditer(sentence):
+        role = known[m.group(0)]
+        out.append(SourceMention(m.start(), m.end(), role.canonical, role.source_type, m.group(0)))
     return out
+
+
+@lru_cache(maxsize=64)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """One pattern for an article's introduced people, longest name first."""
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b"
+    )
 
 
 ACTOR_SOURCE_TYPES = {"state forces": "government", "militia": "armed group", "rebel group": "armed group"}
@@ -121,12 +152,20 @@ def from_actors(sentence: str, actor_mentions) -> list[SourceMention]:
         SourceMention(
             a.start,
             a.end,
-            a.canonical,
+            _speaking_name(a, sentence[a.start : a.end]),
             ACTOR_SOURCE_TYPES.get(getattr(a, "kind", ""), "government"),
             sentence[a.start : a.end],
         )
         for a in actor_mentions
     ]
+
+
+def _speaking_name(actor, words: str) -> str:
+    """A state's forces speak as the body the text names ("the US military", "the Israeli army");
+    a group keeps its one canonical name however it is spelled."""
+    if getattr(actor, "kind", "") != "state forces":
+        return actor.canonical
+    return re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I)
 
 
 # "An Iraqi security official, speaking on condition of anonymity because ..., said": the apposition
@@ -159,7 +198,13 @@ def group_refs(sentence: str, actor_mentions) -> list[SourceMention]:
     return out
 
 
-def frames(sentence: str, found: list[SourceMention]) -> list[Frame]:
+def frames(sentence: str, found: list[SourceMention]) -> tuple[Frame, ...]:
+    """The reporting frames of a sentence (read once per sentence and speakers: later asks are cached)."""
+    return _frames(sentence, tuple(found))
+
+
+@lru_cache(maxsize=512)
+def _frames(sentence: str, found: tuple[SourceMention, ...]) -> tuple[Frame, ...]:
     out = []
     for m in ACCORDING.finditer(sentence):
         after = [s for s in found if 0 <= s.start - m.end() <= 40]
@@ -189,7 +234,7 @@ def frames(sentence: str, found: list[SourceMention]) -> list[Frame]:
             out.append(Frame(m.start(), after[0], True))
     for m in PASSIVE.finditer(sentence):
         out.append(Frame(m.start(), None, False))
-    return sorted(out, key=lambda f: f.pos)
+    return tuple(sorted(out, key=lambda f: f.pos))
 
 
 _ADJUNCT = re.compile(
@@ -203,6 +248,14 @@ _PARTICIPLE = re.compile(
 )
 
 
+_COMMENT = re.compile(r"^(?:the|a|an|its|their|this|[A-Z][\w'’-]*['’]s)\s", re.I)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|said|says|killed|wounded|injured|died|hit|struck|"
+    r"fired|launched|attacked|exploded|left|added|told)\b",
+    re.I,
+)
+
+
 def _tail(rest: str) -> str:
     """What follows a reporting verb, less its time adverbial and a trailing participle clause.
 
@@ -211,7 +264,9 @@ def _tail(rest: str) -> str:
     """
     rest = rest.strip(" .\"'")
     rest = _ADJUNCT.sub("", rest).strip(" ,")
-    return _PARTICIPLE.sub("", rest).strip(" .\"'")
+    rest = _PARTICIPLE.sub("", rest).strip(" .\"'")
+    # "..., the ministry said, the city's deadliest attack in years.": a closing noun phrase comments
+    return "" if _COMMENT.match(rest) and not _FINITE.search(rest) else rest
 
 
 def _main_clause(sentence: str, before: list[SourceMention]) -> list[SourceMention]:
@@ -325,11 +380,23 @@ _INVERTED = re.compile(
 
 
 def source_type_of(words: str) -> str | None:
-    """A speaker's kind from its words ("the provincial health directorate" is medical), else None."""
+    """A speaker's kind from its words, else None: a field named in them first ("a senior health
+    official", "the provincial health directorate": medical), then its head noun ("local
+    officials": government), then any word ("residents": local sources)."""
+    parts = words.split()
+    if not parts:
+        return None
     for pat, kind in HEAD_TYPES:
-        if pat.search(words):
+        if kind in FIELDS and pat.search(words):
             return kind
+    for text in (parts[-1], words):
+        for pat, kind in HEAD_TYPES:
+            if pat.search(text):
+                return kind
     return None
+
+
+FIELDS = ("medical", "monitor", "media")
 
 
 def speakers(sentence: str, found: list[SourceMention]) -> list[SourceMention]:

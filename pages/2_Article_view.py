@@ -2,10 +2,12 @@
 import pandas as pd
 import streamlit as st
 
+from dashboard import auth
 from dashboard.data import shared_store, tables_or_stop
 from dashboard.highlight import highlighted_html, legend_html, stored_reading
 
 st.set_page_config(page_title="Article view", layout="wide")
+user = auth.gate()
 st.title("Article view")
 
 url, _version, tables = tables_or_stop()

@@ -30,6 +30,8 @@ def _python_files() -> list[Path]:
         "python -m incidents ingest",
         "python -m incidents export",
         "python -m incidents list",
+        "python -m incidents worker",
+        "python -m incidents db upgrade",
     ],
 )
 def test_readme_documents_command(command: str) -> None:

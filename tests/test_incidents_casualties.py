@@ -219,3 +219,45 @@ def test_speakers_after_victims_and_hyphenated_numbers(sentence, expected):
         if not any(f.start < m.end and m.start < f.end for f in found)
     ]
     assert [(attribute(sentence, f.start, found).canonical, f.low) for f in figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, low, high",
+    [
+        ("Another 35 passengers remain badly injured.", "wounded", 35, 35),
+        ("The rockets killed a total of four farmers.", "killed", 4, 4),
+        ("Bandits killed another two herders on the road.", "killed", 2, 2),
+    ],
+)
+def test_counts_after_another_and_a_total_of(sentence, kind, low, high):
+    got = [(f.kind, f.low, f.high) for f in figures(sentence)]
+    assert got == [(kind, low, high)]
+
+
+def test_confirmed_dead_belongs_to_the_count_before_it():
+    got = [
+        (f.kind, f.low) for f in figures("Police said at least 12 miners were confirmed dead and 30 hurt.")
+    ]
+    assert got == [("killed", 12), ("wounded", 30)]
+
+
+def test_an_age_is_no_count_but_another_number_is():
+    assert [(f.kind, f.low) for f in figures("A 40-year-old driver was killed at the checkpoint.")] == [
+        ("killed", 1)
+    ]
+
+
+def test_a_class_of_speaker_keeps_its_own_modifiers_and_its_kind():
+    [m] = mentions("Nine people died in the fire, according to a senior health official in the province.")
+    assert (m.canonical, m.source_type) == ("senior health official", "medical")
+    [m] = mentions("Two guards were shot dead, according to local officials.")
+    assert (m.canonical, m.source_type) == ("local officials", "government")
+
+
+def test_a_closing_noun_phrase_after_the_frame_is_a_comment_not_a_new_statement():
+    s = (
+        "A car bomb killed 14 people at a bus depot on Monday, the regional governor said, "
+        "the worst attack in months."
+    )
+    src = attribute(s, s.index("14"), mentions(s))
+    assert src.canonical == "regional governor"

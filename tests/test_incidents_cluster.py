@@ -154,3 +154,17 @@ def test_and_that_opens_another_reported_clause_with_its_own_date_and_actors(sql
     )
     [row] = sqlite_store.incidents_frame().itertuples()
     assert row.event_date == "2023-10-19" and "US forces" not in row.actor1
+
+
+def test_another_kind_of_violence_on_the_same_day_and_place_is_evidence_not_a_veto(sqlite_store):
+    shooting = (
+        "A gunman opened fire on worshippers at a shrine in Quetta on Friday, killing at least 14 people, "
+        "police said."
+    )
+    bombing = (
+        "A suicide bombing at a shrine in Quetta on Friday killed 14 worshippers, hospital officials said."
+    )
+    elsewhere = "A suicide bombing at a bus station in Lahore on Friday killed six people, police said."
+    sqlite_store.ingest([art(shooting), art(bombing), art(elsewhere)])
+    inc = sqlite_store.incidents_frame()
+    assert len(inc) == 2  # the shrine read as a shooting and as a bombing is one attack; Lahore is another

@@ -118,3 +118,57 @@ def test_the_article_view_reads_the_stored_layers_without_extracting_again(sqlit
     row = next(r for r in why if r["killed"] == "6")
     assert row["speaker's words"] and "Six guests" in row["count's words"]
     assert "Air/drone strike" in row["event"] and row["why this event"]
+
+
+def test_a_nationality_and_a_word_for_forces_is_that_states_forces():
+    [r] = extract(
+        art("Eritrean troops shelled the Ethiopian town of Zalambessa on Monday, killing five civilians.")
+    )
+    assert r.actor1 == ["Eritrean forces"]
+
+
+def test_a_country_after_by_is_the_attacking_state_but_not_when_it_owns_the_actor():
+    [r] = extract(
+        art("A missile strike by Azerbaijan hit a hospital in Stepanakert on Friday, killing two people.")
+    )
+    assert r.actor1 == ["Azerbaijan armed forces"]
+    [r] = extract(art("A raid by Somalia's al-Shabaab militants killed four soldiers in Baidoa on Friday."))
+    assert "Somalia armed forces" not in r.actor1
+
+
+def test_a_states_forces_speak_as_the_body_the_text_names():
+    text = (
+        "Rebels attacked an army base near Goma on Monday, killing three soldiers, the Congolese army said."
+    )
+    [c] = claims_of(text)
+    assert c.source == "Congolese army"
+
+
+def test_an_untyped_attack_is_typed_by_whom_it_killed():
+    [r] = extract(
+        art("Four farmers were killed in an attack on their hamlet near Djibo on Monday, the mayor said.")
+    )
+    assert (r.event_type, r.sub_event_type) == ("Violence against civilians", "Attack")
+    [r] = extract(
+        art("Seven soldiers were killed in an attack on their post near Djibo on Monday, the army said.")
+    )
+    assert (r.event_type, r.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_a_place_in_a_clause_of_earlier_events_is_not_the_incidents():
+    text = (
+        "A drone strike hit a house in Kfar Kila on Tuesday, killing two people, the ministry said, "
+        "following earlier raids on Nabatieh and Tyre."
+    )
+    [r] = extract(art(text))
+    assert r.place is not None and r.place.name not in ("Nabatieh", "Tyre", "Nabatîyé et Tahta", "Tyr")
+
+
+def test_the_headline_gives_the_more_specific_place_inside_the_bodys_region():
+    text = (
+        "Air strike on market in Kafr Nabl kills nine\n\n"
+        "An air strike hit a busy market in Syria's Idlib province on Monday, killing nine people, "
+        "rescuers said.\n"
+    )
+    [r] = extract(art(text))
+    assert r.place is not None and r.location_as_reported == "Kafr Nabl"

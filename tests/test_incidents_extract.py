@@ -40,7 +40,8 @@ def test_attacker_and_target():
         "the Israeli military said."
     )
     assert r.actor1 == ["Israeli forces"] and r.actor2 == ["Hamas"]
-    assert r.claims[0].source == "Israeli forces" and r.claims[0].victim_group == "combatants"
+    # a state's forces speak as the body the text names
+    assert r.claims[0].source == "Israeli military" and r.claims[0].victim_group == "combatants"
 
 
 def test_the_dateline_is_not_the_place():
@@ -314,7 +315,7 @@ def test_a_while_clause_is_another_event_with_its_own_source():
     assert (first.actor1, first.actor2) == (["Israeli forces"], ["Hezbollah"])
     assert [(c.source, c.killed_low, c.wounded_low) for c in first.claims] == [("Hezbollah", 7, None)]
     assert second.actor1 == ["Hezbollah"]
-    assert [(c.source, c.wounded_low) for c in second.claims] == [("Israeli forces", 2)]
+    assert [(c.source, c.wounded_low) for c in second.claims] == [("Israeli military", 2)]
 
 
 def test_a_relative_clause_closed_by_a_comma_does_not_take_the_frame():

@@ -6,7 +6,7 @@ import pytest
 
 from incidents.ingest import article_from_text
 from incidents.schema import CLAIM_COLUMNS, INCIDENT_COLUMNS
-from incidents.store import Store
+from incidents.store import LOCAL_USER, Store
 
 TEXT = (
     "US air strikes hit Kataib Hezbollah positions near Al-Qaim on Monday, killing four fighters, "
@@ -48,7 +48,7 @@ def test_failure_leaves_nothing_half_written(store, monkeypatch):
     def boom(*a, **k):
         raise __import__("sqlalchemy").exc.OperationalError("insert", {}, Exception("disk full"))
 
-    monkeypatch.setattr(store, "_save_incident", boom)
+    monkeypatch.setattr(store, "_save_computed", boom)
     [res] = store.ingest([art()])
     assert res.error and "nothing written" in res.error
     assert store.is_empty() and store.claims_frame().empty and store.incidents_frame().empty
@@ -58,7 +58,7 @@ def test_review_is_kept_and_versioned(store):
     store.ingest([art()])
     iid = store.incidents_frame().iloc[0].incident_id
     v0 = store.data_version()
-    store.set_review(iid, fatalities=3)
+    store.set_review(iid, by=LOCAL_USER, expected_version=1, status="reviewed", fatalities=3)
     assert store.data_version() != v0
     row = store.incidents_frame().iloc[0]
     assert (row.review_status, row.fatalities) == ("reviewed", 3)
@@ -74,9 +74,9 @@ def test_review_is_kept_and_versioned(store):
     row = store.incidents_frame().iloc[0]
     assert (row.review_status, row.fatalities, row.incident_id) == ("reviewed", 3, iid)
     with pytest.raises(KeyError):
-        store.set_review("inc-missing")
+        store.set_review("inc-missing", by=LOCAL_USER, expected_version=1)
     with pytest.raises(ValueError):
-        store.set_review(iid, status="bogus")
+        store.set_review(iid, by=LOCAL_USER, expected_version=2, status="bogus")
 
 
 def test_non_english_article_is_stored_with_a_warning(store):

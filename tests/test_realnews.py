@@ -20,11 +20,11 @@ from .gold import ingest_and_export
 REALNEWS = ROOT.parent / "shared" / "realnews"
 SCORER = ROOT.parent / "shared" / "acceptance" / "score.py"
 
-MIN_MATCHED = 18
-MIN_CLAIMS = 22
-MIN_ACTORS = 4
-MAX_DUPLICATES = 1
-MAX_OTHER_SHARE = 0.60
+MIN_MATCHED = 20
+MIN_CLAIMS = 33
+MIN_ACTORS = 9
+MAX_DUPLICATES = 0
+MAX_OTHER_SHARE = 0.55
 
 
 @pytest.fixture(scope="module")

@@ -33,3 +33,16 @@ def hostile(generated) -> tuple[pd.DataFrame, pd.DataFrame]:
         claims[column] = HOSTILE
     claims["article_url"] = "javascript:alert(1)"
     return incidents, claims
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, one per test module (the browser tests)."""
+    from playwright.sync_api import sync_playwright
+
+    from bench.browser_bench import launch_chromium
+
+    with sync_playwright() as pw:
+        chromium = launch_chromium(pw)
+        yield chromium
+        chromium.close()

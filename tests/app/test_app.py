@@ -152,23 +152,6 @@ def test_an_empty_paste_shows_an_error_not_a_traceback(app_env):
     assert page.error and "Paste the article" in page.error[0].value
 
 
-def test_review_sets_status_and_fatalities(monkeypatch, tmp_path):
-    url = f"sqlite:///{tmp_path / 'review.db'}"
-    open_store(url)
-    monkeypatch.setenv("INCIDENTS_DB_URL", url)
-    monkeypatch.delenv("INCIDENT_DASHBOARD_BENCH_ROWS", raising=False)
-    page = run_app("pages/3_Review.py")
-    chosen = page.selectbox(key="review_pick").value
-    page.selectbox(key="review_status").select("reviewed")
-    page.number_input(key="review_fatalities").set_value(7)
-    page.button[0].click().run()
-    assert not page.exception and page.success, [e.value for e in page.error]
-    row = open_store(url).incidents_frame().set_index("incident_id").loc[chosen]
-    assert row["review_status"] == "reviewed" and int(row["fatalities"]) == 7
-    shown = table(run_app()).set_index("incident_id").loc[chosen]
-    assert shown["review_status"] == "reviewed" and int(shown["fatalities"]) == 7
-
-
 def test_the_ingest_preview_warns_of_an_incident_without_a_place_and_shows_its_figures(app_env):
     page = run_app("pages/1_Ingest.py")
     page.text_area(key="paste_text").input("Gunmen on motorbikes killed four traders on Friday and wounded "

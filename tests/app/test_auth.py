@@ -1,6 +1,8 @@
 """Who signed in: the sign-in mode from configuration, ID-token claims and proxy headers -> an identity."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dashboard.auth import (
@@ -70,3 +72,25 @@ def test_identity_from_proxy_headers():
     assert identity_from_headers({}) is None
     assert identity_from_headers({"sub": "u7", "email": "cy@example.org", "name": None}) == Identity(
         "u7", "cy@example.org", "cy@example.org", "proxy")
+
+
+def test_without_sign_in_the_app_is_the_local_user_and_says_so(monkeypatch, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    root = Path(__file__).resolve().parents[2]
+    monkeypatch.setenv("INCIDENT_DASHBOARD_BENCH_ROWS", "50")
+    monkeypatch.setenv("INCIDENTS_DB_URL", f"sqlite:///{tmp_path / 'incidents.db'}")
+    monkeypatch.chdir(root)
+    at = AppTest.from_file(str(root / "app.py"), default_timeout=120).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(c.value.startswith("Local mode: no sign-in is configured") for c in at.sidebar.caption)
+    assert len(at.dataframe) == 1  # the table is there: a laptop needs no sign-in
+
+
+def test_pages_are_offered_by_role():
+    from dashboard.auth import pages_not_for
+    from incidents.users import User
+
+    assert pages_not_for(User("v", "v@example.org", "V", "viewer")) == ["Ingest", "Review", "Users"]
+    assert pages_not_for(User("e", "e@example.org", "E", "editor")) == ["Users"]
+    assert pages_not_for(User("a", "a@example.org", "A", "admin")) == []

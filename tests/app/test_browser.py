@@ -12,14 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from bench.browser_bench import (
-    CHROMIUM,
-    MAP_FRAME,
-    launch_chromium,
-    map_frame,
-    streamlit_server,
-    wait_incidents_drawn,
-)
+from bench.browser_bench import CHROMIUM, MAP_FRAME, map_frame, streamlit_server, wait_incidents_drawn
 from dashboard.map_panel import MAP_HEIGHT
 from dashboard.selection import focus_view
 
@@ -83,16 +76,6 @@ def server(seeded_db, tmp_path_factory):
     os.environ.pop("INCIDENT_MAP_TILES", None)
     with streamlit_server(env, tmp_path_factory.mktemp("server") / "streamlit.log") as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = launch_chromium(pw)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """The folium map: a base map built once per data version, and one incident layer.
 
-The base map (basemap, legend, outlines, initial view) depends only on the data
+The base map (vector basemap, legend, initial centre) depends only on the data
 version, so its script stays the same across filter changes and streamlit-folium
 keeps the user's zoom. The filtered incidents travel as one compact, columnar
 payload in a FeatureGroup passed with `st_folium(feature_group_to_add=...)`;

@@ -136,6 +136,8 @@ def _seed_with_progress(store: Store) -> None:
         count = seed_bundled(store, progress)
         box.update(label=f"Ready: {count} sample articles read in {time.perf_counter() - started:.0f} s.",
                    state="complete", expanded=False)
+    # run the page again without this box: elements after it (tabs, uploads) keep their place from then on
+    st.rerun()
 
 
 def shared_store(url: str | None) -> Store:

@@ -183,22 +183,42 @@ def checkout(ref: str) -> Iterator[Path]:
 
 
 def main() -> None:
+    if str(ROOT) not in sys.path:  # run as a script: the repository is not on the path
+        sys.path.insert(0, str(ROOT))
+    from bench.common import Bench, smoke
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--rows", type=int, nargs="+", default=[200] if smoke() else [10_000, 100_000])
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--baseline", metavar="REF", help="also measure the app at this git commit, first")
     args = parser.parse_args()
+    bench = Bench("browser")
     if not Path(CHROMIUM).exists():
-        sys.exit(f"{CHROMIUM} is missing: apt-get install -y chromium")
-    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}; "
-          f"{time.strftime('%Y-%m-%d %H:%M')}", flush=True)
+        bench.skip("Chromium page load and filter change",
+                   f"{CHROMIUM} is missing: apt-get install -y chromium")
+        return
     for rows in args.rows:
         if args.baseline:
-            with checkout(args.baseline) as old:
+            with checkout(args.baseline) as old, bench.timer() as t:
                 figures = measure(rows, args.out, old, label=f"baseline-{args.baseline}")
             print("  ".join(f"{key}={value}" for key, value in figures.items()), flush=True)
-        figures = measure(rows, args.out, label="this-tree")
+            report(bench, figures, t, f" (baseline {args.baseline})")
+        with bench.timer() as t:
+            figures = measure(rows, args.out, label="this-tree")
         print("  ".join(f"{key}={value}" for key, value in figures.items()), flush=True)
+        report(bench, figures, t)
+
+
+def report(bench, figures: dict, timing, suffix: str = "") -> None:
+    """The figures README quotes, through bench.common (machine, date, wall and CPU)."""
+    rows = figures["rows"]
+    bench.figure(f"Chromium, {rows:,}: page load to features drawn{suffix}",
+                 f"{figures['load_warm_s']} s on a running server; {figures['load_cold_s']} s first visit "
+                 f"({figures['generate_s']} s of it generating the data)", timing)
+    bench.figure(f"Chromium, {rows:,}: filter change to redrawn{suffix}", f"{figures['filter_change_s']} s")
+    bench.figure(f"Chromium, {rows:,}: bytes of a page load{suffix}",
+                 f"websocket {figures['ws_cold_mb']} MB; HTTP {figures['http_cold_kb']} KB first visit, "
+                 f"{figures['http_warm_kb']} KB next visit (cached)")
 
 
 if __name__ == "__main__":

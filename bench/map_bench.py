@@ -20,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import Bench, smoke  # noqa: E402
 from bench.generate import generate_incidents  # noqa: E402
 from dashboard.basemap import BASEMAP_DIR, basemap_version, tile_setting  # noqa: E402
 from dashboard.data import tables_from_frames  # noqa: E402
@@ -56,14 +57,22 @@ def measure(rows: int) -> dict[str, float | int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--rows", type=int, nargs="+", default=[200] if smoke() else [10_000, 100_000])
     args = parser.parse_args()
+    bench = Bench("map")
     world = (BASEMAP_DIR / "world.json").stat().st_size
     tiles = sorted(p.stat().st_size for p in (BASEMAP_DIR / "tiles").glob("*.json"))
-    print(f"basemap files (fetched once per version): world.json {world / 1e3:.0f} KB; {len(tiles)} tiles, "
-          f"median {tiles[len(tiles) // 2] / 1e3:.0f} KB, largest {tiles[-1] / 1e3:.0f} KB", flush=True)
+    bench.figure("basemap files, fetched once per basemap version",
+                 f"world.json {world / 1e3:.0f} KB; {len(tiles)} tiles, "
+                 f"median {tiles[len(tiles) // 2] / 1e3:.0f} KB, largest {tiles[-1] / 1e3:.0f} KB")
     for rows in args.rows:
-        print("  ".join(f"{k}={v}" for k, v in measure(rows).items()), flush=True)
+        with bench.timer() as t:
+            m = measure(rows)
+        print("  ".join(f"{k}={v}" for k, v in m.items()), flush=True)
+        bench.figure(f"map layer, {rows:,} incidents, server side (with generating them)",
+                     f"encode {m['encode_s']:.2f} s and base map {m['base_map_render_s']:.2f} s, once per "
+                     f"data version; then {m['per_run_layer_s'] * 1000:.1f} ms a run; "
+                     f"payload {m['payload_mb']} MB", t)
 
 
 if __name__ == "__main__":

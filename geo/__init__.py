@@ -38,11 +38,14 @@ def resolve(phrase: str, context: Any = None) -> Place | None:
     return _resolve(phrase, context)
 
 
-def find_places(text: str) -> list[PlaceMention]:
-    """Place mentions of a text with offsets, roles and places (see geo.recognizer)."""
+def find_places(text: str, *, region: str | list[str] | None = None) -> list[PlaceMention]:
+    """Place mentions of a text with offsets, roles and places (see geo.recognizer).
+
+    region: the outlet's country or countries, evidence for names shared by several places.
+    """
     from geo.recognizer import find_places as _find
 
-    return _find(text)
+    return _find(text, region=region)
 
 
 def reverse(lat: float, lon: float) -> Place | None:
@@ -52,11 +55,11 @@ def reverse(lat: float, lon: float) -> Place | None:
     return _reverse(lat, lon)
 
 
-def load_gazetteer():
-    """The gazetteer index, loaded from its cache or built once."""
+def load_gazetteer(*, progress=None):
+    """The gazetteer index, loaded from its cache or built once (progress: see geo.gazetteer.BuildStep)."""
     from geo.gazetteer import load_gazetteer as _load
 
-    return _load()
+    return _load(progress=progress)
 
 
 def country_name(cc: str) -> str | None:

@@ -11,7 +11,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from geo.candidates import haversine_km
+from geo.candidates import EARTH_RADIUS_KM, haversine_km
 
 MATCH_KM = 30.0  # an airport this close to a city lies in the city's admin-1 area
 # Names made only of these words ("North West", "Gulf", "Central") say a direction, not which area.
@@ -30,22 +30,39 @@ def is_generic(name_key: str) -> bool:
 
 def names_of_codes(airports: Iterable[dict], city_cells: dict, lats: list[float], lons: list[float],
                    ccs: list[str | None], codes: list[str | None]) -> dict[str, str]:
-    """admin-1 code -> the subdivision name most airports near its cities give."""
+    """admin-1 code -> the subdivision name most airports near its cities give.
+
+    An airport names the admin-1 area of the nearest city of its country within 30 km (a k-d tree
+    over points on the unit sphere finds them: a few hundred thousand distances, not millions).
+    """
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    named = [a for a in airports if a.get("subd")]
+    cities = [i for cell in city_cells.values() for i in cell]
+    if not named or not cities:
+        return {}
+    tree = cKDTree(unit_vectors([lats[i] for i in cities], [lons[i] for i in cities]))
+    points = unit_vectors([float(a["lat"]) for a in named], [float(a["lon"]) for a in named])
+    chord = 2 * math.sin(MATCH_KM / EARTH_RADIUS_KM / 2)
     votes: dict[str, Counter] = defaultdict(Counter)
-    for a in airports:
-        if not a.get("subd"):
+    for a, point, near in zip(named, points, tree.query_ball_point(points, chord), strict=True):
+        same_country = [j for j in near if ccs[cities[j]] == a["country"]]
+        if not same_country:
             continue
-        lat, lon = float(a["lat"]), float(a["lon"])
-        y, x = math.floor(lat), math.floor(lon)
-        near = [(haversine_km(lat, lon, lats[i], lons[i]), i)
-                for dy in (-1, 0, 1) for dx in (-1, 0, 1) for i in city_cells.get((y + dy, x + dx), ())
-                if ccs[i] == a["country"]]
-        near = [(d, i) for d, i in near if d <= MATCH_KM]
-        if near:
-            code = codes[min(near)[1]]
-            if code:
-                votes[code][a["subd"].replace("-", " ")] += 1
+        nearest = min(same_country, key=lambda j: float(np.sum((tree.data[j] - point) ** 2)))
+        code = codes[cities[nearest]]
+        if code:
+            votes[code][a["subd"].replace("-", " ")] += 1
     return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+
+
+def unit_vectors(lats: list[float], lons: list[float]):
+    """Points on the unit sphere (an n x 3 array), where straight-line distance orders like great-circle."""
+    import numpy as np
+
+    la, lo = np.radians(np.asarray(lats, dtype=float)), np.radians(np.asarray(lons, dtype=float))
+    return np.column_stack((np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)))
 
 
 def centres(entries_by_code: dict[str, list[int]], lats: list[float], lons: list[float]

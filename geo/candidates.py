@@ -68,10 +68,10 @@ def score(gz: Gazetteer, i: int, key: str, context: Context | None) -> float:
         s += MAIN_NAME_BONUS
     if context is None:
         return s
-    local = main_name and gz.features[i] in ("city", "admin1")  # an alternate name earns no local support
+    local = main_name and gz.features[i] in ("city", "admin1", "admin2")  # an alternate name earns none
     if gz.ccs[i] in context.votes:
         s += CONTEXT_PRESENT_BONUS + CONTEXT_SHARE_BONUS * context.share(gz.ccs[i])
-    admin1 = gz.names[i] if gz.features[i] == "admin1" else gz.admin1_names.get(gz.admin1[i] or "")
+    admin1 = _admin1_name(gz, i)
     in_named_admin1 = admin1 in context.admin1
     if context.admin1 and local and in_named_admin1:
         s += ADMIN1_BONUS
@@ -80,6 +80,14 @@ def score(gz: Gazetteer, i: int, key: str, context: Context | None) -> float:
                                         for lat, lon in context.points[:50]):
         s += NEARBY_BONUS
     return s
+
+
+def _admin1_name(gz: Gazetteer, i: int) -> str | None:
+    """The name of the admin-1 area an entry lies in (an admin-2 unit carries it as a name, a city a code)."""
+    feature = gz.features[i]
+    if feature == "admin1":
+        return gz.names[i]
+    return gz.admin1[i] if feature == "admin2" else gz.admin1_names.get(gz.admin1[i] or "")
 
 
 def best_entry(gz: Gazetteer, entries: Iterable[int], key: str, context: Context | None,

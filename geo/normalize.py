@@ -19,6 +19,8 @@ ARTICLES = frozenset({"al", "el", "ad", "as", "ar", "az", "an", "at", "ash", "at
 
 def fold(text: str) -> str:
     """Lower case, no diacritics (ı -> i, ø -> o as NFKD cannot)."""
+    if text.isascii():  # most names: nothing to decompose
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("ø", "o").replace("ß", "ss"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
@@ -74,3 +76,39 @@ def key_variants(name: str) -> tuple[str, ...]:
         stripped = strip_articles(k)
         variants |= {k, stripped, stripped.replace(" ", "")}
     return tuple(v for v in variants if v)
+
+
+# -- transliteration skeletons: one key for the spellings news gives one Arabic, Persian or African name ---
+# Words that are the same word in every transliteration ("Um"/"Umm", "Dayr"/"Dair"/"Deir").
+SKELETON_WORDS = {"umm": "um", "om": "um", "omm": "um", "dayr": "deir", "dair": "deir", "dier": "deir",
+                  "dir": "deir", "tall": "tal", "tell": "tal", "ayn": "ain", "ein": "ain", "bayt": "beit",
+                  "bait": "beit", "bet": "beit", "jabal": "jebel", "jabel": "jebel", "jbel": "jebel",
+                  "kfar": "kafr", "kafar": "kafr", "shaykh": "sheikh", "shaikh": "sheikh", "sheik": "sheikh",
+                  "bir": "bir", "beer": "bir", "abou": "abu", "abo": "abu", "qasr": "qasr", "kasr": "qasr"}
+_SKELETON_STEPS = [(re.compile(rx), to) for rx, to in (
+    (r"(?:iyyah|iyyeh|iyya|iyah|iyeh|iya|iye|ieh|iah|ia)$", "iya"),  # Salahiyah, Salhiyeh, Salihiya
+    (r"(?<=[a-z])(?:ah|eh|a|e)$", "a"),                                 # Hasakah, Hasakeh, Hasaka
+    (r"([b-df-hj-np-tv-z])\1", r"\1"),                                # Maarrat, Maarat; Tallil, Talil
+    (r"ou|oo|u", "u"), (r"ee|ei|ey|i", "i"), (r"aa|ai|ay", "a"),       # Zour, Zor; Deir, Dir
+    (r"o(?=[a-z])", "u"),                                               # Zor, Zur
+)]
+
+
+@lru_cache(maxsize=65_536)
+def skeleton(key: str) -> str:
+    """skeleton_of(key), cached for look-ups."""
+    return skeleton_of(key)
+
+
+def skeleton_of(key: str) -> str:
+    """The spelling skeleton of a name key: no articles, no spaces or hyphens, transliteration variants
+    folded ("Um Ruwaba" = "Umm Ruwaba", "Dair ez-Zor" = "Deir al-Zour", "Salhiyeh" = "Salahiyah" is not:
+    vowels that differ in kind stay apart). '' for a key of one short word (too many namesakes)."""
+    words = [SKELETON_WORDS.get(w, w) for w in key.split(" ") if w and w not in ARTICLES]
+    out = []
+    for w in words:
+        for rx, to in _SKELETON_STEPS:
+            w = rx.sub(to, w)
+        out.append(w)
+    joined = "".join(out)
+    return joined if len(joined) >= 5 else ""

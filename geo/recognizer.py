@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from geo.candidates import Context, best_entry, foreign_town, haversine_km, place_from_entry
 from geo.gazetteer import Gazetteer, load_gazetteer, ukrainian_spellings
-from geo.normalize import name_key, strip_articles
+from geo.normalize import name_key, skeleton, strip_articles
 from geo.place import ROLE_ADJECTIVAL, ROLE_ORGANISATION, ROLE_PLACE, Place, PlaceMention
-from geo.resolver import Resolver, clean_phrase
+from geo.resolver import Resolver, clean_phrase, contains
 from geo.roles import is_attributive, role_of
 
 MAX_TEXT = 2_000_000
@@ -33,8 +34,9 @@ SMALL_TOWN_NEAR_KM = 150.0
 # "Kirby" in "John Kirby" is a person; "Sydney" in "Sydney Morning Herald" still a place
 MIN_POP_NEXT_TO_NAME = 1_000_000
 ORG_PLACE_MIN_SHARE = 0.25  # "Baghdad Post" keeps Baghdad only where the text is about its country
+REGION_VOTE = 1.0  # the outlet's own country counts as much as one mention of it in the text
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
-AREA = frozenset({"country", "admin1", "region", "continent", "base", "crossing"})
+AREA = frozenset({"country", "admin1", "admin2", "region", "continent", "base", "crossing"})
 
 _ARTICLE = r"(?:al|el|ad|as|ash|ar|az|an|at|ez|es|ed|adh|ul|ud)[-‑]"
 # a lower-case Persian/Urdu izafe between the parts of a name: "Mazar-e-Sharif", "Mazar-i-Sharif"
@@ -56,14 +58,22 @@ HYPHEN_ADJ = re.compile(r"[-‑](?:backed|led|based|born|linked|allied|aligned|s
 _DIR = r"(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central)"
 SUFFIXES = [re.compile(rx) for rx in (
     r"(?:['’]s)?\s+(?:[Ii]nternational\s+)?(?:[Aa]irport|[Aa]ir\s*[Bb]ase|[Aa]irbase|[Aa]irfield|[Mm]ilitary\s+[Bb]ase)\b",
-    r"\s+(?:[Pp]rovince|[Gg]overnorate|[Rr]egion|[Dd]istrict|[Oo]blast|[Cc]ounty|[Pp]refecture|[Ss]tate)\b(?!\s+(?:of|[A-Z]))",
+    # "the Abu Ghraib district of Baghdad governorate", "Kanbalu Township in Sagaing Region"
+    r"\s+(?:[Dd]istrict|[Cc]ounty|[Tt]ownship|[Mm]unicipality|[Rr]aion|[Pp]arish|[Tt]ehsil|[Ss]ub-?district)"
+    r"\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}"
+    r"(?:\s+(?:[Pp]rovince|[Gg]overnorate|[Rr]egion|[Ss]tate|[Oo]blast))?\b",
+    r"\s+(?:[Pp]rovince|[Gg]overnorate|[Rr]egion|[Dd]istrict|[Oo]blast|[Cc]ounty|[Pp]refecture|[Ss]tate"
+    r"|[Tt]ownship|[Pp]arish|[Tt]ehsil|[Ss]ub-?district|[Dd]epartment|[Cc]ountryside)\b(?!\s+(?:of|[A-Z]))",
+    # a named village, market, hospital, checkpoint: the place named, or in or near the town it is named after
+    r"\s+(?:[Vv]illage|[Mm]arket|[Hh]ospital|[Cc]heckpoint|[Cc]rossing)\b",
     r"\s+(?:(?:[Rr]efugee|[Dd]isplacement|IDP)\s+)?[Cc]amp\b",  # "the Jabalia refugee camp"
     # Nigeria's local government areas, and other second-level names that follow the place
     r"\s+(?:[Ll]ocal\s+[Gg]overnment\s+[Aa]rea|LGA|[Mm]unicipality|[Rr]aion)\b",
 )]
 PREFIXES = [re.compile(rx + r"$", re.IGNORECASE) for rx in (
     r"\bthe\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|capital|province|region|governorate|district|port|enclave"
-    r"|suburb|neighbou?rhood|area|border\s+town|oil\s+town|oil\s+city)\s+of\s+",
+    r"|suburb|neighbou?rhood|area|border\s+town|oil\s+town|oil\s+city|countryside|county|township"
+    r"|municipality)\s+of\s+",
     rf"\b(?:the\s+)?{_DIR}\s+",
 )]
 RELATIONS = [re.compile(rx + r"$", re.IGNORECASE) for rx in (
@@ -79,7 +89,9 @@ RELATIONS = [re.compile(rx + r"$", re.IGNORECASE) for rx in (
 # may read: a cheap look before any pattern runs
 SUFFIX_WORDS = frozenset({"international", "airport", "air", "airbase", "airfield", "military", "province",
                           "governorate", "region", "district", "oblast", "county", "prefecture", "state",
-                          "refugee", "displacement", "idp", "camp", "local", "lga", "municipality", "raion"})
+                          "refugee", "displacement", "idp", "camp", "local", "lga", "municipality", "raion",
+                          "township", "parish", "tehsil", "subdistrict", "sub-district", "department",
+                          "countryside", "village", "market", "hospital", "checkpoint", "crossing"})
 PREFIX_WORDS = frozenset({"of", "in", "at", "near", "outside", "to", "nearby", "from", "around"})
 _DIR_WORD = re.compile(rf"{_DIR}")
 
@@ -124,19 +136,38 @@ def _key(phrase: str) -> str:
     return name_key(phrase)
 
 
-def find_places(text: str, *, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
-    """Place mentions of a text, in order, each with its role and resolved place."""
+def find_places(text: str, *, gazetteer: Gazetteer | None = None,
+                region: str | Iterable[str] | None = None) -> list[PlaceMention]:
+    """Place mentions of a text, in order, each with its role and resolved place.
+
+    region: the country or countries the outlet covers ("LB" for a Beirut daily), one vote each
+    beside the text's own evidence (README, "Places": how a name shared by several places is read).
+    """
     if not isinstance(text, str) or not text.strip():
         return []
     text = text[:MAX_TEXT]
     gz = gazetteer or load_gazetteer()
     candidates, small = _plausible_candidates(text, gz)
     context = _vote(gz, candidates)
-    candidates = _with_small_towns_of_the_text(gz, candidates, small, context)
+    for cc in _region_codes(gz, region):
+        context.votes[cc] += REGION_VOTE
+        context.voters.setdefault(cc, set()).add("(outlet)")
+    candidates = _with_small_towns_of_the_text(text, gz, candidates, small, context)
     resolver = Resolver(gz, context)
     mentions = [_mention(text, c, gz, resolver) for c in candidates]
     mentions = [m for m in mentions if m is not None]
     return _compounds(text, mentions, resolver)
+
+
+def _region_codes(gz: Gazetteer, region: str | Iterable[str] | None) -> list[str]:
+    """Country codes of an outlet's region given as codes or names ("LB", "Lebanon"); unknown ones dropped."""
+    from geo.resolver import country_code_of
+
+    if not region:
+        return []
+    names = [region] if isinstance(region, str) else list(region)
+    codes = [n.upper() if len(n) == 2 else country_code_of(gz, n) for n in names if isinstance(n, str)]
+    return [c for c in codes if c and c in gz.country_entry]
 
 
 def context_of_text(text: str, gazetteer: Gazetteer | None = None) -> Context:
@@ -169,11 +200,13 @@ def _plausible_candidates(text: str, gz: Gazetteer) -> tuple[list[_Candidate], l
     return plausible, small
 
 
-def _with_small_towns_of_the_text(gz: Gazetteer, candidates: list[_Candidate], small: list[_Candidate],
-                                  context: Context) -> list[_Candidate]:
+def _with_small_towns_of_the_text(text: str, gz: Gazetteer, candidates: list[_Candidate],
+                                  small: list[_Candidate], context: Context) -> list[_Candidate]:
     """Small towns near the places the text's other names pin down, among the candidates (in text order).
 
     "Haditha" in a story that also names Ramadi and Anbar; not "Broadway" or "Johnson" in one naming a state.
+    A small town of a country the text names is also one where the sentence locates something in it:
+    "in Hawija", "near Tsafe", "Kabkabiya, in Sudan".
     """
     if not small or not context.votes:
         return candidates
@@ -183,11 +216,39 @@ def _with_small_towns_of_the_text(gz: Gazetteer, candidates: list[_Candidate], s
         if i is not None and gz.features[i] != "country" and gz.ccs[i] in context.votes:
             points.append((gz.lats[i], gz.lons[i]))
     added = []
+    starts = {c.start: c for c in candidates}
     for c in small:
-        entries = tuple(i for i in c.entries if gz.ccs[i] in context.votes and _near_points(gz, i, points))
+        located = _located(text, c)
+        after = starts.get(c.end + 2) if text[c.end:c.end + 2] == ", " else None
+        entries = tuple(i for i in c.entries if gz.ccs[i] in context.votes
+                        and (_near_points(gz, i, points) or located and gz.ccs[i] == context.main_country
+                             and _agrees(gz, i, after, context)))
         if entries:
             added.append(replace(c, entries=entries))
     return sorted(candidates + added, key=lambda c: c.start) if added else candidates
+
+
+# a name located by its sentence: right after a locative preposition, or followed by its country or region
+LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|into|from|around|across|toward|towards)\s+$")
+LOCATED_AFTER = re.compile(r",\s+(?:in\s+)?(?:the\s+)?[A-Z]")
+
+
+def _located(text: str, c: _Candidate) -> bool:
+    return LOCATED_BEFORE.search(text, max(0, c.start - 16), c.start) is not None \
+        or LOCATED_AFTER.match(text, c.end, c.end + 12) is not None
+
+
+def _agrees(gz: Gazetteer, i: int, after: _Candidate | None, context: Context) -> bool:
+    """A small town admitted by its sentence alone must agree with the areas around it: the state or
+    province written after it ("Holliday, Missouri"), else the ones the text names in its country."""
+    named = {gz.names[j] for j in (after.entries if after is not None else ())
+             if gz.features[j] in ("admin1", "country")}
+    if after is not None and after.entries and gz.features[after.entries[0]] in ("admin1", "country"):
+        area = gz.admin1_names.get(gz.admin1[i] or "")
+        return gz.names[gz.country_entry.get(gz.ccs[i], i)] in named or area in named
+    in_country = {a for a in context.admin1 if any(gz.ccs[j] == gz.ccs[i] and gz.features[j] == "admin1"
+                                                    for j in gz.lookup(_key(a)))}
+    return not in_country or gz.admin1_names.get(gz.admin1[i] or "") in in_country
 
 
 def _is_area(gz: Gazetteer, c: _Candidate) -> bool:
@@ -230,6 +291,8 @@ def _lookup_key(gz: Gazetteer, phrase: str, dotted: bool = False) -> _Found | No
     if key in gz.demonyms:
         return key, (), gz.demonyms[key]
     entries = gz.by_key.get(key) or gz.by_key.get(strip_articles(key).replace(" ", ""))
+    if not entries and " " in key:  # a name of two words or more in another transliteration ("Um Ruwaba")
+        entries = gz.by_skeleton.get(skeleton(key))
     return (key, entries, None) if entries else None
 
 
@@ -292,6 +355,8 @@ def _plausible(text: str, c: _Candidate, gz: Gazetteer, lower_words: frozenset[s
         big_city = any(gz.pops[i] >= MIN_POP_ALT_NAME for i in c.entries)
         return big_city or bool(features & {"country", "region", "admin1"})
     big = "country" in features or "continent" in features
+    if not big and c.key not in gz.not_places and HEAD_AFTER.match(text, c.end, c.end + WINDOW):
+        return True
     one_word = " " not in surface
     if c.key in gz.not_places and not big:
         return False
@@ -333,12 +398,14 @@ def _next_to_other_name(text: str, c: _Candidate) -> bool:
             and not _sentence_start(text, c.start - len(before[0])):
         return True
     return re.match(r"\s[A-Z]", text[c.end:c.end + 2]) is not None \
-        and not ADMIN_AFTER.match(text, c.end, c.end + WINDOW)
+        and not HEAD_AFTER.match(text, c.end, c.end + WINDOW)
 
 
-# Nigeria's local government areas are named after their towns: "Gwoza Local Government Area" is
-# Gwoza's area, not a second name beside it (counties and districts are left to the suffix rule)
-ADMIN_AFTER = re.compile(r"\s+(?:Local\s+Government\s+Area|LGA)\b")
+# a head noun after a name says it is a place, however small: "Kanbalu Township", "Zeebyu village"
+HEAD_AFTER = re.compile(r"\s+(?:[Tt]ownship|[Dd]istrict|[Cc]ounty|Region|Province|[Gg]overnorate|Oblast"
+                        r"|[Rr]aion"
+                        r"|Parish|[Tt]ehsil|Municipality|LGA|Local\s+Government\s+Area|[Vv]illage"
+                        r"|(?:refugee\s+|IDP\s+)?[Cc]amp)\b(?!\s+[A-Z])")  # not "District Court"
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -365,7 +432,8 @@ def _vote(gz: Gazetteer, candidates: list[_Candidate]) -> Context:
         ctx.voters.setdefault(gz.ccs[i], set()).add(c.key)
         if feature == "admin1":
             ctx.admin1.add(gz.names[i])
-        if feature in ("admin1", "region", "base", "crossing") or (feature == "city" and len(c.entries) == 1):
+        if feature in ("admin1", "region", "base", "crossing") \
+                or (feature in ("city", "admin2") and len(c.entries) == 1):  # a namesake pins down nothing
             ctx.points.append((gz.lats[i], gz.lons[i]))
     return ctx
 
@@ -429,6 +497,7 @@ def _compounds(text: str, mentions: list[PlaceMention], resolver: Resolver) -> l
     grown += [g for m in mentions if m.role == ROLE_ADJECTIVAL and m.place is not None
               and m.place.feature == "sea" and (g := _grow(text, m, resolver)) is not m]
     grown += _capital_mentions(text, resolver)
+    grown += [c for m in grown if m.role == ROLE_PLACE and (c := _in_container(text, m, mentions, resolver))]
     kept: list[PlaceMention] = []
     for m in sorted(grown, key=lambda m: (m.start, -(m.end - m.start))):
         if not kept or m.start >= kept[-1].end:
@@ -439,11 +508,60 @@ def _compounds(text: str, mentions: list[PlaceMention], resolver: Resolver) -> l
     for k in compounds:
         lo, hi = bisect_left(mention_starts, k.start), bisect_left(mention_starts, k.end)
         k.extra["parts"] = [m for m in mentions[lo:hi] if m.end <= k.end]
+        if k.place is not None and k.place.method == "airport-name":  # "Heathrow" in "Heathrow airport"
+            k.extra["parts"] = [replace(m, place=k.place) for m in k.extra["parts"]]
+        if "inner" in k.extra:  # the name read inside its container ("Paris, Texas"), or left out if unknown
+            (s, e), place = k.extra["inner"], k.extra["inner_place"]
+            inside = [m for m in k.extra["parts"] if s <= m.start and m.end <= e]
+            outside = [m for m in k.extra["parts"] if m not in inside]
+            k.extra["parts"] = sorted(outside + ([replace(m, place=place) for m in inside] if place else []),
+                                      key=lambda m: m.start)
     for m in mentions:
         j = bisect_right(compound_starts, m.start) - 1
         if m.role != ROLE_PLACE and not (j >= 0 and m.end <= compounds[j].end):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
+
+
+# "in Foo, Kanbalu Township", "the village of Foo in Sagaing Region", "near Foo village in Idlib": a name
+# placed in a container just after it
+_NAME = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}"
+_SETTLEMENT = r"(?:[Vv]illage|[Tt]own|[Hh]amlet|[Ss]ettlement)"
+INNER_BEFORE = re.compile(
+    rf"(?:(?:\b{_SETTLEMENT}\s+of\s+|\b(?:in|at|near|from|outside)\s+(?:the\s+)?)(?P<name>{_NAME})"
+    rf"(?:\s+{_SETTLEMENT})?|(?<![\w'’-])(?P<named>{_NAME})\s+{_SETTLEMENT})"
+    r"(?:,\s*|\s+(?:in|of)\s+(?:the\s+)?)$")
+SETTLEMENT_HEAD = re.compile(rf"\b{_SETTLEMENT}\b")
+CONTAINER_AREAS = frozenset({"admin1", "admin2", "region", "country"})
+
+
+def _in_container(text: str, m: PlaceMention, mentions: list[PlaceMention], resolver: Resolver
+                  ) -> PlaceMention | None:
+    """A name followed by the place that contains it, read as one phrase: the name where the container
+    has a place of that name, else the container (the name the gazetteer lacks kept in the phrase, never
+    a namesake elsewhere). None where the name is already read inside the container."""
+    if m.place is None or not (text[m.start - 2:m.start] == ", " or _word_before(text, m.start) in ("in",
+                                                                                                    "of")):
+        return None
+    found = INNER_BEFORE.search(text, max(0, m.start - WINDOW), m.start)
+    if found is None:
+        return None
+    group = "name" if found["name"] else "named"
+    ns, ne = found.span(group)
+    inner = [k for k in mentions if k.start < ne and k.end > ns and k.place is not None]
+    if any(k.role == ROLE_PLACE and contains(m.place, k.place) for k in inner):
+        return None
+    head = SETTLEMENT_HEAD.search(found.group(0)) is not None
+    if not head and (inner or (found.group(0).endswith(", ") and m.place.feature not in CONTAINER_AREAS)):
+        return None  # "in Toronto, Vancouver and ...": a list of places, each itself
+    container = clean_phrase(m.text)
+    place = resolver.resolve(f"{clean_phrase(found[group])}, {container}")
+    if place is None:
+        return None
+    phrase = text[ns:m.end]
+    inner_place = place if place.method.startswith("in-container") else None
+    return PlaceMention(phrase, ns, m.end, ROLE_PLACE, replace(place, name=" ".join(phrase.split())),
+                        {"compound": True, "inner": (ns, ne), "inner_place": inner_place})
 
 
 def _capital_mentions(text: str, resolver: Resolver) -> list[PlaceMention]:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from geo import shapes
 from geo.candidates import Context, best_entry, destination, foreign_town, haversine_km, place_from_entry
 from geo.gazetteer import Gazetteer, load_gazetteer
-from geo.normalize import fold, name_key, strip_articles
+from geo.normalize import fold, name_key, skeleton, strip_articles
 from geo.place import Place
 
 MAX_PHRASE = 200
@@ -37,6 +37,28 @@ _THE = r"(?:the\s+)?"
 _REGION_NOUN = r"(?:\s+(?:region|area|zone|regions|areas|districts?|strip|belt|line|frontier))?"
 _AIR = (r"(?P<kind>(?:international\s+)?(?:airport|air\s*base|airbase|air\s*field|airfield|air\s+strip"
         r"|airstrip)|(?:military\s+)?base)")
+# the head nouns of administrative areas: admin-1 ones ("province") and admin-2 ones ("township")
+ADMIN1_KINDS = frozenset({"province", "governorate", "region", "state", "oblast", "prefecture", "department",
+                          "emirate", "provinces"})
+ADMIN2_KINDS = frozenset({"district", "county", "township", "municipality", "raion", "rayon",
+                          "local government area", "lga", "commune", "tehsil", "sub-district", "subdistrict",
+                          "parish", "cercle", "territory"})  # DR Congo's territoires are admin-2
+_ADMIN_KIND = "|".join(sorted((k.replace(" ", r"\s+") for k in ADMIN1_KINDS | ADMIN2_KINDS),
+                              key=len, reverse=True))
+# facilities named after their town: "the Kadugli market" is in Kadugli; a checkpoint or crossing near it
+FACILITY_IN = frozenset({"market", "hospital", "school", "mosque", "church", "university", "prison",
+                         "stadium", "bazaar", "souk"})
+FACILITY_NEAR = frozenset({"checkpoint", "crossing", "bridge", "dam", "junction", "roundabout"})
+SETTLEMENT_HEADS = frozenset({"village", "town", "city", "hamlet"})
+# words that describe an area without naming it ("the restive eastern province of ...")
+DESCRIPTIVE_WORDS = frozenset({
+    "the", "a", "an", "restive", "neighbouring", "neighboring", "nearby", "same", "rural", "remote",
+    "mountainous", "adjacent", "oil-rich", "war-torn", "embattled", "besieged", "rebel-held", "troubled",
+    "northernmost", "southernmost", "easternmost", "westernmost", "volatile", "sprawling", "desert",
+    "coastal",
+    "border", *DIRECTION_WORDS})
+NOT_A_NAME = DESCRIPTIVE_WORDS | ADMIN1_KINDS | ADMIN2_KINDS | SETTLEMENT_HEADS
+ADMIN2_UNCERTAINTY_KM = 30.0  # an admin-2 area named after its town, where no unit of its own is known
 _CAPITAL_QUALIFIER = r"(?:regional|provincial|state|federal|national|administrative|political)"
 PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx)) for name, rx in [
     ("offset", rf"^(?:some\s+|about\s+|around\s+|roughly\s+)?(?P<dist>\d+(?:\.\d+)?)\s*"
@@ -55,6 +77,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx)) for name, rx in
              r"|(?:on\s+)?the\s+outskirts\s+of|outskirts\s+of|(?:in\s+)?the\s+vicinity\s+of|vicinity\s+of"
              r"|(?:in\s+)?the\s+(?:area|region|surroundings)\s+(?:of|around)|not\s+far\s+from)\s+(?P<rest>.+)$"),
     # "near the town of X": the relation first, then the appositive inside it
+    ("admin_in", rf"^{_THE}(?:(?P<rest>.+?\s+(?:{_ADMIN_KIND}))\s+(?:of|in)"
+                 r"|(?P<settlement>.+?\s+(?:village|town|hamlet|settlement))\s+in)\s+(?P<container>.+)$"),
+    # "a village in Sagaing Region", "two villages near Djibo": part of the place, or near it
+    ("unnamed_in", r"^(?:an?|one|two|three|four|five|several|some|many)\s+(?:[\w-]+\s+)?(?P<noun>village"
+                   r"|town|hamlet|settlement|area|neighbou?rhood|district|camp)s?\s+(?P<rel>in|near|outside)\s+"
+                   r"(?P<rest>.+)$"),
+    ("comma", r"^(?P<rest>[^,]+),\s*(?P<container>[^,]+)$"),
     ("appositive", r"^(?:the\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>city|town|village|capital|port|enclave|suburb"
                    r"|district|neighbou?rhood|border\s+town|oil\s+town|oil\s+city|hometown|stronghold|province"
                    r"|governorate|region|state)\s+of\s+(?P<rest>.+)$"),
@@ -64,11 +93,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx)) for name, rx in
     ("air_named", rf"^{_THE}(?P<rest>.+?)\s+{_AIR}$"),
     ("capital", rf"^{_THE}(?P<rest>.+?)(?:'s?)?\s+(?:{_CAPITAL_QUALIFIER}\s+)?capital(?:\s+city)?(?:'s?)?$"),
     ("camp", r"^(?P<rest>.+?)\s+(?:(?:refugee|displacement|displaced\s+persons|idp|idps)\s+)?camps?$"),
-    ("admin_named", r"^(?P<rest>.+?)\s+(?P<kind>province|governorate|region|state|district|oblast|county"
-                    r"|prefecture|department|emirate|territory|provinces|countryside"
-                    r"|local\s+government\s+area|lga|municipality|commune|raion)$"),
-    ("admin_of", r"^(?:the\s+)?(?P<kind>province|governorate|state|region|district|oblast|county)\s+of\s+"
-                 r"(?P<rest>.+)$"),
+    ("countryside", rf"^{_THE}(?:{_DIR}\s+)?(?:countryside|outskirts|suburbs|environs|rural\s+areas?)\s+of\s+"
+                    r"(?P<rest>.+)$"),
+    ("countryside_named", rf"^{_THE}(?:{_DIR}\s+)?(?P<rest>.+?)\s+(?:countryside|suburbs|environs)$"),
+    ("admin_named", rf"^{_THE}(?P<rest>.+?)\s+(?P<kind>{_ADMIN_KIND})$"),
+    ("admin_of", rf"^{_THE}(?P<kind>{_ADMIN_KIND})\s+of\s+(?P<rest>.+)$"),
+    ("facility",
+     rf"^{_THE}(?P<rest>.+?)\s+(?P<kind>{'|'.join(FACILITY_NEAR | FACILITY_IN | SETTLEMENT_HEADS)})$"),
+    ("possessive", r"^(?P<container>[^']+?)'s?\s+(?P<rest>.+)$"),
     ("direction", rf"^{_THE}{_DIR}\s+(?P<rest>.+)$"),
 ]]
 SEA_PART = re.compile(rf"^{_THE}{_DIR}\s+(?P<rest>.+)$")
@@ -77,9 +109,11 @@ ADMIN_NOUN_AFTER = re.compile(r"\s+(?:state|province|governorate|region|oblast|p
 INTERNATIONAL = "international"
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "port", "suburb", "hometown"})
 POINT_FEATURES = frozenset({"city", "airport", "base", "crossing"})
-AREA_PARTS = ("country", "admin1", "region")
+AREA_PARTS = ("country", "admin1", "admin2", "region")
 AREA_FEATURES = frozenset({"country", "admin1", "region", "continent"})
 ADMIN_FEATURES = frozenset({"admin1", "region"})
+COUNTRYSIDE_KM = 40.0
+CONTAINER_SLACK_KM = 50.0  # how far outside its container's radius a place may still lie in it
 CAPITAL_AREAS = frozenset({"country", "region", "admin1"})  # areas the gazetteer may know a capital of
 
 
@@ -167,8 +201,10 @@ class Resolver:
             "appositive": self._appositive, "capital": self._capital, "near": self._near,
             "part_of": self._part_of,
             "air_in": self._air, "air_named": self._air,
-            "camp": self._camp,
-            "admin_named": self._admin, "admin_of": self._admin, "direction": self._direction,
+            "camp": self._camp, "countryside": self._countryside, "countryside_named": self._countryside,
+            "admin_in": self._admin_in, "comma": self._admin_in, "unnamed_in": self._unnamed_in,
+            "admin_named": self._admin, "admin_of": self._admin,
+            "facility": self._facility, "possessive": self._possessive, "direction": self._direction,
         }
 
     def resolve(self, text: str, features: frozenset[str] | None = None) -> Place | None:
@@ -216,6 +252,10 @@ class Resolver:
                 return place_from_entry(self.gz, i, "gazetteer")
         if features is None and key in self.gz.demonyms:
             return place_from_entry(self.gz, self.gz.demonyms[key], "demonym")
+        entries = self.gz.by_skeleton.get(skeleton(key), ()) if " " in key else ()
+        i = best_entry(self.gz, entries, key, self.context, features)  # "Um Ruwaba", "Dair ez-Zor"
+        if i is not None and not foreign_town(self.gz, i, key, self.context, entries):
+            return place_from_entry(self.gz, i, "gazetteer-spelling")
         return None
 
     # -- relations to an anchor ---------------------------------------------------------
@@ -244,6 +284,8 @@ class Resolver:
     def _appositive(self, m: re.Match) -> Place | None:
         """"the northern Iraqi city of Erbil" is Erbil itself; "the capital of Iraq" is Baghdad."""
         place = self.capital_of(m["rest"]) if m["noun"] == "capital" else None
+        if m["noun"] in ADMIN1_KINDS or m["noun"] in ADMIN2_KINDS:  # "the eastern province of Deir ez-Zor"
+            place = self.admin_area(m["rest"], m["noun"], m.string)
         if place is None and m["noun"].split()[-1] in SETTLEMENT_NOUNS:  # "the town of Nabatieh": the town
             place = self.lookup(m["rest"], frozenset({"city"}))
         place = place or self.resolve(m["rest"])
@@ -303,6 +345,11 @@ class Resolver:
         anchor = self.resolve(rest)
         if anchor is not None and anchor.feature not in POINT_FEATURES:
             return None  # "US military base", "Iraqi airbase": too vague to be a place
+        if anchor is not None and m["kind"].split()[-1] == "base" and anchor.feature in ("base", "city"):
+            # "Camp Lemonnier military base" is the camp; "the Kirkuk military base" by the town
+            near = anchor.feature == "city"
+            return replace(anchor, name=m.string, geo_precision=2 if near else anchor.geo_precision,
+                           where_prec=2 if near else anchor.where_prec, method=f"base-at+{anchor.method}")
         if anchor is None:
             by_city = gz.airports_by_key.get(name_key(rest), ())
             return place_from_entry(gz, by_city[0], "airport-city") if by_city else None
@@ -319,14 +366,146 @@ class Resolver:
 
     # -- admin areas -------------------------------------------------------------------
     def _admin(self, m: re.Match) -> Place | None:
-        area = self.lookup(m["rest"], ADMIN_FEATURES)
-        if area is not None:
-            return area
-        city = self.lookup(m["rest"], frozenset({"city"}))
+        """"Kanbalu Township", "Harris County", "Anbar province", "the district of Sinjar": the area itself.
+
+        An admin-2 head looks for the county or district of that name first, an admin-1 head for the
+        province; else the town the area is named after, with the area's precision and reach.
+        """
+        return self.admin_area(m["rest"], m["kind"], m.string)
+
+    def admin_area(self, rest: str, kind: str, phrase: str) -> Place | None:
+        """The area a name and a head noun name ("kanbalu" + "township"), see _admin.
+
+        Readings in the order the head suggests (an admin-2 unit, an admin-1 area, the town the area
+        is named after); the first in a country the text names wins, else the first found.
+        """
+        kind = " ".join(kind.split())
+        admin2 = kind in ADMIN2_KINDS
+        finders = (self._admin2, self._admin1) if admin2 else (self._admin1, self._admin2)
+        found = [p for p in (*(find(rest) for find in finders), self._area_of_town(rest, kind, admin2))
+                 if p is not None]
+        voted = [p for p in found if self.context is not None and p.country_code in self.context.votes]
+        place = (voted or found or [None])[0]
+        if place is not None and place.feature == "admin2" and kind not in name_key(place.name):
+            place = replace(place, name=f"{place.name} {kind.title()}")  # "Sinjar" -> "Sinjar District"
+        return place
+
+    def _area_of_town(self, rest: str, kind: str, admin2: bool) -> Place | None:
+        """"Kanbalu Township" where no unit of that name is known: the area around its town."""
+        city = self.lookup(rest, frozenset({"city"}))
         if city is None:
             return None
-        return replace(city, name=m.string, geo_precision=3, where_prec=4, uncertainty_km=60.0,
+        name = f"{city.name} {kind.title()}"
+        if admin2:
+            return replace(city, name=name, geo_precision=3, where_prec=3, feature="admin2",
+                           uncertainty_km=max(city.uncertainty_km, ADMIN2_UNCERTAINTY_KM),
+                           method="admin2-of-town")
+        return replace(city, name=name, geo_precision=3, where_prec=4, uncertainty_km=60.0,
                        method="admin-area-of-city")
+
+    def _admin1(self, rest: str) -> Place | None:
+        return self.lookup(rest, ADMIN_FEATURES)
+
+    def _admin2(self, rest: str) -> Place | None:
+        """An admin-2 unit by its bare name ("harris" for Harris County), the text's own first."""
+        key = strip_articles(name_key(rest))
+        entries = self.gz.admin2_by_base.get(name_key(rest)) or self.gz.admin2_by_base.get(key, ())
+        i = best_entry(self.gz, entries, key, self.context)
+        return None if i is None else place_from_entry(self.gz, i, "admin2")
+
+    def _admin_in(self, m: re.Match) -> Place | None:
+        """"the Hawija district of Kirkuk governorate", "Kanbalu township in Sagaing", "Foo village in Homs
+        province": the inner place, read in its container; an inner name nobody knows there is the
+        container (never a namesake elsewhere)."""
+        inner = m["rest"] or m.groupdict().get("settlement")
+        if "'" in inner or all(w in NOT_A_NAME or w in self.gz.demonyms for w in inner.split()):
+            # "the eastern province of Deir ez-Zor" is the appositive; "Syria's ..." the possessive
+            return None
+        return self._within(m["container"], inner, inner)
+
+    def _possessive(self, m: re.Match) -> Place | None:
+        """"Sagaing Region's Kanbalu Township", "Syria's eastern province of Deir ez-Zor"."""
+        head = m["rest"].split()[-1]
+        container = self.lookup(m["container"], ADMIN_FEATURES) if head in ADMIN2_KINDS else None
+        container = container or self.resolve(m["container"])  # "Kandahar's X district": the province's
+        if container is None:
+            return None
+        named_head = head in NOT_A_NAME - DESCRIPTIVE_WORDS  # "Kandahar's Foo district"
+        return self._within(m["container"], m["rest"], m["rest"] if named_head else None, container)
+
+    def _unnamed_in(self, m: re.Match) -> Place | None:
+        anchor = self.resolve(m["rest"])
+        if anchor is None:
+            return None
+        if m["rel"] in ("near", "outside") or anchor.feature in POINT_FEATURES:
+            return replace(anchor, name=m.string, geo_precision=max(2, anchor.geo_precision),
+                           where_prec=max(2, anchor.where_prec), method=f"{m['rel']}+{anchor.method}",
+                           uncertainty_km=round(anchor.uncertainty_km + 10.0, 1))
+        return replace(anchor, method=f"part-of+{anchor.method}")
+
+    def _within(self, outer: str, inner: str, fallback: str | None, container: Place | None = None
+                ) -> Place | None:
+        """The inner phrase resolved in the container's country and near it; else, when `fallback` is set,
+        the container itself (the inner name kept in the method)."""
+        if container is None and inner.split()[-1] in ADMIN2_KINDS:  # "the X district of Kirkuk": a province
+            container = self.lookup(outer, ADMIN_FEATURES)
+        container = container or self.resolve(outer)
+        if container is None:
+            return None
+        inside = Resolver(self.gz, self._context_with(container)).resolve(inner)
+        if inside is not None and contains(container, inside):
+            return replace(inside, method=f"in-container:{container.name}+{inside.method}")
+        if fallback is None:
+            return None
+        if container.feature in POINT_FEATURES:  # somewhere in or by the town: near it
+            container = replace(container, geo_precision=2, where_prec=max(2, container.where_prec),
+                                uncertainty_km=round(container.uncertainty_km + 10.0, 1))
+        return replace(container, method=f"container-of-unknown:{inner}+{container.method}")
+
+    def _context_with(self, container: Place) -> Context:
+        """The run's context, with the container's country, admin-1 and point added as evidence."""
+        ctx = Context()
+        if self.context is not None:
+            ctx.votes.update(self.context.votes)
+            ctx.admin1 |= self.context.admin1
+            ctx.points += self.context.points
+        if container.country_code:
+            ctx.votes[container.country_code] += 3.0
+        if container.feature == "admin1":
+            ctx.admin1.add(container.name)
+        elif container.admin1:
+            ctx.admin1.add(container.admin1)
+        if container.feature != "country":
+            ctx.points.insert(0, (container.lat, container.lon))
+        return ctx
+
+    def _countryside(self, m: re.Match) -> Place | None:
+        """"the eastern countryside of Homs", "Idlib countryside": the land around the town, not the town."""
+        town = self.lookup(m["rest"], frozenset({"city"})) or self.resolve(m["rest"])
+        if town is None:
+            return None
+        if town.feature not in POINT_FEATURES:
+            return replace(town, name=m.string, method=f"countryside+{town.method}")
+        lat, lon = town.lat, town.lon
+        direction = DIRECTION_WORDS.get(_compact(m["dir"] or ""), "central")
+        if direction in BEARING:
+            lat, lon = destination(lat, lon, BEARING[direction], COUNTRYSIDE_KM / 2)
+        return replace(town, name=m.string, lat=lat, lon=lon, geo_precision=2, where_prec=2,
+                       uncertainty_km=COUNTRYSIDE_KM, method=f"countryside:{direction}+{town.method}")
+
+    def _facility(self, m: re.Match) -> Place | None:
+        """"Tawila village" is the village; "the Kadugli market" is in Kadugli; "the X crossing" near X."""
+        kind = m["kind"]
+        if kind in SETTLEMENT_HEADS:
+            return self.lookup(m["rest"], frozenset({"city"}))
+        town = self.lookup(m["rest"], POINT_FEATURES)
+        if town is None:
+            return None
+        if kind in FACILITY_IN:
+            return replace(town, name=m.string, method=f"{kind}-in+{town.method}")
+        return replace(town, name=m.string, geo_precision=2, where_prec=2,
+                       uncertainty_km=round(town.uncertainty_km + 10.0, 1),
+                       method=f"{kind}-near+{town.method}")
 
     # -- borders -----------------------------------------------------------------------
     def _border_pair(self, m: re.Match) -> Place | None:
@@ -412,6 +591,18 @@ class Resolver:
         return replace(anchor, name=phrase, lat=lat, lon=lon, geo_precision=max(2, anchor.geo_precision),
                        where_prec=max(2, anchor.where_prec), uncertainty_km=round(max(km, 5.0), 1),
                        method=f"direction:{direction}+{anchor.method}")
+
+
+def contains(container: Place, inside: Place) -> bool:
+    """Whether a place lies in (or by) a container: same country and within the container's reach."""
+    if container.country_code and inside.country_code and container.country_code != inside.country_code:
+        return False
+    if container.feature == "country":
+        return True
+    if container.admin1 and inside.admin1 == container.admin1 and container.feature in ("admin1", "city"):
+        return True  # "Kanbalu township in Sagaing": Sagaing names its region
+    reach = container.uncertainty_km + inside.uncertainty_km + CONTAINER_SLACK_KM
+    return haversine_km(container.lat, container.lon, inside.lat, inside.lon) <= reach
 
 
 def _compact(direction: str) -> str:

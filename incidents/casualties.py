@@ -232,8 +232,8 @@ def _candidates(text: str) -> list[tuple[int, int, int | None, int | None, str]]
 
 
 _LIST_GAP = re.compile(
-    r"^(?:\s*(?!(?:on|of|in|at|from|among|with|for|by|aboard|board|including|out)\b)[\w'-]+){0,5}"
-    r"\s*(?:,\s*(?:and\s*)?|\s+and\s*)$",
+    r"^(?:\s*+(?!(?:on|of|in|at|from|among|with|for|by|aboard|board|including|out)\b)[\w'-]++){0,5}"
+    r"\s*+(?:,\s*+(?:and\s*+)?|(?<=\s)and\s*+)$",  # possessive: one way to read a gap, linear
     re.I,
 )
 
@@ -243,8 +243,8 @@ _PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s*
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)  # "five people, two of them children"
 # "killed a woman and her two sons": the items of one list after the verb
 _FORWARD_GAP = re.compile(
-    r"^(?:\s*(?!(?:on|of|in|at|from|among|with|for|by|including|and)\b)[\w'-]+){0,3}"
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:her|his|their|its)\s+)?$",
+    r"^(?:\s*+(?!(?:on|of|in|at|from|among|with|for|by|including|and)\b)[\w'-]++){0,3}"
+    r"\s*+(?:,\s*+(?:and\s++)?|(?<=\s)and\s++)(?:(?:her|his|their|its)\s++)?$",
     re.I,
 )
 
@@ -373,7 +373,7 @@ def _no_casualties(original: str) -> list[Figure]:
 
 NOUN_KILLING = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|targeted)\s+$", re.I)
 THE_GROUP = re.compile(r"\b(?:the|those)\s+(?:seriously\s+|badly\s+|lightly\s+)?$", re.I)
-ALONG_WITH = re.compile(r"\s*,?\s*(?:along|together) with\s+", re.I)
+ALONG_WITH = re.compile(r"\s*+(?:,\s*+)?(?:along|together) with\s+", re.I)
 
 
 def _along_with(sentence: str, after: int, q: tuple) -> tuple:

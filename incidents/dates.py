@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from incidents import limits
 from incidents.model import DateReading
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -276,6 +277,19 @@ def _local_next_day(span: Span, published: date | None) -> Span:
 FROM_PREVIOUS = {"later": _later, "earlier": _earlier, "clock": _same_day}
 
 
+def _sane(chained, kind: str, m: re.Match, base: date | None, previous: DateReading | None) -> Span:
+    """The reading, or None (unknown) when it falls outside FIRST_YEAR .. next year.
+
+    "9999-12-31" (a "no date" placeholder) or year 1 is no event's date, and a
+    day computed from it must not overflow the calendar further on.
+    """
+    try:
+        span = chained(m, previous) if chained else _resolve(kind, m, base, previous)
+    except (OverflowError, ValueError):
+        return None
+    return span if span is None or (limits.sane(span[0]) and limits.sane(span[1])) else None
+
+
 def find_dates(
     text: str, offset: int, published: date | None, previous: DateReading | None = None
 ) -> list[Found]:
@@ -296,7 +310,7 @@ def find_dates(
                 continue  # "On Feb. 6 at 4:45 a.m.": the day is stated, the hour adds nothing
             base = published if statement and m.start() >= statement.start(1) - 1 else anchor
             chained = FROM_PREVIOUS.get(kind)
-            span = chained(m, previous) if chained else _resolve(kind, m, base, previous)
+            span = _sane(chained, kind, m, base, previous)
             taken.append((m.start(), m.end()))
             start, end = m.start(), m.end()
             local = bool(_LOCAL.search(text[start : min(len(text), end + 40)]))

@@ -71,7 +71,7 @@ SEAT = re.compile(
     re.I,
 )
 SEAT_SPEAKS = re.compile(
-    r"\s*,?\s*(?:(?:did|does|has|had|have|would) not\s+|(?:declined|refused) to\s+|also\s+|later\s+)?"
+    r"\s*+(?:,\s*+)?(?:(?:did|does|has|had|have|would) not\s+|(?:declined|refused) to\s+|also\s+|later\s+)?"
     r"(?:comment\w*|respond\w*|said|says|say|condemn\w*|den(?:ied|ies|y)|summon\w*|announc\w*|confirm\w*|"
     r"blam\w*|accus\w*|protest\w*|issued|urged|called|warned|rejected|dismissed)\b",
     re.I,

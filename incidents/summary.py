@@ -106,11 +106,15 @@ def notes(claims: list[CasualtyClaim], disputed: bool, start, end) -> str:
 
 
 def incident_claims(incident: Incident) -> list[tuple[Report, int, CasualtyClaim]]:
-    """Every claim of the incident, one per source per article and figures."""
+    """Every claim of the incident, one per source per article and figures.
+
+    A near-duplicate article (the same story republished, a wire copy) counts as the
+    article it copies: its claims are not counted again (both stay in article_ids).
+    """
     seen, out = set(), []
-    for r in incident.reports:
+    for r in sorted(incident.reports, key=lambda r: bool(r.copy_of)):  # the first copy's claims first
         for n, c in enumerate(r.claims):
-            key = (r.article_id, c.source, c.figures())
+            key = (r.copy_of or r.article_id, c.source, c.figures())
             if key in seen:
                 continue
             seen.add(key)

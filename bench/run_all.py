@@ -71,7 +71,8 @@ def _seconds(value) -> str:
 
 def table(rows: list[dict], failures: dict[str, str], *, smoke: bool) -> str:
     """The markdown table, headed by the machine and the date."""
-    head = f"Measured {today()} on {machine()} (`python bench/run_all.py`)"
+    load = os.getloadavg()[1]  # the 5-minute load average: how busy the machine was (wall figures suffer)
+    head = f"Measured {today()} on {machine()}, load average {load:.1f} (`python bench/run_all.py`)"
     if smoke:
         head += " - a smoke run on tiny inputs: these figures mean nothing"
     lines = [head, "", "| what | command | figure | wall s | CPU s | goal |", "|---|---|---|---|---|---|"]

@@ -51,7 +51,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             r"(?:\s+(last|this|next) year\b)?"
         ),
     ),
-    ("day_month", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})(?:,?\s+(\d{{4}})\b)?")),
+    # (a month name is a whole word: "in Marawi" is no March, "3 Marines" no 3 March)
+    ("day_month", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})(?![A-Za-z])(?:,?\s+(\d{{4}})\b)?")),
     (
         "bracket_day",
         re.compile(rf"\b(?:earlier |later )?(?:this|tonight|today)\s*\[({_DAY})\]\s*{_PART}?", re.I),
@@ -93,7 +94,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "month",
         re.compile(
-            rf"\b(?i:in|during|since|by|until|from|in early|in late|in mid-?)\s+({_MON})"
+            rf"\b(?i:in|during|since|by|until|from|in early|in late|in mid-?)\s+({_MON})(?![A-Za-z])"
             r"(?:,?\s+(\d{4}))?(?!\s*\d)"
         ),
     ),

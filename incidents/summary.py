@@ -159,7 +159,11 @@ CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|residents|villagers|worshippers|diners|shoppers|patients|displaced|passengers|"
     r"restaurant|hospital|market|school|mosque|church|wedding|village|farmers|homes|residential|factory|"
     r"merchant|bulk carrier|cargo ship|tanker|container ship|crew|seafarers|mariners|paramedics|shepherds|"
-    r"herders|shopkeepers|traders|family gathering|funeral|party|bus station|wedding guests)\b",
+    r"herders|shopkeepers|traders|family gathering|funeral|party|bus station|wedding guests|citizens|"
+    r"tourists|students|pupils|refugees|migrants|refugee camp|cathedral|shrine|temple)\b"
+    # "killed nine Palestinians", "12 Afghans were wounded": people named by their nationality
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|hundreds of)\s+"
+    r"(?-i:[A-Z][a-z]+(?:ians|ans|is|ese))\b",
     re.I,
 )
 SOLDIERS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|army|military)\b", re.I)

@@ -282,3 +282,11 @@ def test_the_app_listens_on_this_machine_only_and_its_upload_limit_is_the_reader
     config = tomllib.loads(path.read_text(encoding="utf-8"))
     assert config["server"]["address"] == "127.0.0.1"
     assert config["server"]["maxUploadSize"] == MAX_FILE_MB
+
+
+def test_a_page_in_its_declared_single_byte_charset():
+    body = "<p>В городе Кано погибли пять человек, сообщила полиция.</p>"
+    page = f'<html><head><meta charset="windows-1251"></head><body>{body}</body></html>'.encode("cp1251")
+    a = article_from_bytes("p.html", page)
+    assert a.text == "В городе Кано погибли пять человек, сообщила полиция."
+    assert any("Windows-1251" in w for w in a.warnings)

@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import pickle
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from geo.normalize import key_variants, name_key, skeleton_of
 
-INDEX_VERSION = "geo-index-16"  # bump when the build code changes
+INDEX_VERSION = "geo-index-18"  # bump when the build code changes
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data" / "geo"
@@ -100,6 +101,8 @@ class Gazetteer:
         return self.names[i] if i is not None else None
 
 
+# Mexico's honorific titles of towns ("Heroica Matamoros", "Heroica Ciudad de Tlaxiaco")
+HONORIFIC = re.compile(r"^Heroica\s+(?:(?:Ciudad|Villa)\s+de\s+)?")
 _UA_NATIONAL = (("ya", "ia"), ("yu", "iu"), ("ye", "ie"), ("yi", "i"))
 
 
@@ -181,6 +184,10 @@ def _add_cities(gz: Gazetteer, keys: dict[str, list[int]], cities: dict,
         cells[(int(c["latitude"] // 1), int(c["longitude"] // 1))].append(i)
         names = [c["name"], *filter(_usable_alternate, c["alternatenames"])]
         gz.alt_counts[i] = len(names) - 1
+        plain = HONORIFIC.sub("", c["name"]) if cc == "MX" else c["name"]
+        if plain != c["name"]:  # "Heroica Matamoros" is Matamoros: its own name without the honorific
+            names.append(plain)
+            main_variants[name_key(plain)].add(i)
         _index(keys, names + ukrainian_spellings(names) if cc == "UA" else names, i)
         if cc == "UA":
             for respelt in ukrainian_spellings([c["name"]]):
@@ -384,11 +391,14 @@ def build_gazetteer(progress: Callable[[BuildStep], None] | None = None) -> Gaze
     return gz
 
 
+SKELETON_ONE_WORD = 6  # a one-word name is matched by skeleton only when that long ("Baardheere")
+
+
 def _skeletons(by_key: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
     """Skeleton -> entries, for names of two words or more ("Umm Ruwaba", "Deir ez-Zor")."""
     out: dict[str, set[int]] = defaultdict(set)
     for key, entries in by_key.items():
-        if " " in key and (sk := skeleton_of(key)):
+        if (sk := skeleton_of(key)) and (" " in key or len(sk) >= SKELETON_ONE_WORD):
             out[sk].update(entries)
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
@@ -409,7 +419,8 @@ def _add_admin2(gz: Gazetteer, keys: dict[str, list[int]]) -> None:
         base, kind = admin2.split_kind(key)
         if kind is not None:
             _index(keys, [u["name"]], i)  # "Harris County", not a bare "Harris"
-        by_base[base].append(i)
+        for variant in key_variants(base):  # "al hawija", "hawija"
+            by_base[variant].append(i)
     gz.admin2_by_base = {k: tuple(v) for k, v in by_base.items()}
 
 

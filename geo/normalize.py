@@ -89,7 +89,7 @@ _SKELETON_STEPS = [(re.compile(rx), to) for rx, to in (
     (r"(?:iyyah|iyyeh|iyya|iyah|iyeh|iya|iye|ieh|iah|ia)$", "iya"),  # Salahiyah, Salhiyeh, Salihiya
     (r"(?<=[a-z])(?:ah|eh|a|e)$", "a"),                                 # Hasakah, Hasakeh, Hasaka
     (r"([b-df-hj-np-tv-z])\1", r"\1"),                                # Maarrat, Maarat; Tallil, Talil
-    (r"ou|oo|u", "u"), (r"ee|ei|ey|i", "i"), (r"aa|ai|ay", "a"),       # Zour, Zor; Deir, Dir
+    (r"ou|oo|uu|u", "u"), (r"ee", "e"), (r"ei|ey|ii|i", "i"), (r"aa|ai|ay", "a"),  # Zour, Zor; Deir, Dir
     (r"o(?=[a-z])", "u"),                                               # Zor, Zur
 )]
 

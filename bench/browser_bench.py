@@ -148,15 +148,28 @@ def measure(rows: int, out_dir: Path) -> dict[str, float | int | str]:
 
 
 def main() -> None:
+    if str(ROOT) not in sys.path:  # run as a script: the repository is not on the path
+        sys.path.insert(0, str(ROOT))
+    from bench.common import Bench, smoke
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--rows", type=int, nargs="+", default=[200] if smoke() else [10_000, 100_000])
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = parser.parse_args()
+    bench = Bench("browser")
     if not Path(CHROMIUM).exists():
-        sys.exit(f"{CHROMIUM} is missing: apt-get install -y chromium")
+        bench.skip("Chromium page load and filter change",
+                   f"{CHROMIUM} is missing: apt-get install -y chromium")
+        return
     for rows in args.rows:
-        figures = measure(rows, args.out)
+        with bench.timer() as t:
+            figures = measure(rows, args.out)
         print("  ".join(f"{key}={value}" for key, value in figures.items()), flush=True)
+        bench.figure(f"Chromium, {rows:,}: page load to features drawn",
+                     f"{figures['load_warm_s']} s on a running server; "
+                     f"{figures['load_cold_s']} s first visit ({figures['generate_s']} s of it generating "
+                     "the data)", t)
+        bench.figure(f"Chromium, {rows:,}: filter change to redrawn", f"{figures['filter_change_s']} s")
 
 
 if __name__ == "__main__":

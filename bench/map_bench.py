@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from streamlit_folium import _get_feature_group_string, _get_map_string  # noqa: E402
 
+from bench.common import Bench, smoke  # noqa: E402
 from bench.generate import generate_incidents  # noqa: E402
 from dashboard.basemap import simplified_outlines, tile_setting  # noqa: E402
 from dashboard.data import tables_from_frames  # noqa: E402
@@ -52,11 +53,16 @@ def measure(rows: int, outlines: dict) -> dict[str, float | int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--rows", type=int, nargs="+", default=[200] if smoke() else [10_000, 100_000])
     args = parser.parse_args()
+    bench = Bench("map")
     outlines = simplified_outlines()
     for rows in args.rows:
-        print("  ".join(f"{k}={v}" for k, v in measure(rows, outlines).items()), flush=True)
+        with bench.timer() as t:
+            m = measure(rows, outlines)
+        print("  ".join(f"{k}={v}" for k, v in m.items()), flush=True)
+        bench.figure(f"map layer, {rows:,} incidents, server side (with generating them)",
+                     f"build {m['build_layer_total_s']:.2f} s; payload {m['payload_mb']} MB", t)
 
 
 if __name__ == "__main__":

@@ -180,7 +180,14 @@ async def page_load(base_ws: str, n: int) -> tuple[Session, Run]:
     return session, run
 
 
-async def measure(base_ws: str, pid: int, sessions: int, rounds: int, filters: int) -> dict[str, object]:
+async def after(delay: float, awaitable):
+    """awaitable, started delay seconds from now (sessions arriving one after another)."""
+    await asyncio.sleep(delay)
+    return await awaitable
+
+
+async def measure(base_ws: str, pid: int, sessions: int, rounds: int, filters: int,
+                  arrival: float = 0.0) -> dict[str, object]:
     figures: dict[str, object] = {"machine_before": machine_load()}
     # warm-up: the first load builds the cached tables; one session open for the memory baseline
     first, run = await page_load(base_ws, 0)
@@ -192,11 +199,13 @@ async def measure(base_ws: str, pid: int, sessions: int, rounds: int, filters: i
     loads: list[float] = []
     cpu_loads, count_loads = 0.0, 0
     open_sessions: list[Session] = []
-    for r in range(rounds):  # S new sessions at once, like S people opening the page together
+    rss_many = rss_one
+    for r in range(rounds):  # S new sessions, together (arrival 0) or one every `arrival` seconds
         for s in open_sessions:
             await s.close()
         cpu0, wall0 = cpu_seconds(pid), time.perf_counter()
-        results = await asyncio.gather(*(page_load(base_ws, 1 + r * sessions + i) for i in range(sessions)))
+        results = await asyncio.gather(*(after(i * arrival, page_load(base_ws, 1 + r * sessions + i))
+                                         for i in range(sessions)))
         cpu_loads += cpu_seconds(pid) - cpu0
         count_loads += sessions
         figures[f"round{r}_wall_s"] = round(time.perf_counter() - wall0, 2)
@@ -205,13 +214,17 @@ async def measure(base_ws: str, pid: int, sessions: int, rounds: int, filters: i
         bad = [run.finished for _, run in results if run.finished != "FINISHED_SUCCESSFULLY"]
         if bad:
             figures[f"round{r}_unfinished"] = bad
-    rss_many = rss_mb(pid)
+        if r == 0:  # S+1 sessions open, none closed yet (a closed one lingers until Streamlit drops it)
+            rss_many = rss_mb(pid)
 
     changes: list[float] = []
     cpu0 = cpu_seconds(pid)
-    for k in range(filters):  # every open session changes its search at the same moment
-        runs = await asyncio.gather(*(s.run({s.search_id: SEARCHES[(k + i) % len(SEARCHES)]})
-                                      for i, s in enumerate(open_sessions) if s.search_id))
+    for k in range(filters):  # every open session changes its search (together, or staggered)
+        searching = [s for s in open_sessions if s.search_id]
+        searches = [{s.search_id: SEARCHES[(k + i) % len(SEARCHES)]} for i, s in enumerate(searching)]
+        pairs = zip(searching, searches, strict=True)
+        runs = await asyncio.gather(*(after(i * arrival, s.run(widgets))
+                                      for i, (s, widgets) in enumerate(pairs)))
         changes += [run.seconds for run in runs]
     cpu_changes = cpu_seconds(pid) - cpu0
     for s in [first, *open_sessions]:
@@ -239,21 +252,43 @@ def server(env: dict[str, str], log_path: Path) -> Iterator[tuple[str, int]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=20)
-    parser.add_argument("--rows", type=int, default=10_000)
-    parser.add_argument("--rounds", type=int, default=3, help="times S sessions open the page together")
-    parser.add_argument("--filters", type=int, default=3, help="filter changes per open session")
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from bench.common import Bench, smoke
+
+    tiny = smoke()
+    parser.add_argument("--sessions", type=int, default=2 if tiny else 20)
+    parser.add_argument("--rows", type=int, default=200 if tiny else 10_000)
+    parser.add_argument("--rounds", type=int, default=1 if tiny else 3,
+                        help="times S sessions open the page together")
+    parser.add_argument("--filters", type=int, default=1 if tiny else 3,
+                        help="filter changes per open session")
+    parser.add_argument("--arrival", type=float, default=0.0,
+                        help="seconds between one session's page load (or filter change) and the next's; "
+                             "0: all at the same moment")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    bench = Bench("sessions")
+    with bench.timer() as t, tempfile.TemporaryDirectory() as tmp:
         env = {"INCIDENT_DASHBOARD_BENCH_ROWS": str(args.rows),
                "INCIDENTS_DB_URL": f"sqlite:///{tmp}/users.db",  # the users of the sign-in; data is generated
                "STREAMLIT_SERVER_TRUSTED_USER_HEADERS": json.dumps(TRUSTED_HEADERS)}
         with server(env, args.out / "sessions-server.log") as (base, pid):
-            figures = asyncio.run(measure(base, pid, args.sessions, args.rounds, args.filters))
-    print(f"sessions={args.sessions} rows={args.rows} rounds={args.rounds} filters={args.filters}")
+            figures = asyncio.run(measure(base, pid, args.sessions, args.rounds, args.filters, args.arrival))
+    print(f"sessions={args.sessions} rows={args.rows} rounds={args.rounds} filters={args.filters} "
+          f"arrival={args.arrival}")
     for key, value in figures.items():
         print(f"  {key}: {value}", flush=True)
+    arrival = f"arriving one every {args.arrival} s" if args.arrival else "all at the same moment"
+    bench.figure(f"{args.sessions} signed-in sessions, {args.rows:,} incidents, {arrival}: page ready",
+                 str(figures["page_ready"]), t, goal="p95 < 3 s")
+    bench.figure(f"{args.sessions} sessions, {arrival}: filter change", str(figures["filter_change"]),
+                 goal="p95 < 1 s")
+    bench.figure("server CPU per page load / per filter change",
+                 f"{figures['cpu_s_per_page_load']} / {figures['cpu_s_per_filter_change']} CPU-s "
+                 f"({figures['machine_after']})", goal="<= 0.3 CPU-s")
+    bench.figure("memory per session", f"{figures['mb_per_session']} MB "
+                 f"(RSS {figures['rss_one_session_mb']} MB with one session open)")
 
 
 if __name__ == "__main__":

@@ -73,22 +73,30 @@ def places_of(incidents: pd.DataFrame) -> pd.DataFrame:
 
 
 def commit(store: Any, articles: list[Any], user: Any = None) -> tuple[list[str], list[str]]:
-    """Ingest as user (default: the local user): (summary lines, error lines), one per article."""
+    """Ingest as user (default: the local user): (summary lines, error lines), one per article.
+
+    Each article goes in on its own: one that fails is named with its reason and the
+    others are still added, so the lines say exactly which files were added.
+    """
     from incidents.users import LOCAL_USER, PermissionDenied
 
-    try:
-        results = store.ingest(articles, by=user or LOCAL_USER)
-    except PermissionDenied as error:
-        return [], [f"Nothing was added: {error}."]
-    except Exception as error:
-        return [], [f"Nothing was added: {type(error).__name__}: {error}"]
     done, failed = [], []
-    for result in results:
-        label = getattr(result, "name", "") or getattr(result, "article_id", "article")
-        if getattr(result, "error", None):
-            failed.append(f"{label}: {result.error}")
+    for article in articles:
+        label = getattr(article, "name", "") or getattr(article, "article_id", "article")
+        try:
+            result = store.ingest_one(article, by=user or LOCAL_USER)
+        except PermissionDenied as error:
+            return done, [*failed, f"Nothing more was added: {error}."]
+        except Exception as error:  # one article's failure is its own line
+            failed.append(f"{label}: not added ({type(error).__name__}: {error})")
             continue
-        line = f"{label}: {result.incidents} incident(s), {result.claims} claim(s)"
+        if getattr(result, "error", None):
+            failed.append(f"{label}: not added: {result.error}")
+            continue
         warnings = list(getattr(result, "warnings", ()) or ())
+        if getattr(result, "new", True):
+            line = f"{label}: added, {result.incidents} incident(s), {result.claims} claim(s)"
+        else:
+            line = f"{label}: not added again, {result.incidents} incident(s)"
         done.append(line + (f" — {'; '.join(map(str, warnings))}" if warnings else ""))
     return done, failed

@@ -155,7 +155,7 @@ def test_adjective_names_the_attacker_and_a_cumulative_toll_is_not_a_claim():
         published="2024-03-06",
     )
     assert r.actor1 == ["Israeli forces"] and r.place.country_code == "PS"
-    assert [(c.source, c.killed_low, c.killed_high) for c in r.claims] == [("medical sources", 14, 14)]
+    assert [(c.source, c.killed_low, c.killed_high) for c in r.claims] == [("hospital officials", 14, 14)]
 
 
 def test_governor_as_source_with_killed_and_wounded():

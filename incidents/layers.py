@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from incidents import actors, casualties, dates, events, places, sources, speech
+from incidents import actors, dates, events, people, places, sources, speech
+from incidents import claims as claims_of
 from incidents.doc import Doc, Span
 from incidents.model import CasualtyClaim, DateReading
 from incidents.text import Sentence
@@ -56,7 +57,7 @@ def read(doc: Doc) -> Doc:
     text = doc.text
     geo_mentions = places.find(text)
     doc.layers["geo"] = [Span(g.start, g.end, g.role, g) for g in geo_mentions]
-    people = sources.people(text)
+    introduced = people.people(text, tuple((g.start, g.end) for g in geo_mentions if g.place is not None))
     found_by_sentence: dict[int, list] = {}
     hot = {s.index for s in doc.sentences if relevant(s.text)}
     for s in doc.sentences:
@@ -76,7 +77,7 @@ def read(doc: Doc) -> Doc:
         acts += [a for a in national if not any(b.start < a.end and a.start < b.end for b in acts)]
         acts.sort(key=lambda a: a.start)
         spans = [(g.start - s.start, g.end - s.start) for g in geo_mentions if s.start <= g.start < s.end]
-        found = speech.mentions(s.text, acts, spans, people)
+        found = speech.mentions(s.text, acts, spans, introduced)
         found_by_sentence[s.index] = found
         doc.layers.setdefault("actors", []).extend(
             Span(s.start + a.start, s.start + a.end, "actor", a) for a in acts
@@ -105,6 +106,7 @@ def read(doc: Doc) -> Doc:
         for f in sources.frames(s.text, found):
             if f.source is not None:
                 state.remember(state.resolve(f.source))
+    claims_of.settle(doc, found_by_sentence)
     return doc
 
 
@@ -147,7 +149,7 @@ def _parts(
     state: speech.Speakers,
 ) -> SentenceParts:
     acts_all = [x.data for x in doc.layer("actors", s.start, s.end)]
-    claims = _claims(doc, s, found, state)
+    claims = claims_of.sentence_claims(doc, s, found, state)
     said = [f.source for f in sources.frames(s.text, found) if f.source is not None]
     speaking = set(said)  # (by value: the frames of a sentence are read once and may be shared)
     src_spans = [(m.start, m.end) for m in found if m in speaking]
@@ -212,52 +214,3 @@ def _consistent(p, doc: Doc) -> bool:
         if g.data.role == "place":
             placed.add(g.data.place.country_code)
     return not placed or p.place.country_code in named
-
-
-def _claims(doc: Doc, s: Sentence, found: list, state: speech.Speakers) -> list[tuple[int, CasualtyClaim]]:
-    """One claim per speaker per sentence, killed and wounded together."""
-    by_source: dict[str, tuple[int, CasualtyClaim]] = {}
-    for f in casualties.figures(s.text):
-        quote = doc.quote_at(s.start + f.start)
-        qs = quote.speaker if quote is not None else None
-        if qs == "again":
-            qs = state.last()
-        src = speech.figure_speaker(s, f.start, found, quote, state, qs)
-        state.last_figures = src if src is not sources.UNATTRIBUTED else state.last_figures
-        pos, claim = by_source.setdefault(
-            src.canonical,
-            (
-                f.start,
-                CasualtyClaim(
-                    source=src.canonical,
-                    source_as_reported=src.as_reported,
-                    source_type=src.source_type,
-                    quote=s.text,
-                    article_id=doc.article.article_id,
-                ),
-            ),
-        )
-        if f.kind == "killed" and claim.killed_low is None and claim.killed_high is None:
-            claim.killed_low, claim.killed_high = f.low, f.high
-        elif f.kind == "wounded" and claim.wounded_low is None and claim.wounded_high is None:
-            claim.wounded_low, claim.wounded_high = f.low, f.high
-        else:
-            continue
-        if f.text not in claim.count_text.split("; "):
-            claim.count_text = "; ".join(x for x in (claim.count_text, f.text) if x)
-        if claim.victim_group == "unknown" or f.kind == "killed":
-            claim.victim_group = f.victims if claim.victim_group in ("unknown", f.victims) else "mixed"
-        claim.spans.append((s.start + f.start, s.start + f.end, "figure"))
-        if src.start >= 0 and s.start + src.end <= s.end and s.text[src.start : src.end] == src.as_reported:
-            claim.spans.append((s.start + src.start, s.start + src.end, "source"))
-        elif src.as_reported:
-            claim.spans += _speaker_span(doc, src)
-    return list(by_source.values())
-
-
-def _speaker_span(doc: Doc, src: sources.SourceMention) -> list[tuple[int, int, str]]:
-    """Where a speaker named in another sentence stands (its last mention), for the article view."""
-    for m in reversed(doc.layers.get("sources", [])):
-        if m.data.as_reported == src.as_reported or m.data.canonical == src.canonical:
-            return [(m.start, m.end, "source")]
-    return []

@@ -75,6 +75,9 @@ class CasualtyClaim:
     article_id: str = ""
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, kind) in the article
     attached: str = ""  # why the claim is this event's: "refers back to 'the strikes'", "the main event"...
+    approximate: bool = False  # the source hedges its figure ("about 40", "nearly 40"; SCHEMA.md)
+    superseded: bool = False  # the same source gave a later figure ("the toll rose to 23")
+    stage: int = 0  # 1 stated as an update ("the toll rose to"), -1 as replaced ("initially"), else 0
 
     def figures(self) -> tuple:
         return (self.killed_low, self.killed_high, self.wounded_low, self.wounded_high)

@@ -59,7 +59,11 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "victim_group",
     "count_text",
     "quote",
+    "approximate",
+    # after SCHEMA's columns: a figure the same source later replaced ("the toll rose to 23")
+    "superseded",
 )
+CLAIM_FLAGS: tuple[str, ...] = ("approximate", "superseded")  # true/false columns
 
 # Extra incident columns that may follow the SCHEMA ones (SCHEMA.md: "More
 # columns may follow these"): the GeoJSON geometry of a region or border band.

@@ -15,12 +15,18 @@ from functools import lru_cache
 from incidents import lexicon
 
 REPORT_VERB = re.compile(
-    r"\b(?:said|says|say|reported|reports|told|confirmed|announced|claimed|stated|added|"
+    r"\b(?:said|says|say|reported|reports|told|tells|confirmed|announced|claimed|stated|added|"
     r"wrote|posted|tweeted|revealed|clarified|noted|explained|declared|disclosed|"
-    r"quoted|cited|estimated|put the (?:death )?toll)\b(?!\s+(?:responsibility|the attack|credit))",
+    r"quoted|cited|estimated|tallied|counted|recorded|registered|revised|updated|"
+    # "police accused the group of killing 21": the accuser's figure
+    r"accused|blamed|put the (?:death )?toll)\b(?!\s+(?:responsibility|the attack|credit))",
     re.I,
 )
-ACCORDING = re.compile(r"\baccording to\b", re.I)
+INVERTED_VERB = re.compile(r",\s*$")
+VAGUE = re.compile(r"\b(?:reports?|sources?|media|accounts?)\b", re.I)  # an origin that names nobody
+# the object is the source: "according to X", "citing X", "with reference to X", "quoting X"
+ACCORDING = re.compile(r"\b(?:according to|citing|with reference to|quoting|as reported by)\b", re.I)
+RELAY = re.compile(r"\b(?:citing|with reference to|quoting)\b", re.I)  # the origin behind a relay
 # a sentence where someone may speak: a reporting verb, "according to", a quotation
 SPEAKS = re.compile(rf"{REPORT_VERB.pattern}|{ACCORDING.pattern}|\"", re.I)
 PASSIVE = re.compile(r"\b(?:(?:are|were|is|was) (?:reported|said|believed|thought)|reportedly)\b", re.I)
@@ -46,6 +52,7 @@ class Frame:
     pos: int
     source: SourceMention | None
     final: bool  # "..., X said." / "according to X": governs the whole sentence
+    cited: bool = False  # "..., Reuters reported, citing X": X, the origin of the relayed words
 
 
 # a new clause with its own news: the frame before it no longer governs what follows
@@ -72,6 +79,23 @@ _CLASS_MODIFIER = re.compile(
 )
 
 
+def listed(canonical: str) -> bool:
+    """A source data/sources.csv names (not a class of speakers kept in the text's words)."""
+    return canonical in _listed_names()
+
+
+@lru_cache(maxsize=1)
+def _listed_names() -> frozenset[str]:
+    return frozenset(e.canonical for e in lexicon.sources().by_alias.values() if e.canonical != "*")
+
+
+ADJECTIVE = re.compile(
+    r"\s+(?:death|toll|figures?|news|statements?|data|count|tally|results?|sources?|media|website|accounts?|"
+    r"channels?|agency|residence|visit|ceremony|languages?|reports?|estimates?|numbers?|records?|documents?)\b",
+    re.I,
+)
+
+
 def mentions(sentence: str) -> list[SourceMention]:
     """Listed sources in a sentence with the words that name them ("Kenya's interior ministry").
 
@@ -82,67 +106,17 @@ def mentions(sentence: str) -> list[SourceMention]:
     out = []
     for h in lexicon.sources().find(sentence):
         generic = h.entry.canonical == "*"
+        if generic and ADJECTIVE.match(sentence, h.end) and h.text.lower() == "official":
+            continue  # "the official death toll", "official figures": an adjective, nobody speaking
         m = (_CLASS_MODIFIER if generic else _MODIFIER).search(sentence[max(0, h.start - 60) : h.start])
         start = h.start - len(m.group(0)) if m else h.start
-        as_reported = sentence[start : h.end].strip()
+        as_reported, start = clean(sentence[start : h.end].strip(), start)
         canonical, kind = h.entry.canonical, h.entry.kind
         if generic:
             canonical = re.sub(r"^(?:the|a|an|one)\s+", "", as_reported, flags=re.I)
             kind = source_type_of(canonical) or kind
         out.append(SourceMention(start, h.end, canonical, kind, as_reported))
     return out
-
-
-_PERSON = r"[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){0,3}"
-APPOSITION = re.compile(rf"\b(?P<name>{_PERSON}),\s+(?P<role>(?:a|an|the)\s+[^,.;\"“”]{{3,80}})")
-
-
-NOT_A_PERSON = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|Meanwhile|However|Earlier|Later|Separately)\b"
-)
-PREPOSITION = re.compile(r"\b(?:on|in|at|by|from|since|of|to|near|into|for)\s+$", re.I)
-
-
-def people(text: str) -> dict[str, SourceMention]:
-    """Named people an article introduces by their role, under their surname.
-
-    Wire copy names a speaker once with a role ("said Babagana Umar, a local
-    government official in Gwoza") and later by surname only ("Umar told
-    Reuters"): the surname then speaks with the role's authority.
-    """
-    out: dict[str, SourceMention] = {}
-    for m in APPOSITION.finditer(text):
-        roles = mentions(m["role"])
-        if (
-            not roles
-            or NOT_A_PERSON.search(m["name"])
-            or PREPOSITION.search(text[max(0, m.start() - 12) : m.start()])
-        ):
-            continue  # "on Tuesday, the Civil Emergency Service said": a time, not a person
-        role = roles[0]
-        for key in {m["name"], m["name"].split()[-1]}:
-            out.setdefault(key, SourceMention(-1, -1, role.canonical, role.source_type, role.as_reported))
-    return out
-
-
-def named(sentence: str, known: dict[str, SourceMention]) -> list[SourceMention]:
-    """The introduced people a sentence names, as sources with their role."""
-    if not known:
-        return []
-    out = []
-    for m in _names_pattern(tuple(known)).finditer(sentence):
-        role = known[m.group(0)]
-        out.append(SourceMention(m.start(), m.end(), role.canonical, role.source_type, m.group(0)))
-    return out
-
-
-@lru_cache(maxsize=64)
-def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
-    """One pattern for an article's introduced people, longest name first."""
-    return re.compile(
-        r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b"
-    )
 
 
 ACTOR_SOURCE_TYPES = {"state forces": "government", "militia": "armed group", "rebel group": "armed group"}
@@ -213,7 +187,12 @@ def _frames(sentence: str, found: tuple[SourceMention, ...]) -> tuple[Frame, ...
     for m in ACCORDING.finditer(sentence):
         after = [s for s in found if 0 <= s.start - m.end() <= 40]
         if after:
-            out.append(Frame(m.start(), after[0], True))
+            out.append(Frame(m.start(), after[0], True, bool(RELAY.match(sentence, m.start()))))
+    for m in TOLL_OF.finditer(sentence):
+        # "the official death toll from the Ministry of Health", "the ministry's toll"
+        src = [s for s in found if 0 <= s.start - m.end() <= 12 or 0 <= m.start() - s.end <= 2]
+        if src:
+            out.append(Frame(m.start(), src[0], False))
     for m in REPORT_VERB.finditer(sentence):
         before = sorted(
             (s for s in found if s.end <= m.start() and _governs(sentence[s.end : m.start()])),
@@ -224,16 +203,20 @@ def _frames(sentence: str, found: tuple[SourceMention, ...]) -> tuple[Frame, ...
             for s in found
             if 0 <= s.start - m.end() <= 30 and not CLAUSE_BREAK.search(sentence, m.end(), s.start)
         ]
-        tail = _tail(sentence[m.end() :])
+        rest = tail(sentence[m.end() :])
         comma_final = "," in sentence[max(0, m.start() - 60) : m.start()]
         # "Kataib Hezbollah, one of the factions in the PMF, said": the subject, not a name in its apposition
         head = [x for x in before if x.end < m.start() and APPOSITIVE.fullmatch(sentence[x.end : m.start()])]
         before = [b for b in before if b.end <= head[0].end] if head else before
-        if before and not _TOLD_TARGET(sentence, before[-1]):
+        # "..., said Halima Yusufu, a spokeswoman": the inverted frame names its speaker after the verb
+        inverted = (
+            bool(after) and m.group(0).lower() != "told" and INVERTED_VERB.search(sentence, 0, m.start())
+        )
+        if before and not inverted and not _TOLD_TARGET(sentence, before[-1]):
             src = _coordinated(sentence, _main_clause(sentence, before))
-            final = (len(tail) < 40 and comma_final) or not tail
+            final = (len(rest) < 40 and comma_final) or not rest
             out.append(Frame(m.start(), src, final))
-        elif after and (not tail or len(tail) < 80) and m.group(0).lower() != "told":
+        elif after and (not rest or len(rest) < 80) and m.group(0).lower() != "told":
             # "X told Reuters": whoever comes after "told" is spoken to, never the speaker
             out.append(Frame(m.start(), after[0], True))
     for m in PASSIVE.finditer(sentence):
@@ -261,7 +244,7 @@ _FINITE = re.compile(
 )
 
 
-def _tail(rest: str) -> str:
+def tail(rest: str) -> str:
     """What follows a reporting verb, less its time adverbial and a trailing participle clause.
 
     "..., medics said on Sunday, blaming the RSF." ends its reporting frame as surely
@@ -321,6 +304,16 @@ def _own_clause_framed(sentence: str, fr: list[Frame], figure_pos: int, frame_po
     return any(clause_start <= f.pos < brk.start() and f.pos != frame_pos for f in fr)
 
 
+# a toll and its source: "the death toll from the Ministry of Health", "the ministry's latest tally"
+TOLL_OF = re.compile(
+    r"['’]s?\s+(?:latest\s+|new\s+|official\s+|preliminary\s+|initial\s+)?(?:death\s+)?"
+    r"(?:toll|tally|figures?)\b|"
+    r"\b(?:death\s+)?(?:toll|tally|figures?)\s+(?:\w+\s+){0,2}?"
+    r"(?:from|by|of|released by|issued by|provided by)\s+",
+    re.I,
+)
+
+
 def attribute(sentence: str, figure_pos: int, found: list[SourceMention] | None = None) -> SourceMention:
     """The source whose words the figure at figure_pos are."""
     found = mentions(sentence) if found is None else found
@@ -342,22 +335,37 @@ def attribute(sentence: str, figure_pos: int, found: list[SourceMention] | None 
     if before:
         f = before[-1]
         return f.source or UNATTRIBUTED
-    return after[0].source if after else UNATTRIBUTED
+    if after:
+        # "..., Reuters reported Monday, citing local official X": the origin of the words
+        # (an official "citing unconfirmed reports" still speaks for himself)
+        cited = [
+            f
+            for f in after[1:]
+            if f.cited and f.pos - after[0].pos < 80 and not VAGUE.search(f.source.canonical)
+        ]
+        return (cited[0] if cited else after[0]).source
+    return UNATTRIBUTED
 
 
 # the head noun of a speaker the lists do not name says what kind of source it is
 HEAD_TYPES: list[tuple[re.Pattern, str]] = [
-    (re.compile(p, re.I), t)
+    (re.compile(rf"\b(?:{p})\b", re.I), t)
     for p, t in [
-        (r"health|hospital|doctors?|medics?|paramedics?|ambulance|medical|clinic|red crescent", "medical"),
+        (
+            r"health|hospitals?|doctors?|dr\.?|medics?|paramedics?|ambulance|medical|clinic|red crescent|"
+            r"nurses?|surgeons?|physicians?",
+            "medical",
+        ),
         (r"monitor|observatory|watchdog|rights (?:group|office|organi[sz]ation)|human rights", "monitor"),
         (
-            r"news agency|television|tv|radio|broadcaster|newspaper|channel|outlet|media|correspondent|"
-            r"reports?\b",
+            r"news agency|television|tv|radio|broadcaster|newspaper|channel|outlet|media|correspondents?|"
+            r"reports?|journalists?|reporters?|photographers?",
             "media",
         ),
         (
-            r"residents?|witness(?:es)?|eyewitness(?:es)?|villagers?|locals?|relatives?|survivors?|elders?",
+            r"residents?|witness(?:es)?|eyewitness(?:es)?|villagers?|locals|relatives?|survivors?|elders?|leaders?|"
+            r"priests?|pastors?|imams?|bishops?|clerics?|worshipp?ers?|activists?|teachers?|students?|"
+            r"farmers?|drivers?|owners?|workers?|volunteers?|company|companies|firm|operator|employer",
             "local sources",
         ),
         (r"militants?|rebels?|insurgents?|militia\w*|separatists?|the group|fighters?", "armed group"),
@@ -396,39 +404,94 @@ def source_type_of(words: str) -> str | None:
     for pat, kind in HEAD_TYPES:
         if kind in FIELDS and pat.search(words):
             return kind
-    for text in (parts[-1], words):
+    head = _BEFORE_PREPOSITION.split(words, maxsplit=1)[0].split() or parts
+    for text in (head[-1], words):
         for pat, kind in HEAD_TYPES:
             if pat.search(text):
                 return kind
     return None
 
 
+# "local government official in Gwoza": the head noun stands before the first preposition
+_BEFORE_PREPOSITION = re.compile(r"\s(?:of|for|at|in|from|with|on|near)\s", re.I)
+
+
 FIELDS = ("medical", "monitor", "media")
 
 
-def speakers(sentence: str, found: list[SourceMention]) -> list[SourceMention]:
-    """Subjects of reporting verbs the lists do not name: "the regional health office wrote",
-    "..., said the camp's director". The head noun gives the kind; unknown kinds are no speaker."""
+def speakers(sentence: str, found: list[SourceMention], place_spans=()) -> list[SourceMention]:
+    """Subjects of reporting verbs and objects of "according to" the lists do not name: "the regional
+    health office wrote", "..., said the camp's director", "according to radio DZBB". The head noun
+    gives the kind; a person's name speaks as a local source, a country as its government; other
+    words of no known kind are no speaker."""
     out: list[SourceMention] = []
+    for a, b, words in _subjects(sentence) + _objects(sentence):
+        kind = source_type_of(words) or _named_kind(words, a, b, place_spans)
+        if kind is None or any(f.start < b and a < f.end for f in found + out):
+            continue
+        words, a = clean(words, a)
+        canonical = re.sub(r"^(?:the|a|an|one|its|their)\s+", "", words, flags=re.I)
+        out.append(SourceMention(a, b, canonical, kind, words))
+    return out
+
+
+def _subjects(sentence: str) -> list[tuple[int, int, str]]:
+    out = []
     for m in REPORT_VERB.finditer(sentence):
         start = max(0, m.start() - 70)
         before = re.split(r"[,;:\"“”()]|\band\b", sentence[start : m.start()])[-1]
         np = _SPEAKER_NP.search(before)
-        got = None
         if np and np.group("np").strip() and not _NOT_SPEAKER.search(np.group("np").strip()):
             words = np.group("np").strip()
             a = m.start() - len(before) + np.start("np")
-            got = (a, a + len(words), words)
+            out.append((a, a + len(words), words))
         elif m.group(0).lower() != "told":
             inv = _INVERTED.match(sentence, m.end())
             if inv and not _NOT_SPEAKER.search(inv.group("np")):
-                got = (inv.start("np"), inv.end("np"), inv.group("np"))
-        if got is None:
-            continue
-        a, b, words = got
-        kind = source_type_of(words)
-        if kind is None or any(f.start < b and a < f.end for f in found + out):
-            continue
-        canonical = re.sub(r"^(?:the|a|an|one|its|their)\s+", "", words, flags=re.I)
-        out.append(SourceMention(a, b, canonical, kind, words))
+                out.append((inv.start("np"), inv.end("np"), inv.group("np")))
     return out
+
+
+# the words after "according to" up to the end of their noun phrase
+_OBJECT_NP = re.compile(
+    r"\s+(?P<np>(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){0,6}?[\w'’-]+)"
+    r"(?=\s*(?:[,.;:()\"“”]|$)|\s+(?:that|which|who|on|in|at|as|after|when|while|and|but|to|said|says|told)\b)"
+)
+
+
+def _objects(sentence: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in ACCORDING.finditer(sentence):
+        np = _OBJECT_NP.match(sentence, m.end())
+        if np:
+            out.append((np.start("np"), np.end("np"), np.group("np")))
+    return out
+
+
+_NAME_WORDS = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*$")
+_NOT_A_NAME = re.compile(
+    r"^(?:The|A|An|It|He|She|They|We|This|That|These|Those|There|Here|But|And|Police|Earlier|Later|"
+    r"Meanwhile|However|Separately|Also|Yesterday|Today|Tonight|Overnight|Initially|Previously|Then|Now|"
+    r"Officials|Reports?|Sources|Witnesses|Residents)\b|"
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b"
+)
+
+
+def _named_kind(words: str, a: int, b: int, place_spans) -> str | None:
+    """A speaker with no head noun: a country or city speaks for its government, a name for a person."""
+    if not _NAME_WORDS.match(words) or _NOT_A_NAME.search(words):
+        return None
+    if any(x <= a and b <= y for x, y in place_spans):
+        return "government"  # "Washington said", "Ukraine said"
+    return "local sources"
+
+
+# a stray capital run into the speaker from a caption or a byline: "AThe governor", "AFPThe ministry"
+_GLUED = re.compile(r"^[A-Z]{1,6}(?=(?:The|A|An|Its|This)\s)")
+
+
+def clean(words: str, start: int) -> tuple[str, int]:
+    """The speaker's words without clutter glued to their front, and where they now start."""
+    m = _GLUED.match(words)
+    return (words[m.end() :], start + m.end()) if m else (words, start)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from incidents import sources
+from incidents import people, sources
 from incidents.doc import Doc, Quote
 from incidents.text import Sentence
 
@@ -60,17 +60,22 @@ AGAIN = re.compile(
     r"(?:^|[,\"“”:]\s*|\band\s+)(?:it|he|she|they|the (?:same )?"
     r"(?:source|official|spokes(?:man|woman|person)|witness|resident|statement|report|ministry|agency|office|group|monitor|police|army|military|department|"
     r"governor|mayor|minister)s?(?:,\s+who [^,]{1,60},)?)\s+(?:also\s+|later\s+|further\s+)?"
-    r"(?:said|says|added|told|wrote|posted|tweeted|noted|explained|stated|confirmed|reported|revealed|"
-    r"clarified|announced)\b",
+    r"(?:said|says|added|told|tells|wrote|posted|tweeted|noted|explained|stated|confirmed|reported|revealed|"
+    r"clarified|announced|tallied|counted|revised|updated|raised|lowered|put)\b",
     re.I,
 )
 # what follows a closing quotation mark when its speaker comes after it: '," he said', '" wrote X'
 AFTER_QUOTE = re.compile(
-    r"^[\s,]*(?:[\w'’.-]+\s+){0,6}?(?:said|says|added|told|wrote|posted|tweeted)\b", re.I
+    r"^[\s,]*(?:[\w'’.-]+\s+){0,6}?(?:said|says|added|told|tells|wrote|posted|tweeted)\b"
+    # '," Mohamed Omar, a council member, told Xinhua': the speaker and an apposition
+    r"|^[\s,]*(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+,[^,;:\"“”]{3,100},\s*(?:said|says|added|told|tells|wrote)\b",
+    re.I,
 )
 # what precedes an opening quotation mark when its speaker comes before it: 'X said: "', 'X said, "'
 BEFORE_QUOTE = re.compile(
-    r"\b(?:said|says|added|told [\w ]{1,30}?|wrote|posted|tweeted|stated|statement(?: read)?|explained)"
+    r"\b(?:said|says|added|told [\w ]{1,30}?|wrote|posted|tweeted|stated|statement(?: read)?|explained|"
+    # "quoted a member of staff:", "cited the director as saying"
+    r"(?:quoted|cited) [^:\"“”]{1,60}?(?: as saying)?)"
     r"(?:\s+(?:on\s+)?\w+day)?\s*[:,]?\s*$",
     re.I,
 )
@@ -112,7 +117,7 @@ class Speakers:
         return m
 
 
-def mentions(sentence: str, actor_mentions: list, place_spans: list, people: dict) -> list:
+def mentions(sentence: str, actor_mentions: list, place_spans: list, known: dict) -> list:
     """Every would-be speaker in a sentence: listed sources, introduced people, named forces, "the group".
 
     A source word inside a longer place name ("Gwoza Local Government Area") is the place's.
@@ -123,13 +128,13 @@ def mentions(sentence: str, actor_mentions: list, place_spans: list, people: dic
         if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in place_spans)
     ]
     for extra in (
-        sources.named(sentence, people),
+        people.named(sentence, known),
         # named forces speak ("the Israeli military said"); generic ones ("soldiers") are counted, not quoted
         sources.from_actors(sentence, [a for a in actor_mentions if a.canonical != "state forces"]),
         sources.group_refs(sentence, actor_mentions),
     ):
         found += [m for m in extra if not any(f.start < m.end and m.start < f.end for f in found)]
-    for extra in (sources.speakers(sentence, found),):
+    for extra in (sources.speakers(sentence, found, place_spans),):
         found += [m for m in extra if not any(f.start < m.end and m.start < f.end for f in found)]
     return found
 

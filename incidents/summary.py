@@ -119,7 +119,52 @@ def incident_claims(incident: Incident) -> list[tuple[Report, int, CasualtyClaim
                 continue
             seen.add(key)
             out.append((r, n, c))
+    mark_superseded(out)
     return out
+
+
+def _position(c: CasualtyClaim) -> int:
+    return min((a for a, _, kind in c.spans if kind == "figure"), default=0)
+
+
+def _value(low: int | None, high: int | None) -> int | None:
+    return low if low is not None else high
+
+
+def _replaces(later: CasualtyClaim, earlier: CasualtyClaim) -> bool:
+    """later gives a figure of the kind earlier gives (the dead, else the wounded), and another number
+    ("at least eight" and "eight" are one figure)."""
+    for lo, hi, lo2, hi2 in (
+        (earlier.killed_low, earlier.killed_high, later.killed_low, later.killed_high),
+        (earlier.wounded_low, earlier.wounded_high, later.wounded_low, later.wounded_high),
+    ):
+        if _value(lo, hi) is not None:
+            now = _value(lo2, hi2)
+            return now is not None and now != _value(lo, hi)
+    return False
+
+
+def mark_superseded(claims: list[tuple[Report, int, CasualtyClaim]]) -> None:
+    """A source's figure is superseded by the same source's later one.
+
+    In one article the later is the one stated as an update ("the toll rose to 23"), else
+    the one read after it ("27 had died ... He revised that to 20"), unless the earlier is
+    stated as replaced ("after initially reporting 3 dead"). Across articles an update
+    replaces the same source's figures of articles published no later. The article's own
+    voice replaces its figures only where it says so.
+    """
+    for _, _, c in claims:
+        c.superseded = False
+    for r, _, c in claims:
+        for r2, _, later in claims:
+            if later is c or later.source != c.source or not _replaces(later, c):
+                continue
+            if r2.article_id == r.article_id:
+                newer = (later.stage, _position(later)) > (c.stage, _position(c))
+                if newer and (later.stage > c.stage or c.source != "unattributed"):
+                    c.superseded = True
+            elif later.stage > 0 and r.published and r2.published and r.published <= r2.published:
+                c.superseded = True
 
 
 def claim_row(incident_id: str, report: Report, n: int, c: CasualtyClaim) -> dict[str, Any]:
@@ -141,6 +186,8 @@ def claim_row(incident_id: str, report: Report, n: int, c: CasualtyClaim) -> dic
         "victim_group": c.victim_group,
         "count_text": c.count_text,
         "quote": c.quote,
+        "approximate": c.approximate,
+        "superseded": c.superseded,
     }
 
 

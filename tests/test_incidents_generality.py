@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from incidents import actors, casualties, dates, events, places, sources
+from incidents import actors, casualties, dates, events, people, places, sources
 from incidents.ingest import article_from_bytes, article_from_text
 from incidents.pipeline import extract_reports
 
@@ -68,15 +68,15 @@ def test_a_time_and_a_participle_after_the_verb_end_the_frame():
 
 def test_a_surname_speaks_with_the_role_it_was_introduced_with():
     text = 'Gunmen raided the market, said John Okafor, a police spokesman. "Nine died," Okafor told AFP.'
-    known = sources.people(text)
-    assert known["Okafor"].canonical == "police"
+    known = people.people(text)
+    assert known["Okafor"].canonical == "John Okafor, police spokesman"
     second = text[text.index('"Nine') :]
-    found = sources.named(second, known)
-    assert sources.attribute(second, second.index("Nine"), found).canonical == "police"
+    found = people.named(second, known)
+    assert sources.attribute(second, second.index("Nine"), found).canonical == "John Okafor, police spokesman"
 
 
 def test_a_day_before_a_comma_is_not_a_person():
-    assert "Friday" not in sources.people("Six died on Friday, the civil defence agency said.")
+    assert "Friday" not in people.people("Six died on Friday, the civil defence agency said.")
 
 
 # -- dates --------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from incidents.schema import CLAIM_COLUMNS, INCIDENT_COLUMNS
+from incidents.schema import CLAIM_COLUMNS, CLAIM_FLAGS, INCIDENT_COLUMNS
 
 INT_COLUMNS = (
     "time_precision",
@@ -119,8 +119,9 @@ def tables(schema: str | None) -> tuple[sa.MetaData, dict[str, sa.Table]]:
             *(
                 sa.Column(c, sa.Integer) if c in CLAIM_INTS else sa.Column(c, sa.Text)
                 for c in CLAIM_COLUMNS
-                if c not in ("claim_id", "incident_id")
+                if c not in ("claim_id", "incident_id", *CLAIM_FLAGS)
             ),
+            *(sa.Column(c, sa.Boolean, nullable=False, server_default=sa.false()) for c in CLAIM_FLAGS),
         ),
         "meta": sa.Table(
             "meta", md, sa.Column("key", sa.String(32), primary_key=True), sa.Column("value", sa.Text)

@@ -1,0 +1,163 @@
+"""A sentence's casualty claims: its figures (incidents.casualties), each given its speaker
+(incidents.speech), gathered into one claim per statement.
+
+One source's killed and wounded in a sentence are one claim. A second figure of a
+kind the source already gave in the sentence is a second statement only where the
+text says it is another stage ("..., after initially reporting 3 dead and 17
+wounded"); otherwise it is a part of the first (and dropped).
+"""
+
+from __future__ import annotations
+
+import re
+
+from incidents import casualties, sources, speech
+from incidents.doc import Doc
+from incidents.model import CasualtyClaim
+from incidents.text import Sentence
+
+
+def _free(claim: CasualtyClaim, kind: str) -> bool:
+    if kind == "killed":
+        return claim.killed_low is None and claim.killed_high is None
+    return claim.wounded_low is None and claim.wounded_high is None
+
+
+def _slot(claims: list[CasualtyClaim], f: casualties.Figure) -> CasualtyClaim | None:
+    """The claim of this source the figure fills, or None for a new statement."""
+    last = claims[-1]
+    if f.stage and f.stage != last.stage and any(last.figures()):
+        return None
+    return next((c for c in reversed(claims) if _free(c, f.kind)), last)
+
+
+def sentence_claims(
+    doc: Doc, s: Sentence, found: list, state: speech.Speakers
+) -> list[tuple[int, CasualtyClaim]]:
+    """The claims of one sentence with their positions in it, in text order."""
+    by_source: dict[str, list[CasualtyClaim]] = {}
+    out: list[tuple[int, CasualtyClaim]] = []
+    for f in casualties.figures(s.text):
+        quote = doc.quote_at(s.start + f.start)
+        qs = quote.speaker if quote is not None else None
+        if qs == "again":
+            qs = state.last()
+        src = speech.figure_speaker(s, f.start, found, quote, state, qs)
+        state.last_figures = src if src is not sources.UNATTRIBUTED else state.last_figures
+        mine = by_source.setdefault(src.canonical, [])
+        claim = _slot(mine, f) if mine else None
+        if claim is None:
+            claim = CasualtyClaim(
+                source=src.canonical,
+                source_as_reported=src.as_reported,
+                source_type=src.source_type,
+                quote=s.text,
+                article_id=doc.article.article_id,
+                stage=f.stage,
+            )
+            mine.append(claim)
+            out.append((f.start, claim))
+        if not _free(claim, f.kind):
+            continue
+        _fill(claim, f)
+        claim.spans.append((s.start + f.start, s.start + f.end, "figure"))
+        if src.start >= 0 and s.start + src.end <= s.end and s.text[src.start : src.end] == src.as_reported:
+            claim.spans.append((s.start + src.start, s.start + src.end, "source"))
+        elif src.as_reported:
+            claim.spans += _speaker_span(doc, src)
+    return out
+
+
+def _fill(claim: CasualtyClaim, f: casualties.Figure) -> None:
+    if f.kind == "killed":
+        claim.killed_low, claim.killed_high = f.low, f.high
+    else:
+        claim.wounded_low, claim.wounded_high = f.low, f.high
+    claim.approximate = claim.approximate or f.approx
+    if f.text not in claim.count_text.split("; "):
+        claim.count_text = "; ".join(x for x in (claim.count_text, f.text) if x)
+    if claim.victim_group == "unknown" or f.kind == "killed":
+        claim.victim_group = f.victims if claim.victim_group in ("unknown", f.victims) else "mixed"
+
+
+def _speaker_span(doc: Doc, src: sources.SourceMention) -> list[tuple[int, int, str]]:
+    """Where a speaker named in another sentence stands (its last mention), for the article view."""
+    for m in reversed(doc.layers.get("sources", [])):
+        if m.data.as_reported == src.as_reported or m.data.canonical == src.canonical:
+            return [(m.start, m.end, "source")]
+    return []
+
+
+def settle(doc: Doc, found_by_sentence: dict[int, list]) -> None:
+    """Speakers decided by the sentences after a figure's own, once the whole text is read.
+
+    - "..., a monitor said." then "..., the Syrian Observatory for Human Rights said.": an
+      indefinite speaker is the one of its kind the next sentences name ("a local official"
+      ... "Mohamed Omar, a council member, told Xinhua").
+    - "Five workers were killed and 12 injured." then "The company said in a statement.":
+      a sentence that only says who spoke (or "This was reported by X") gives the figures
+      of the sentence before, told in the article's voice, their source.
+    """
+    parts = [span.data for span in doc.layer("parts")]
+    for k, p in enumerate(parts):
+        nxt = [q for q in parts[k + 1 : k + 3] if q.sentence.index <= p.sentence.index + 2]
+        for _, c in p.claims:
+            if INDEFINITE.match(c.source_as_reported) and not sources.listed(c.source):
+                named = _named_next(doc, p.sentence.index, c, found_by_sentence)
+                if named is not None:
+                    c.source, c.source_type = named.canonical, named.source_type
+        own = [c for _, c in p.claims if any(x is not None for x in c.figures())]
+        if own and all(c.source == sources.UNATTRIBUTED.canonical for c in own):
+            after = doc.sentences[p.sentence.index + 1] if p.sentence.index + 1 < len(doc.sentences) else None
+            src = _bare_frame(after, found_by_sentence) if after is not None else None
+            if src is not None and not any(q.sentence.index == after.index and q.claims for q in nxt):
+                for c in own:
+                    c.source, c.source_type, c.source_as_reported = (
+                        src.canonical,
+                        src.source_type,
+                        src.as_reported,
+                    )
+
+
+INDEFINITE = re.compile(r"^(?:a|an|one)\s", re.I)
+
+
+def _named_next(doc: Doc, index: int, c: CasualtyClaim, found_by_sentence: dict[int, list]):
+    """The speaker of the claim's kind that the next two sentences name in full, if any."""
+    heads = speech.HEADS.get(c.source.lower()) or speech.HEADS.get(c.source.lower().split()[-1], ())
+    for s in doc.sentences[index + 1 : index + 3]:
+        for f in sources.frames(s.text, found_by_sentence.get(s.index, [])):
+            m = f.source
+            if m is None or m.canonical == c.source or INDEFINITE.match(m.as_reported):
+                continue
+            name = m.canonical.lower()
+            # an introduced person: "Mohamed Omar, council member ...", "Sinjar mayor Nayef Sido"
+            person = m.canonical.startswith(f"{m.as_reported},") or m.canonical.endswith(f" {m.as_reported}")
+            if any(h in name for h in heads) or (person and m.source_type == c.source_type):
+                return m
+    return None
+
+
+# "This was reported by X", "The figures were given by X": the sentence before is X's
+BACK_REFERENCE = re.compile(
+    r"^\W*(?:this|that|these|the (?:figures?|toll|numbers?|casualt\w+|information|data|details))\b", re.I
+)
+# what may stand around a bare frame: "In a statement, X said on Telegram."
+_FRAME_ONLY = re.compile(
+    r"^[\W\s]*(?:(?:in a (?:statement|post|message|briefing)|later|earlier|separately)\W*)?$", re.I
+)
+
+
+def _bare_frame(s: Sentence, found_by_sentence: dict[int, list]) -> sources.SourceMention | None:
+    """The speaker of a sentence that only says who spoke (or refers back to figures given)."""
+    found = found_by_sentence.get(s.index, [])
+    fr = [f for f in sources.frames(s.text, found) if f.source is not None]
+    if len(fr) != 1:
+        return None
+    f = fr[0]
+    if BACK_REFERENCE.match(s.text):
+        return f.source
+    first, last = min(f.pos, f.source.start), max(f.pos, f.source.end)
+    verb = sources.REPORT_VERB.match(s.text, f.pos)
+    rest = s.text[max(last, verb.end() if verb else last) :]
+    return f.source if _FRAME_ONLY.match(s.text[:first]) and not sources.tail(rest) else None

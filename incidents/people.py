@@ -1,0 +1,168 @@
+"""Named people who speak: introduced once with a role, then named again.
+
+"said Babagana Umar, a local government official in Gwoza" and "Interior
+Ministry spokesman Noureddine al-Baba" introduce a speaker; "Umar told
+Reuters" later speaks with that role. A person's canonical name keeps what
+tells claimants apart, the name and the role with its organisation
+("Babagana Umar, local government official in Gwoza"; "Interior Ministry
+spokesman Noureddine al-Baba"); the kind of source comes from the role.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from incidents import lexicon
+from incidents.sources import SourceMention, source_type_of
+
+_TOKEN = r"[A-Z](?:[\w'’-]|\.(?=\w))*+\.?"  # (possessive: a run of "U.S.U.S." is read once)
+PERSON = rf"{_TOKEN}(?:\s+(?:al-|el-|bin\s+|ibn\s+|de\s+|van\s+)?{_TOKEN}){{0,4}}"
+# the nouns of a person's role: "a spokesman for the hospital", "council member of the municipality"
+ROLE_NOUN = (
+    r"spokes(?:man|woman|person)|official|officer|minister|governor|mayor|president|chief|head|director|"
+    r"commander|commissioner|member|secretary|deputy|administrator|representative|coordinator|manager|"
+    r"prosecutor|lawmaker|senator|ambassador|envoy|general|colonel|inspector|superintendent|leader|elder|"
+    r"priest|pastor|imam|bishop|cleric|doctor|physician|surgeon|nurse|medic|paramedic|resident|witness|"
+    r"eyewitness|survivor|worshipp?er|activist|journalist|reporter|correspondent|photographer|teacher|"
+    r"principal|student|farmer|driver|owner|worker|relative|father|mother|brother|sister|son|daughter|"
+    r"volunteer|rescuer|researcher|analyst|chairman|chairwoman|chair|councillor|councilor|sheikh"
+)
+_ROLE_HEAD = re.compile(rf"\b(?:{ROLE_NOUN})\b", re.I)
+# "Name, a spokesman for X," / "Name, council member of X," (the role up to a clause of its own)
+APPOSITION = re.compile(rf"(?<![\w'’.-])(?P<name>{PERSON}),\s+(?P<role>[^,.;:\"“”()]{{3,90}})")
+# "Interior Ministry spokesman Name", "police chief Director-General Name"
+# (a word before a capital, then a set lookup: one alternation of every role noun at every word is slow)
+_WORD_BEFORE_CAPITAL = re.compile(r"\b([A-Za-z]+)\s+(?=[A-Z])")
+_NAME_AT = re.compile(rf"{_TOKEN}(?:\s+(?:al-|el-|bin\s+|ibn\s+)?{_TOKEN}){{1,4}}")
+ROLE_NOUNS = frozenset(
+    w.replace("(?:man|woman|person)", "")
+    for w in ROLE_NOUN.replace("spokes(?:man|woman|person)", "spokesman|spokeswoman|spokesperson")
+    .replace("worshipp?er", "worshipper|worshiper")
+    .split("|")
+)
+_ROLE_END = re.compile(
+    r"\s+(?:that|which|who|whose|where|when|said|says|say|told|tells|added|and|but|as|on|to)\b.*$",
+    re.I | re.S,
+)
+_PREPOSITION = re.compile(r"\s(?:of|for|at|in|with|from|on|to|near)\s", re.I)
+NOT_A_PERSON = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Meanwhile|However|Earlier|Later|Separately|Today|Yesterday|"
+    r"Hours|Days|Minutes|Weeks)\b"
+)
+# capitalised words that open a sentence or a clause but belong to no name
+_LEADING = re.compile(
+    r"^(?:(?:The|A|An|In|On|At|But|And|Also|Then|Now|When|After|Before|According|Speaking|Separately|"
+    r"Meanwhile|However|Earlier|Later|Hours|Yesterday|Today|Still)\s+)+"
+)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|at|by|from|since|of|to|near|into|for)\s+$", re.I)
+_CLASS_WORDS = re.compile(
+    r"(?:(?<![\w'’.-])(?:[A-Z][\w.'’-]*|(?!(?:said|says|told|and|or|of|in|on|at|to|by|with|from|for|that|"
+    r"which|who|was|were|is|are|has|have|had|but|as|after|when|while|the|a|an|according|\w+ing)\b)"
+    r"[a-z][\w'’-]*)\s+){1,4}$"
+)
+
+
+def _role(phrase: str) -> str | None:
+    """The role in an apposition, cut before a clause of its own, if it names one.
+
+    It opens with an article or a lower-case word ("a spokesman for ...", "council member
+    of ..."): "X, Palestinian health officials say" is a clause, not X's role.
+    """
+    if not re.match(r"(?:a|an|the)\s|[a-z]", phrase):
+        return None
+    role = _ROLE_END.sub("", phrase).strip()
+    role = re.sub(r"^(?:a|an|the)\s+", "", role, flags=re.I)
+    head = _PREPOSITION.split(f" {role} ", maxsplit=1)[0]
+    return role if role and _ROLE_HEAD.search(head) else None
+
+
+def _name(words: str) -> str:
+    return _LEADING.sub("", words).strip()
+
+
+def _listed(name: str) -> bool:
+    """The words are a listed actor or source ("Hezbollah, the Iran-backed group"), not a person."""
+    for lex in (lexicon.actors(), lexicon.sources()):
+        hits = lex.find(name)
+        if hits and hits[0].start == 0 and hits[0].end >= len(name) - 2:
+            return True
+    return False
+
+
+def _keys(name: str) -> set[str]:
+    parts = name.split()
+    keys = {name}
+    if len(parts) > 1 and len(parts[-1]) > 2:
+        keys.add(parts[-1])  # the surname alone: "Umar told Reuters"
+    return keys
+
+
+def people(text: str, place_spans: tuple[tuple[int, int], ...] = ()) -> dict[str, SourceMention]:
+    """Named people the article introduces by a role: their name and surname -> the speaker.
+
+    A place is no person ("the West Bank, officials say"): words geo read as a place are left out.
+    """
+    out: dict[str, SourceMention] = {}
+
+    def placed(a: int, b: int) -> bool:
+        return any(x < b and a < y for x, y in place_spans)
+
+    for m in APPOSITION.finditer(text):
+        name, role = _name(m["name"]), _role(m["role"])
+        if (
+            role is None
+            or not name
+            or NOT_A_PERSON.search(name)
+            or _listed(name)
+            or placed(m.start("name"), m.end("name"))
+            or _PREPOSITION_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        ):
+            continue  # "on Tuesday, the Civil Emergency Service said": a time, not a person
+        speaker = SourceMention(-1, -1, f"{name}, {role}", source_type_of(role) or "local sources", name)
+        for key in _keys(name):
+            out.setdefault(key, speaker)
+    for m in _WORD_BEFORE_CAPITAL.finditer(text):
+        noun = m.group(1)
+        if noun.lower() not in ROLE_NOUNS:
+            continue
+        found = _NAME_AT.match(text, m.end())
+        if found is None:
+            continue
+        name = re.sub(r"(?<=\w{3})\.$", "", found.group(0).strip())  # the sentence's full stop
+        if (
+            NOT_A_PERSON.search(name)
+            or _listed(name)
+            or placed(found.start(), found.end())
+            or any(k in out for k in _keys(name))
+        ):
+            continue  # (a name already introduced keeps its role: "Father X, a priest at the church")
+        before = _CLASS_WORDS.search(text, max(0, m.start() - 50), m.start())
+        role = (before.group(0) if before else "") + noun
+        role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
+        speaker = SourceMention(-1, -1, f"{role} {name}", source_type_of(role) or "local sources", name)
+        for key in _keys(name):
+            out.setdefault(key, speaker)
+    return out
+
+
+def named(sentence: str, known: dict[str, SourceMention]) -> list[SourceMention]:
+    """The introduced people a sentence names, as sources with their role."""
+    if not known:
+        return []
+    out = []
+    for m in _names_pattern(tuple(known)).finditer(sentence):
+        role = known[m.group(0)]
+        out.append(SourceMention(m.start(), m.end(), role.canonical, role.source_type, m.group(0)))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """One pattern for an article's introduced people, longest name first."""
+    return re.compile(
+        r"(?<![\w'’-])(?:"
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + r")(?![\w'’-])"
+    )

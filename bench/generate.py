@@ -100,6 +100,7 @@ def generate_incidents(n: int, *, seed: int = 7) -> tuple[pd.DataFrame, pd.DataF
         "killed_low": killed, "killed_high": killed, "wounded_low": _nullable(_WOUNDED, wounded_pick),
         "wounded_high": pd.array([pd.NA] * len(owner), dtype="Int64"), "victim_group": "unknown",
         "count_text": count_text[killed_pick], "quote": "Generated for benchmarks.",
+        "approximate": False, "superseded": False,
     }, columns=list(CLAIM_COLUMNS))
 
     figures = pd.Series(killed, dtype="Int64").groupby(owner)

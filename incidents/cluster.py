@@ -113,8 +113,10 @@ def _contains(region, point) -> bool | None:
         return None
     from shapely.geometry import Point, shape
 
+    # "southern Libya" has no edge on the ground: a directional region is read with a wider margin
+    margin = 0.75 if getattr(region, "feature", "") == "direction" else 0.25
     try:
-        return shape(region.geometry).buffer(0.25).contains(Point(point.lon, point.lat))
+        return shape(region.geometry).buffer(margin).contains(Point(point.lon, point.lat))
     except Exception:  # a malformed geometry: fall back to distances
         return None
 
@@ -139,17 +141,48 @@ def place_rank(place) -> tuple:
     return (place.uncertainty_km, place.where_prec)
 
 
+def inside(inner, outer) -> bool:
+    """Whether inner's point lies in outer's area: its shape where it has one, else its radius
+    (an admin unit's radius is where most of its towns lie: its edge runs beyond it)."""
+    held = _contains(outer, inner)
+    if held is not None:
+        return held
+    reach = outer.uncertainty_km * (2.0 if outer.where_prec >= 3 else 1.0)
+    return km(inner.lat, inner.lon, outer.lat, outer.lon) <= reach
+
+
 def better_place(new, old) -> bool:
     """Whether new says more precisely where than old.
 
     The bare name inside old's relation ("Gwoza" after "a village near Gwoza") is
     the same gazetteer place with the relation dropped: it says less, not more.
+    A town (or "near a town") inside the district or region the other names is
+    the more specific reading, whatever the radii: "a meadow near X" over "the
+    district of Y" that holds X.
     """
     if old is None:
         return True
     if old.place_id and new.place_id == old.place_id and old.geo_precision > new.geo_precision:
         return False
+    if _town_in_unit(new, old):
+        return True
+    if _town_in_unit(old, new):
+        return False
     return place_rank(new) < place_rank(old)
+
+
+def _town_in_unit(town, unit) -> bool:
+    """A place at or near a town (UCDP where_prec 1-2) inside a district, province or region (3-5)."""
+    return town.where_prec <= 2 and 3 <= unit.where_prec <= 5 and inside(town, unit)
+
+
+def most_specific(places: list):
+    """The most specific of several readings of one event's place (see better_place), or None."""
+    best = None
+    for p in places:
+        if p is not None and better_place(p, best):
+            best = p
+    return best
 
 
 @dataclass
@@ -189,6 +222,9 @@ def core_dates(reports: list[Report]) -> tuple[date | None, date | None, int | N
     readings = [d for r in reports for d in r.readings()]
     if not readings:
         return None, None, None, None
+    # the event's own days decide; a statement's day or the publication's only where no text dates it
+    strongest = min(d.weak for d in readings)
+    readings = [d for d in readings if d.weak == strongest]
     best = min(d.precision for d in readings)
     top = [d for d in readings if d.precision == best]
     start, end = min(d.date_start for d in top), max(d.date_end for d in top)

@@ -269,7 +269,17 @@ _TIME_PHRASE = re.compile(
 )
 
 
+# "Sunday's raid", "this week's brutal attack": a day named as the event's owner makes the phrase definite
+_POSSESSIVE_DAY = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|week|weekend)"
+    r"['’]s\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+
+
 def _determiner(before: str) -> str:
+    if _POSSESSIVE_DAY.search(before):
+        return "the"
     tokens = re.findall(r"[\w'-]+", _TIME_PHRASE.sub(" ", before))[-4:]
     for tok in reversed(tokens):
         low = tok.lower()

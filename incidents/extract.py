@@ -244,6 +244,12 @@ class Reader:
             url=self.article.url,
         )
         r.spans.append((s.start + m.start, s.start + m.end, "event", sub_type or event_type or "event"))
+        # "Srinagar, Apr 22: ... on Tuesday": unresolved days beside the chosen one still say something
+        r.other_dates += [
+            d.reading
+            for d in share.dates
+            if not d.reading.known and d.reading is not when and d.kind in ("event", "statement")
+        ]
         best = _most_specific(share.places)
         if best is not None:
             r.place, r.location_as_reported = best.place, best.text
@@ -359,6 +365,8 @@ class Reader:
                     ref.date = when  # "the bomber struck on Thursday": the undated lede's day
                 if when is not None and when.known and events.has_past_event_verb(s.text):
                     ref.other_dates.append(when)  # "forces earlier this evening conducted the strikes"
+                elif when is not None and not when.known and when is not ref.date:
+                    ref.other_dates.append(when)  # an undated article's "on Sunday" (incidents.undated)
                 self.current = ref
                 return
         has_claims = any(c.figures() != (None,) * 4 for c in share.claims)
@@ -415,6 +423,8 @@ def merge(group: list[Report]) -> Report:
                 kept.add((d.date_start, d.date_end))
                 base.other_dates.append(d)
     for r in group[1:]:
+        # the days no published date resolved still say something ("on Sunday", "October 8")
+        base.other_dates += [d for d in (r.date, *r.other_dates) if d is not None and not d.known]
         if r.place is not None and cluster.better_place(r.place, base.place):
             base.place, base.location_as_reported = r.place, r.location_as_reported
         if r.sub_event_type and not base.sub_event_type:
@@ -442,7 +452,13 @@ def read_doc(doc: Doc) -> list[Report]:
     for span in doc.layer("parts"):
         reader.sentence(span.data)
     merged = [merge(g) for g in cluster.group_reports(reader.reports)]
-    kept = [r for r in merged if r.place is not None]
+    # the main event (the first the article reports) stands on its place; any other event of the
+    # article only where the text also gives it a day ("Earlier, a blast hit X" is background)
+    # ("..., while X fired missiles at Y": a clause of a dated sentence shares its time)
+    for r in merged:
+        if not _dated(r):
+            r.date = next((o.date for o in merged if o.start == r.start and o is not r and _dated(o)), r.date)
+    kept = [r for i, r in enumerate(merged) if r.place is not None and (i == 0 or _dated(r))]
     if not kept:  # geo found no place, but the article does report one dated event with figures
         kept = [
             r
@@ -460,6 +476,11 @@ def read_doc(doc: Doc) -> list[Report]:
             type_by_victims(r)
         r.actor1, r.actor2 = _named_first(r.actor1), _named_first(r.actor2)
     return kept
+
+
+def _dated(r: Report) -> bool:
+    """Whether the text gives the event a day of its own (resolved or not)."""
+    return any(d is not None and d.kind not in ("year", "since") for d in (r.date, *r.other_dates))
 
 
 def _named_first(names: list[str]) -> list[str]:

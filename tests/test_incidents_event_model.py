@@ -125,3 +125,118 @@ def test_a_town_named_with_its_owner_and_the_word_town_is_read_as_that_town():
 
     [p] = places.admin_refs("Gunmen shot two guards near Punjab's Okara town at dawn.", 0, [], [])
     assert p.place.name.startswith("near") and "Okara" in p.place.name and p.place.where_prec == 2
+
+
+# -- undated reports -------------------------------------------------------------------------
+
+
+def _unresolved(text, kind="event"):
+    from incidents.model import DateReading
+
+    return DateReading(text, 0, len(text), None, None, None, kind=kind)
+
+
+def test_an_unresolved_day_still_names_its_weekday_and_its_day_of_the_year():
+    from incidents import undated
+
+    sunday = undated.partial(_unresolved("late on Sunday"))
+    assert sunday.fits(date(2023, 5, 7)) and not sunday.fits(date(2023, 5, 8))
+    ninth = undated.partial(_unresolved("at noon on 9 March"))
+    assert ninth.fits(date(2021, 3, 9)) and not ninth.fits(date(2021, 3, 10))
+    # the day something was said: the event that day or up to three days before
+    said = undated.partial(_unresolved("Thursday", kind="statement"))
+    assert said.fits(date(2023, 5, 9)) and said.fits(date(2023, 5, 11)) and not said.fits(date(2023, 5, 12))
+    assert undated.agrees((sunday,), date(2023, 5, 8), date(2023, 5, 8)) is False
+    assert undated.agrees((said,), date(2023, 5, 12), date(2023, 5, 12)) is None  # loose: no veto
+
+
+def _art(text, published):
+    return article_from_text(text, published=published)
+
+
+@pytest.mark.parametrize("order", ["dated first", "undated first"])
+def test_an_undated_report_joins_on_its_day_of_the_year(sqlite_store, order):
+    dated = _art(
+        "A suicide bomber struck a Shia mosque in Kunduz on Friday, killing at least 40 worshippers, "
+        "officials said.",
+        "2021-06-04",
+    )
+    undated = _art(
+        "At noon on June 4, a blast tore through a packed mosque in Kunduz during prayers, killing dozens.",
+        None,
+    )
+    sqlite_store.ingest([dated, undated] if order == "dated first" else [undated, dated])
+    [row] = sqlite_store.incidents_frame().itertuples()
+    assert row.event_date == "2021-06-04"
+
+
+def test_an_undated_report_joins_on_place_kind_and_class_of_attacker(sqlite_store):
+    dated = _art(
+        "Settlers torched cars and homes in the village of Burin on Sunday, wounding 12 Palestinians, "
+        "the Red Crescent said.",
+        "2023-03-06",
+    )
+    undated = _art("Dozens of Israeli settlers set homes ablaze in the village of Burin overnight.", None)
+    sqlite_store.ingest([dated, undated])
+    assert len(sqlite_store.incidents_frame()) == 1
+
+
+def test_forces_named_only_by_a_nationality_do_not_keep_apart_a_named_group_of_that_country(sqlite_store):
+    dated = _art(
+        "A Houthi missile struck a cargo ship in the Red Sea on Tuesday, wounding two sailors, the US "
+        "military said.",
+        "2024-02-14",
+    )
+    undated = _art("Yemeni missiles struck a cargo ship in the Red Sea on Tuesday, officials said.", None)
+    sqlite_store.ingest([dated, undated])
+    assert len(sqlite_store.incidents_frame()) == 1
+
+
+def test_a_blast_and_a_suicide_bombing_are_one_kind_of_violence():
+    from incidents.model import Report
+
+    blast = Report("a", 0, "", 0, 0, sub_event_type="Remote explosive/landmine/IED")
+    prof = cluster.profile([Report("b", 0, "", 0, 0, sub_event_type="Suicide bomb")])
+    assert not cluster._other_kind(blast, prof)
+    prof = cluster.profile([Report("b", 0, "", 0, 0, sub_event_type="Air/drone strike")])
+    assert cluster._other_kind(blast, prof)
+
+
+# -- background and concurrent events --------------------------------------------------------
+
+
+def test_an_older_event_the_text_gives_no_day_makes_no_incident():
+    reps = reports(
+        "A car bomb killed 11 people at a checkpoint in Mogadishu on Monday, police said. Earlier, an "
+        "explosion hit a market in Baidoa, killing three.",
+        "2023-05-09",
+    )
+    assert [r.place.name for r in reps] == ["Mogadishu"]
+
+
+def test_a_while_clause_shares_the_day_of_its_sentence():
+    first, second = reports(
+        "Jets struck a depot near Hama on Saturday, the monitor said, while rebels shelled an army post "
+        "near Idlib, killing two soldiers.",
+        "2023-05-08",
+    )
+    assert first.date.date_start == second.date.date_start == date(2023, 5, 6)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A mob set shops and cars on fire in the market overnight, wounding 20 people.",
+        "Gunmen went on a rampage through the village, killing six.",
+        "Troops targeted a school sheltering families in the camp, killing nine.",
+    ],
+)
+def test_violence_said_by_what_it_did_is_an_event(sentence):
+    assert [m.key for m in events.find_mentions(sentence)][-1] == "attack"
+
+
+def test_a_lede_whose_tail_lost_its_full_stop_is_not_a_heading():
+    from incidents.text import is_heading
+
+    assert not is_heading("CAIRO (Wire) - A bomb hit a bus in Giza on Friday, police said. 08.10.2021, Wire")
+    assert is_heading("Bomb hits bus in Giza, killing four")

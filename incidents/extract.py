@@ -390,6 +390,10 @@ class Reader:
         s = parts.sentence
         self.adjectivals = parts.adjectivals
         if not parts.mentions:
+            if self.current is not None:
+                # "The Northern Front claimed responsibility.": a frame names the event's attacker
+                named = [a.canonical for a in parts.actors if a.hint == "attacker"]
+                self.current.actor1 += [a for a in named if a not in self.current.actor1]
             if (
                 parts.claims
                 and self.current is not None

@@ -240,3 +240,88 @@ def test_a_lede_whose_tail_lost_its_full_stop_is_not_a_heading():
 
     assert not is_heading("CAIRO (Wire) - A bomb hit a bus in Giza on Friday, police said. 08.10.2021, Wire")
     assert is_heading("Bomb hits bus in Giza, killing four")
+
+
+# -- actors --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        (
+            "As word of the massacre spread, the Northern Liberation Front (NLF), an offshoot of an older "
+            "rebel movement, claimed responsibility.",
+            "Northern Liberation Front (NLF)",
+        ),
+        ("The Eastern Brigades has taken responsibility for the bombing in a video.", "Eastern Brigades"),
+        ("Police said the ambush was carried out by the Kivu Defence Army.", "Kivu Defence Army"),
+        ("The killings are attributed to the “Red Hand” gang, which controls the port.", "Red Hand"),
+        ("Six traders died in a raid by suspected Lakeside Front militants.", "Lakeside Front"),
+        ("Sahel Movement fighters stormed the army post at dawn.", "Sahel Movement"),
+    ],
+)
+def test_a_frame_names_the_attacker_whether_or_not_the_list_knows_it(sentence, name):
+    from incidents import perpetrators
+
+    assert [n.name for n in perpetrators.attackers(sentence)] == [name]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["No group claimed responsibility for the attack.", "Nobody has claimed the bombing yet."]
+)
+def test_nobody_claiming_names_no_attacker(sentence):
+    from incidents import perpetrators
+
+    assert perpetrators.attackers(sentence) == []
+
+
+def test_a_claim_in_a_sentence_of_its_own_names_the_attacker_of_the_event_under_discussion():
+    [r] = reports(
+        "A car bomb killed nine people at a bus station in Gao on Monday, officials said. "
+        "The Desert Vanguard claimed responsibility in a statement.",
+        "2023-05-09",
+    )
+    assert r.actor1 == ["Desert Vanguard"]
+
+
+def test_a_by_that_names_no_attacker_is_not_read_as_one():
+    [r] = reports(
+        "Gunmen of a gang led by a former police officer and backed by the United States, officials say, "
+        "killed six farmers in Petit-Goave on Sunday.",
+        "2023-05-09",
+    )
+    assert "US forces" not in r.actor1
+
+
+@pytest.mark.parametrize(
+    "count, context, want",
+    [
+        ("21 people", "A car bomb tore through a police academy in the capital.", ["Peru police"]),
+        ("22 jawans", "Rebels ambushed a patrol in the forest.", ["Peru security forces"]),
+        ("11 troops", "Militants attacked a checkpoint in the desert.", ["Peru armed forces"]),
+        ("26 people, mostly tourists", "Gunmen opened fire in a meadow.", ["Civilians"]),
+        ("20 people", "Explosions rocked the airport as a plane landed.", ["Civilians"]),
+        ("3 militants", "Troops raided a hideout.", []),
+    ],
+)
+def test_the_victims_name_the_target_when_no_group_is_named(count, context, want):
+    from incidents import targets
+    from incidents.model import CasualtyClaim
+
+    claim = CasualtyClaim(killed_low=int(count.split()[0]), count_text=count)
+    assert targets.victims([claim], [context], "Peru") == want
+
+
+def test_an_incident_names_its_attacker_before_a_class_of_attacker(sqlite_store):
+    sqlite_store.ingest(
+        [
+            _art("Militants opened fire on pilgrims near Katra on Sunday, killing nine.", "2023-05-08"),
+            _art(
+                "Gunmen opened fire on pilgrims near Katra on Sunday, killing nine. The Hill Front claimed "
+                "responsibility.",
+                "2023-05-08",
+            ),
+        ]
+    )
+    [row] = sqlite_store.incidents_frame().itertuples()
+    assert row.actor1 == "Hill Front" and row.actor2 == "Civilians"

@@ -51,6 +51,8 @@ NOT_AGENT = re.compile(
 PASSIVE_VICTIM = re.compile(
     r"(?:\s+(?:fighters|members|militants|militiamen|commanders?|soldiers|troops|personnel|positions|"
     r"bases?|convoys?))?(?:\s+(?:at|in|near|on)\s+[^,;.]{1,60}?)?"
+    # "11 troops, including an officer, were killed"
+    r"(?:\s*,\s*(?:including|among them|most of them|mostly|all)\b[^,;.]{1,60}?,)?"
     r"\s+(?:was|were|had been|have been|has been)\s+"
     r"(?:\w+ly\s+)?(?:killed|wounded|injured|hit|targeted|struck|attacked|shelled|bombed|ambushed)\b"
 )
@@ -128,10 +130,28 @@ NATIONALITY_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:an|ian|ese|i|ish|ic))\s+$")
 # the armed actors named by a class, not by a name: wildcards when reports are matched
 GENERIC = re.compile(
     r"\b(?:militants|insurgents|jihadists|extremists|terrorists|separatists|separatist fighters|settlers|"
+    r"rebels|islamists|"
     r"Maoists|Maoist rebels|Maoist insurgents|Naxals|Naxalites|bandits|assailants|attackers|gunmen|"
     r"armed men|gangs|state forces)$",
     re.I,
 )
+
+
+# "a militant attack", "a Maoist ambush", "the terror strike": a class of armed actor as the event's adjective
+CLASS_ADJECTIVE = re.compile(
+    r"\b(militant|jihadist|terrorist|terror|maoist|naxal|naxalite|insurgent|rebel|separatist|islamist|"
+    r"extremist|bandit)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+def class_before(text: str) -> str | None:
+    """The class of attacker an adjective before an event phrase names ("a militant attack": Militants)."""
+    m = CLASS_ADJECTIVE.search(text[-40:])
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return "Terrorists" if word in ("terror", "terrorist") else word.capitalize() + "s"
 
 
 def is_generic(name: str) -> bool:

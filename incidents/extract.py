@@ -270,7 +270,8 @@ class Reader:
             ):
                 hits = lexicon.actors().find(f"{g.text} forces")
                 return [hits[0].entry.canonical if hits else f"{g.text} forces"]
-        return []
+        named = actors.class_before(s.text[: m.start])
+        return [named] if named else []
 
     def _add(
         self,

@@ -198,6 +198,7 @@ def _places(s: Sentence, geo_mentions: list, exclude: list[tuple[int, int]]) -> 
         for p in places.road_refs(s.text, s.start, exclude)
         + places.admin_refs(s.text, s.start, geo_mentions, exclude)
         + places.locality_refs(s.text, s.start, geo_mentions, exclude)
+        + places.translit_refs(s.text, s.start, geo_mentions, exclude)
         if not any(q.start < p.end and p.start < q.end for q in parts)
     ]
     return parts + [

@@ -143,9 +143,10 @@ def _parts(
 ) -> SentenceParts:
     acts_all = [x.data for x in doc.layer("actors", s.start, s.end)]
     claims = _claims(doc, s, found, state)
-    said = [f.source for f in sources.frames(s.text, found) if f.source is not None]
-    speaking = {id(x) for x in said}
-    src_spans = [(m.start, m.end) for m in found if id(m) in speaking]
+    # by value, not identity: frames() is cached, so its sources may be equal copies from an earlier
+    # sentence or article (an identity test made an article's actors depend on what was read before)
+    speaking = {f.source for f in sources.frames(s.text, found) if f.source is not None}
+    src_spans = [(m.start, m.end) for m in found if m in speaking]
     acts = [
         a
         for a in acts_all

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from geo.place import Place
 from incidents import cluster
 from incidents.annotate import KINDS, annotate
+from incidents.codec import report_to_json
 from incidents.ingest import article_from_text
 from incidents.pipeline import extract_reports
 
@@ -373,3 +375,29 @@ def test_hit_by_a_missile_is_a_missile_attack_even_on_a_ship():
         "YE",
     )
     assert [(c.source, c.killed_low, c.victim_group) for c in r.claims] == [("UKMTO", 1, "civilians")]
+
+
+def test_an_article_reads_the_same_whatever_was_read_before():
+    """Extraction is a function of the article alone: the readers' caches never leak into it.
+
+    Concurrent ingests read different articles before a given one, and a store must equal a
+    serial run; a speaker that is also an armed group was once an actor only on a second read.
+    """
+    speaker_is_a_group = (
+        "US aircraft hit a base near Al-Qaim on Monday. A statement from Kataib Hezbollah, one of the "
+        "militias in Iraq, said four of its members were killed and one wounded in the strikes on the base."
+    )
+    other = "Rockets landed near an airport in northern Iraq on Sunday, wounding two guards, police said."
+
+    def read(text):
+        return [report_to_json(r) for r in reports(text)]
+
+    first = read(speaker_is_a_group)
+    read(other)
+    assert first and read(speaker_is_a_group) == first
+    # the same sentences after another story in one article read as they do alone
+    alone = [json.loads(r) for r in first]
+    later = [json.loads(r) for r in read(other + "\n\n" + speaker_is_a_group)]
+    assert [(r["actor1"], r["actor2"]) for r in alone] == [
+        (r["actor1"], r["actor2"]) for r in later[-len(alone) :]
+    ]

@@ -1,6 +1,6 @@
 """Time the dashboard in Debian's Chromium: page load -> incidents drawn, and a filter change.
 
-    python bench/browser_bench.py [--rows 10000 100000]
+    python bench/browser_bench.py [--rows 10000 100000] [--baseline REF]
 
 For each size it starts `streamlit run app.py` with INCIDENT_DASHBOARD_BENCH_ROWS=N
 (generated incidents instead of the store) on a free port, opens the page and
@@ -9,7 +9,16 @@ waits until the map's container says the incident layer is drawn
 clusterer has placed every marker). It prints figures; it asserts nothing.
 generate_s is the time to generate the rows (timed here, in the bench's own
 process): the server pays it too on the cold load, and a real store does not.
-The server/browser helpers here are shared with tests/app/test_browser.py.
+The bytes: what the websocket brought (Streamlit's messages, the incident
+payload among them) and what the page and the map's frame fetched over HTTP
+on the cold and on the warm visit (transfer sizes: 0 for what the browser had
+cached, such as the basemap files).
+
+--baseline REF runs the same measurements first on the app as it was at a git
+commit (extracted with `git archive` into a temporary folder, e.g. the
+outline-only map before the vector basemap), so old and new are measured in
+one run on one machine. The server/browser helpers here are shared with
+tests/app/test_browser.py.
 """
 from __future__ import annotations
 
@@ -19,6 +28,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -35,6 +45,8 @@ READY_JS = """(previous) => {
     && (previous === null || box.dataset.incidentsTotal !== previous);
 }"""
 LAYER_MS_JS = "() => document.querySelector('#map_div').dataset.incidentsMs"
+HTTP_BYTES_JS = ("() => performance.getEntriesByType('resource')"
+                 ".reduce((n, e) => n + (e.transferSize || 0), 0)")
 
 
 def free_port() -> int:
@@ -77,21 +89,23 @@ def running(command: list[str], log_path: Path, *, env: dict[str, str] | None = 
 
 @contextlib.contextmanager
 def streamlit_process(env: dict[str, str], log_path: Path, *, port: int | None = None,
-                      args: tuple[str, ...] = ()) -> Iterator[tuple[str, subprocess.Popen]]:
-    """`streamlit run app.py` (on port, else a free one) with extra args; yields (base URL, process)."""
+                      args: tuple[str, ...] = (),
+                      root: Path = ROOT) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`streamlit run app.py` of `root` (on port, else a free one) with extra args; yields (base URL,
+    process)."""
     port = port or free_port()
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
                "--server.headless", "true", "--server.address", "127.0.0.1",
                "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false", *args]
-    with running(command, log_path, env=env) as process:
+    with running(command, log_path, env=env, cwd=root) as process:
         wait_for_health(port, process)
         yield f"http://127.0.0.1:{port}", process
 
 
 @contextlib.contextmanager
-def streamlit_server(env: dict[str, str], log_path: Path) -> Iterator[str]:
-    """`streamlit run app.py` on a free port; yields its base URL; stops it afterwards."""
-    with streamlit_process(env, log_path) as (base, _process):
+def streamlit_server(env: dict[str, str], log_path: Path, root: Path = ROOT) -> Iterator[str]:
+    """`streamlit run app.py` (of `root`) on a free port; yields its base URL; stops it afterwards."""
+    with streamlit_process(env, log_path, root=root) as (base, _process):
         yield base
 
 
@@ -112,28 +126,40 @@ def wait_incidents_drawn(frame, previous_total: str | None = None, timeout_ms: f
     return frame.evaluate("() => document.querySelector('#map_div').dataset.incidentsTotal")
 
 
-def measure(rows: int, out_dir: Path) -> dict[str, float | int | str]:
+def http_bytes(page, frame) -> int:
+    """Bytes fetched over HTTP by the page and the map's frame since they opened (0 when cached)."""
+    return int(page.evaluate(HTTP_BYTES_JS)) + int(frame.evaluate(HTTP_BYTES_JS))
+
+
+def measure(rows: int, out_dir: Path, root: Path = ROOT, label: str = "") -> dict[str, float | int | str]:
     from playwright.sync_api import sync_playwright
 
     if str(ROOT) not in sys.path:  # run as a script: the repository is not on the path
         sys.path.insert(0, str(ROOT))
     from bench.generate import generate_incidents
 
-    figures: dict[str, float | int | str] = {"rows": rows}
+    figures: dict[str, float | int | str] = {"app": label or str(root), "rows": rows}
     start = time.perf_counter()  # part of the cold load is generating the rows: bench overhead, shown apart
     generate_incidents(rows)
     figures["generate_s"] = round(time.perf_counter() - start, 2)
     env = {"INCIDENT_DASHBOARD_BENCH_ROWS": str(rows)}
-    with streamlit_server(env, out_dir / f"server-{rows}.log") as url, sync_playwright() as pw:
+    with streamlit_server(env, out_dir / f"server-{rows}.log", root) as url, sync_playwright() as pw:
         browser = launch_chromium(pw)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        for label in ("cold", "warm"):  # cold: the server builds and caches the data first
+        received = [0]
+        page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: received.__setitem__(
+            0, received[0] + len(payload))))
+        for visit in ("cold", "warm"):  # cold: the server builds and caches the data first
+            received[0] = 0
             start = time.perf_counter()
             page.goto(url)
             frame = map_frame(page)
             total = wait_incidents_drawn(frame)
-            figures[f"load_{label}_s"] = round(time.perf_counter() - start, 2)
-            figures[f"layer_js_{label}_ms"] = int(frame.evaluate(LAYER_MS_JS))
+            figures[f"load_{visit}_s"] = round(time.perf_counter() - start, 2)
+            figures[f"layer_js_{visit}_ms"] = int(frame.evaluate(LAYER_MS_JS))
+            page.wait_for_timeout(1500)  # the basemap's own files, fetched after the page is ready
+            figures[f"ws_{visit}_mb"] = round(received[0] / 1e6, 2)
+            figures[f"http_{visit}_kb"] = round(http_bytes(page, frame) / 1e3)
         figures["features"] = int(total)
         search = page.locator("section[data-testid=stSidebar] input[aria-label=Search]")
         start = time.perf_counter()
@@ -142,21 +168,57 @@ def measure(rows: int, out_dir: Path) -> dict[str, float | int | str]:
         figures["filtered_features"] = int(wait_incidents_drawn(frame, previous_total=total))
         figures["filter_change_s"] = round(time.perf_counter() - start, 2)
         figures["layer_js_filter_ms"] = int(frame.evaluate(LAYER_MS_JS))
-        page.screenshot(path=str(out_dir / f"bench-{rows}.png"))
+        page.screenshot(path=str(out_dir / f"bench-{label or 'app'}-{rows}.png"))
         browser.close()
     return figures
 
 
+@contextlib.contextmanager
+def checkout(ref: str) -> Iterator[Path]:
+    """The repository's files at a commit, in a temporary folder (git archive: no worktree state)."""
+    with tempfile.TemporaryDirectory(prefix="bench-baseline-") as tmp:
+        archive = subprocess.run(["git", "archive", ref], cwd=ROOT, check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        yield Path(tmp)
+
+
 def main() -> None:
+    if str(ROOT) not in sys.path:  # run as a script: the repository is not on the path
+        sys.path.insert(0, str(ROOT))
+    from bench.common import Bench, smoke
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--rows", type=int, nargs="+", default=[200] if smoke() else [10_000, 100_000])
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--baseline", metavar="REF", help="also measure the app at this git commit, first")
     args = parser.parse_args()
+    bench = Bench("browser")
     if not Path(CHROMIUM).exists():
-        sys.exit(f"{CHROMIUM} is missing: apt-get install -y chromium")
+        bench.skip("Chromium page load and filter change",
+                   f"{CHROMIUM} is missing: apt-get install -y chromium")
+        return
     for rows in args.rows:
-        figures = measure(rows, args.out)
+        if args.baseline:
+            with checkout(args.baseline) as old, bench.timer() as t:
+                figures = measure(rows, args.out, old, label=f"baseline-{args.baseline}")
+            print("  ".join(f"{key}={value}" for key, value in figures.items()), flush=True)
+            report(bench, figures, t, f" (baseline {args.baseline})")
+        with bench.timer() as t:
+            figures = measure(rows, args.out, label="this-tree")
         print("  ".join(f"{key}={value}" for key, value in figures.items()), flush=True)
+        report(bench, figures, t)
+
+
+def report(bench, figures: dict, timing, suffix: str = "") -> None:
+    """The figures README quotes, through bench.common (machine, date, wall and CPU)."""
+    rows = figures["rows"]
+    bench.figure(f"Chromium, {rows:,}: page load to features drawn{suffix}",
+                 f"{figures['load_warm_s']} s on a running server; {figures['load_cold_s']} s first visit "
+                 f"({figures['generate_s']} s of it generating the data)", timing)
+    bench.figure(f"Chromium, {rows:,}: filter change to redrawn{suffix}", f"{figures['filter_change_s']} s")
+    bench.figure(f"Chromium, {rows:,}: bytes of a page load{suffix}",
+                 f"websocket {figures['ws_cold_mb']} MB; HTTP {figures['http_cold_kb']} KB first visit, "
+                 f"{figures['http_warm_kb']} KB next visit (cached)")
 
 
 if __name__ == "__main__":

@@ -33,7 +33,10 @@ def run(articles_dir: Path, gold: Path, out: Path) -> tuple[str, float, float, i
     from incidents.store import Store
 
     store = Store(f"sqlite:///{out}/realnews.db")
+    from bench.common import smoke
+
     articles = [a for _, a in read_paths([articles_dir]) if not isinstance(a, Exception)]
+    articles = articles[:3] if smoke() else articles
     import geo
 
     geo.load_gazetteer()  # the index load is not the reader's cost
@@ -54,9 +57,13 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=REALNEWS / "gold.json")
     ap.add_argument("--articles", type=Path, default=REALNEWS / "articles")
     args = ap.parse_args()
+    from bench.common import Bench, Timing
+
+    bench = Bench("realnews")
     missing = [p for p in (args.gold, args.articles, SCORER) if not p.exists()]
     if missing:
-        print(f"skipped: {', '.join(str(p) for p in missing)} not found (the shared real-news set is absent)")
+        bench.skip("the reader on real news", f"{', '.join(str(p) for p in missing)} not found "
+                   "(the shared real-news set is absent)")
         return
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
@@ -70,6 +77,8 @@ def main() -> None:
     print("\n".join(lines[-1:] if args.summary else lines))
     rate = n / max(cpu, 1e-9)
     print(f"ingest: {n} articles, {wall:.2f} s wall, {cpu:.2f} s CPU ({rate:.0f} per CPU-second)")
+    bench.figure(f"the reader on {n} real articles, scored", lines[-1] if lines else "no score",
+                 Timing(wall, cpu))
 
 
 if __name__ == "__main__":

@@ -252,16 +252,24 @@ def server(env: dict[str, str], log_path: Path) -> Iterator[tuple[str, int]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=20)
-    parser.add_argument("--rows", type=int, default=10_000)
-    parser.add_argument("--rounds", type=int, default=3, help="times S sessions open the page together")
-    parser.add_argument("--filters", type=int, default=3, help="filter changes per open session")
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from bench.common import Bench, smoke
+
+    tiny = smoke()
+    parser.add_argument("--sessions", type=int, default=2 if tiny else 20)
+    parser.add_argument("--rows", type=int, default=200 if tiny else 10_000)
+    parser.add_argument("--rounds", type=int, default=1 if tiny else 3,
+                        help="times S sessions open the page together")
+    parser.add_argument("--filters", type=int, default=1 if tiny else 3,
+                        help="filter changes per open session")
     parser.add_argument("--arrival", type=float, default=0.0,
                         help="seconds between one session's page load (or filter change) and the next's; "
                              "0: all at the same moment")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    bench = Bench("sessions")
+    with bench.timer() as t, tempfile.TemporaryDirectory() as tmp:
         env = {"INCIDENT_DASHBOARD_BENCH_ROWS": str(args.rows),
                "INCIDENTS_DB_URL": f"sqlite:///{tmp}/users.db",  # the users of the sign-in; data is generated
                "STREAMLIT_SERVER_TRUSTED_USER_HEADERS": json.dumps(TRUSTED_HEADERS)}
@@ -271,6 +279,16 @@ def main() -> None:
           f"arrival={args.arrival}")
     for key, value in figures.items():
         print(f"  {key}: {value}", flush=True)
+    arrival = f"arriving one every {args.arrival} s" if args.arrival else "all at the same moment"
+    bench.figure(f"{args.sessions} signed-in sessions, {args.rows:,} incidents, {arrival}: page ready",
+                 str(figures["page_ready"]), t, goal="p95 < 3 s")
+    bench.figure(f"{args.sessions} sessions, {arrival}: filter change", str(figures["filter_change"]),
+                 goal="p95 < 1 s")
+    bench.figure("server CPU per page load / per filter change",
+                 f"{figures['cpu_s_per_page_load']} / {figures['cpu_s_per_filter_change']} CPU-s "
+                 f"({figures['machine_after']})", goal="<= 0.3 CPU-s")
+    bench.figure("memory per session", f"{figures['mb_per_session']} MB "
+                 f"(RSS {figures['rss_one_session_mb']} MB with one session open)")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,10 @@ CLUSTER_CSS = [  # the cluster icon styles of Leaflet.markercluster (its JS is n
     ("markerclustercss", f"{STATIC_URL}/leaflet.markercluster/MarkerCluster.css"),
     ("markerclusterdefaultcss", f"{STATIC_URL}/leaflet.markercluster/MarkerCluster.Default.css"),
 ]
-INCIDENT_JS = [("incident_layer", f"{STATIC_URL}/dashboard/incident_layer.js")]
+INCIDENT_JS = [("incident_popup", f"{STATIC_URL}/dashboard/incident_popup.js"),
+               ("incident_layer", f"{STATIC_URL}/dashboard/incident_layer.js")]
+BASEMAP_JS = [("basemap", f"{STATIC_URL}/dashboard/basemap.js")]
+BASEMAP_URL = f"{STATIC_URL}/basemap"  # the data files of the vector basemap (dashboard/basemap_build.py)
 INCIDENT_CSS = [("incident_layer_css", f"{STATIC_URL}/dashboard/incident_layer.css")]
 
 # Hosts that must never appear in what the dashboard sends to a browser.

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -64,20 +68,97 @@ def sign_in_configured() -> bool:
         return True
 
 
-def open_store(url: str | None) -> Store:
+Progress = Callable[[str, int, int], None]  # (step, done, total)
+
+
+def seed_bundled(store: Store, progress: Progress | None = None) -> int:
+    """Fill an empty laptop store with data/articles: the gazetteer first (built once), then each article.
+
+    A deployment with sign-in starts empty (its editors ingest). `progress(step,
+    done, total)` hears of every step; returns the number of articles read.
+    """
+    if not store.local_user or not store.is_empty() or not BUNDLED_ARTICLES.exists():
+        return 0
+    report = progress or (lambda step, done, total: None)
+    report("gazetteer", 0, 1)
+    import geo
+
+    geo.load_gazetteer()
+    report("gazetteer", 1, 1)
+    articles = [a for _name, a in read_paths([str(BUNDLED_ARTICLES)]) if not isinstance(a, IngestError)]
+    for done, article in enumerate(articles):
+        report("articles", done, len(articles))
+        store.ingest_one(article)
+    report("articles", len(articles), len(articles))
+    return len(articles)
+
+
+def open_store(url: str | None, progress: Progress | None = None) -> Store:
     """A Store for the URL, seeded with data/articles when it is empty (on a laptop, not a deployment)."""
-    laptop = not sign_in_configured()
-    store = Store(url, local_user=laptop)
-    if laptop and store.is_empty() and BUNDLED_ARTICLES.exists():
-        store.ingest(article for _name, article in read_paths([str(BUNDLED_ARTICLES)])
-                     if not isinstance(article, IngestError))
+    store = Store(url, local_user=not sign_in_configured())
+    seed_bundled(store, progress)
     return store
 
 
 @st.cache_resource(show_spinner="Opening the incident database...")
+def _bare_store(url: str | None) -> Store:
+    return Store(url, local_user=not sign_in_configured())
+
+
+@st.cache_resource(show_spinner=False)
+def _seed_lock(url: str | None) -> threading.Lock:
+    return threading.Lock()
+
+
+STEP_WORDS = {
+    "gazetteer": "Building the place gazetteer from GeoNames (once; later starts read it from data/cache/)",
+    "articles": "Reading the sample articles in data/articles/",
+}
+
+
+def _seed_with_progress(store: Store) -> None:
+    """The first start: a status box with each step and its counts, instead of a silent spinner."""
+    with st.status("First start: preparing the incident map", expanded=True) as box:
+        lines: dict[str, Any] = {}
+        bar = st.progress(0.0)
+        started = time.perf_counter()
+
+        def progress(step: str, done: int, total: int) -> None:
+            line = lines.setdefault(step, st.empty())
+            elapsed = time.perf_counter() - started
+            if step == "gazetteer":
+                text = STEP_WORDS[step] + (f": done ({elapsed:.0f} s)." if done else "...")
+            else:
+                text = f"{STEP_WORDS[step]}: {done} of {total}"
+                bar.progress(done / total if total else 1.0)
+            line.markdown(text)
+
+        count = seed_bundled(store, progress)
+        box.update(label=f"Ready: {count} sample articles read in {time.perf_counter() - started:.0f} s.",
+                   state="complete", expanded=False)
+    # run the page again without this box: elements after it (tabs, uploads) keep their place from then on
+    st.rerun()
+
+
 def shared_store(url: str | None) -> Store:
-    """One store per database URL for the whole server process."""
-    return open_store(url)
+    """One store per database URL for the whole server process; the first start seeds it, showing progress.
+
+    One session seeds (a lock); the others wait for it, and say so.
+    """
+    store = _bare_store(url)
+    if store.local_user and store.is_empty() and BUNDLED_ARTICLES.exists():
+        lock = _seed_lock(url)
+        if lock.acquire(blocking=False):
+            try:
+                if store.is_empty():
+                    _seed_with_progress(store)
+            finally:
+                lock.release()
+        else:
+            waiting = "Another visitor's first start is reading the sample articles; waiting for it..."
+            with st.spinner(waiting), lock:
+                pass
+    return store
 
 
 def normalise_incidents(frame: pd.DataFrame) -> pd.DataFrame:

@@ -12,9 +12,10 @@ import pandas as pd
 
 PLACE_COLUMNS = ("incident_id", "location", "location_as_reported", "country", "admin1", "latitude",
                  "longitude", "geo_precision", "where_prec", "geo_uncertainty_km")
-PREVIEW_COLUMNS = ("incident_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
-                   "actor2", "location", "killed_low", "killed_high", "wounded_low", "wounded_high",
-                   "number_of_sources", "sources")
+# the figures first: an editor checks them before anything else, and they must not hide off to the right
+PREVIEW_COLUMNS = ("incident_id", "killed_low", "killed_high", "wounded_low", "wounded_high", "event_date",
+                   "sub_event_type", "location", "country", "actor1", "actor2", "sources", "event_type",
+                   "time_precision", "number_of_sources")
 SUPPORTED_SUFFIXES = ("txt", "html", "htm")
 
 
@@ -67,28 +68,58 @@ def preview_tables(articles: list[Any]) -> tuple[pd.DataFrame, pd.DataFrame, lis
     return incidents, claims, []
 
 
+def unplaced_warnings(incidents: pd.DataFrame) -> list[str]:
+    """One warning per previewed incident that has no place (it would be missing from the map)."""
+    if incidents.empty or "latitude" not in incidents.columns:
+        return []
+    lat = pd.to_numeric(incidents["latitude"], errors="coerce")
+    lon = pd.to_numeric(incidents.get("longitude"), errors="coerce")
+    warnings = []
+    for row in incidents[lat.isna() | lon.isna()].to_dict("records"):
+        what = row.get("sub_event_type") or row.get("event_type") or "incident"
+        when = row.get("event_date") or "undated"
+        said = row.get("location_as_reported") or row.get("location")
+        where = (f"; the text names \u201c{said}\u201d, which the gazetteer could not place" if _filled(said)
+                 else "; the text names no place the gazetteer knows")
+        warnings.append(f"{row.get('incident_id', '')} ({what}, {when}) has no place{where}. It will be in "
+                        "the table but not on the map: correct its place on the Review page after adding it.")
+    return warnings
+
+
+def _filled(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
 def places_of(incidents: pd.DataFrame) -> pd.DataFrame:
     """The places the preview found, with their precision and uncertainty."""
     return incidents[[c for c in PLACE_COLUMNS if c in incidents.columns]]
 
 
 def commit(store: Any, articles: list[Any], user: Any = None) -> tuple[list[str], list[str]]:
-    """Ingest as user (default: the local user): (summary lines, error lines), one per article."""
+    """Ingest as user (default: the local user): (summary lines, error lines), one per article.
+
+    Each article goes in on its own: one that fails is named with its reason and the
+    others are still added, so the lines say exactly which files were added.
+    """
     from incidents.users import LOCAL_USER, PermissionDenied
 
-    try:
-        results = store.ingest(articles, by=user or LOCAL_USER)
-    except PermissionDenied as error:
-        return [], [f"Nothing was added: {error}."]
-    except Exception as error:
-        return [], [f"Nothing was added: {type(error).__name__}: {error}"]
     done, failed = [], []
-    for result in results:
-        label = getattr(result, "name", "") or getattr(result, "article_id", "article")
-        if getattr(result, "error", None):
-            failed.append(f"{label}: {result.error}")
+    for article in articles:
+        label = getattr(article, "name", "") or getattr(article, "article_id", "article")
+        try:
+            result = store.ingest_one(article, by=user or LOCAL_USER)
+        except PermissionDenied as error:
+            return done, [*failed, f"Nothing more was added: {error}."]
+        except Exception as error:  # one article's failure is its own line
+            failed.append(f"{label}: not added ({type(error).__name__}: {error})")
             continue
-        line = f"{label}: {result.incidents} incident(s), {result.claims} claim(s)"
+        if getattr(result, "error", None):
+            failed.append(f"{label}: not added: {result.error}")
+            continue
         warnings = list(getattr(result, "warnings", ()) or ())
+        if getattr(result, "new", True):
+            line = f"{label}: added, {result.incidents} incident(s), {result.claims} claim(s)"
+        else:
+            line = f"{label}: not added again, {result.incidents} incident(s)"
         done.append(line + (f" — {'; '.join(map(str, warnings))}" if warnings else ""))
     return done, failed

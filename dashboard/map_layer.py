@@ -1,6 +1,6 @@
 """The folium map: a base map built once per data version, and one incident layer.
 
-The base map (basemap, legend, outlines, initial view) depends only on the data
+The base map (vector basemap, legend, initial centre) depends only on the data
 version, so its script stays the same across filter changes and streamlit-folium
 keeps the user's zoom. The filtered incidents travel as one compact, columnar
 payload in a FeatureGroup passed with `st_folium(feature_group_to_add=...)`;
@@ -11,7 +11,6 @@ builds tooltips and popups only for the marker the user points at.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable
 
 import folium
@@ -22,6 +21,8 @@ from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from dashboard.assets import (
+    BASEMAP_JS,
+    BASEMAP_URL,
     CLUSTER_CSS,
     INCIDENT_CSS,
     INCIDENT_JS,
@@ -41,7 +42,6 @@ EVENT_COLORS: dict[str, str] = {
     "Strategic developments": "#1f77b4",
 }
 OTHER_COLOR = "#7f7f7f"
-OUTLINE_STYLE = {"color": "#8a8a8a", "weight": 0.8, "fillColor": "#f2efe9", "fillOpacity": 1.0}
 
 # payload key -> incident column, sent through the string table; columns with few
 # distinct values first, so the most repeated strings get the shortest indices.
@@ -52,8 +52,8 @@ _INCIDENT_TEXT = {
 }
 _INCIDENT_INT = {"kl": "killed_low", "kh": "killed_high", "wl": "wounded_low", "wh": "wounded_high",
                  "tp": "time_precision"}
-_CLAIM_TEXT = {"src": "source", "vg": "victim_group", "out": "outlet", "url": "article_url",
-               "sd": "stated_date"}
+_CLAIM_TEXT = {"src": "source", "vg": "victim_group", "sd": "stated_date"}
+_ARTICLE_TEXT = {"o": "outlet", "u": "url", "t": "title"}
 _CLAIM_INT = {"kl": "killed_low", "kh": "killed_high", "wl": "wounded_low", "wh": "wounded_high"}
 
 
@@ -87,11 +87,13 @@ def _column(frame: pd.DataFrame, name: str) -> pd.Series:
     return frame[name] if name in frame.columns else pd.Series([None] * len(frame), index=frame.index)
 
 
-def encode_layer(incidents: pd.DataFrame, claims: pd.DataFrame) -> dict:
+def encode_layer(incidents: pd.DataFrame, claims: pd.DataFrame,
+                 articles: pd.DataFrame | None = None) -> dict:
     """The compact payload for incident_layer.js: one array per field, strings interned.
 
     Rows without coordinates are left out (they stay in the table). Claims are
-    grouped per incident: claims of incident i are c[start[i]:start[i+1]].
+    grouped per incident: claims of incident i are c[start[i]:start[i+1]]; each
+    claim and each incident points into one article table A (outlet, URL, title).
     """
     points = incidents.dropna(subset=["latitude", "longitude"]).reset_index(drop=True)
     strings = StringTable()
@@ -108,14 +110,34 @@ def encode_layer(incidents: pd.DataFrame, claims: pd.DataFrame) -> dict:
     km = pd.to_numeric(_column(points, "geo_uncertainty_km"), errors="coerce").fillna(0)
     payload["uk"] = km.astype(float).round(1).tolist()
     payload["dis"] = [1 if _truthy(v) else 0 for v in _column(points, "claims_disputed")]
-    payload["c"] = _encode_claims(points["incident_id"].astype(str), claims, strings)
+    table = article_table(claims, articles)
+    article_index = pd.Index(table["article_id"].to_numpy(dtype=object))
+    payload["c"] = _encode_claims(points["incident_id"].astype(str), claims, strings, article_index)
+    payload["ia"] = _incident_articles(points, article_index)
+    payload["A"] = {key: strings.codes(table[col]) for key, col in _ARTICLE_TEXT.items()}
     payload["colors"] = {str(code): EVENT_COLORS.get(strings.values[code], OTHER_COLOR)
                          for code in set(payload["et"])}
     payload["s"] = strings.values
     return payload
 
 
-def _encode_claims(incident_ids: pd.Series, claims: pd.DataFrame, strings: StringTable) -> dict:
+def article_table(claims: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:
+    """One row per article (article_id, outlet, url, title): the store's, else what the claims name."""
+    frames = []
+    if articles is not None and not articles.empty and "article_id" in articles.columns:
+        frames.append(pd.DataFrame({"article_id": articles["article_id"].astype(str),
+                                    **{c: _column(articles, c) for c in ("outlet", "url", "title")}}))
+    if "article_id" in claims.columns and len(claims):
+        frames.append(pd.DataFrame({"article_id": claims["article_id"].astype(str),
+                                    "outlet": _column(claims, "outlet"),
+                                    "url": _column(claims, "article_url"), "title": None}))
+    if not frames:
+        return pd.DataFrame(columns=["article_id", "outlet", "url", "title"])
+    return pd.concat(frames, ignore_index=True).drop_duplicates("article_id").reset_index(drop=True)
+
+
+def _encode_claims(incident_ids: pd.Series, claims: pd.DataFrame, strings: StringTable,
+                   article_index: pd.Index) -> dict:
     rows = pd.Index(incident_ids.to_numpy(dtype=object)).get_indexer(
         claims["incident_id"].astype(str).to_numpy(dtype=object))
     keep = np.flatnonzero(rows >= 0)
@@ -125,8 +147,23 @@ def _encode_claims(incident_ids: pd.Series, claims: pd.DataFrame, strings: Strin
     start = [0, *np.cumsum(counts).tolist()]
     encoded: dict = {key: strings.codes(mine[col]) for key, col in _CLAIM_TEXT.items()}
     encoded.update({key: _ints(mine[col]) for key, col in _CLAIM_INT.items()})
+    article_ids = _column(mine, "article_id").astype(str).to_numpy(dtype=object)
+    encoded["a"] = article_index.get_indexer(article_ids).tolist()
     encoded["start"] = start
     return encoded
+
+
+def _incident_articles(points: pd.DataFrame, article_index: pd.Index) -> dict:
+    """Each incident's articles (its article_ids cell) as indices into the article table."""
+    cells = _column(points, "article_ids").astype("string").fillna("")
+    flat: list[int] = []
+    start = [0]
+    for cell in cells:
+        ids = [part.strip() for part in cell.split(";") if part.strip()]
+        found = article_index.get_indexer(ids) if ids else []
+        flat.extend(int(i) for i in found if i >= 0)
+        start.append(len(flat))
+    return {"a": flat, "start": start}
 
 
 def _truthy(value) -> bool:
@@ -159,15 +196,16 @@ class IncidentLayer(JSCSSMixin, folium.FeatureGroup):
     _template = Template("""
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }} = IncidentLayer.populate(L.featureGroup(),
-                JSON.parse({{ this.literal }}));
+                JSON.parse({{ this.literal }}), {{ this.options_json }});
             {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
         {% endmacro %}
     """)
 
-    def __init__(self, payload: str, *, name: str = "Incidents"):
+    def __init__(self, payload: str, *, name: str = "Incidents", selected: str | None = None):
         # _name stays "FeatureGroup": st_folium adds the layer to the map by that variable name
         super().__init__(name=name, control=False)
         self.payload = payload
+        self.options_json = payload_json({"selected": selected})
         # a JS string for JSON.parse: Chromium parses JSON about twice as fast as an object literal
         # (15 MB at 100,000 incidents). payload_json left no '<', '>', '&' or line separators in it.
         self.literal = json.dumps(payload, ensure_ascii=False)
@@ -190,70 +228,52 @@ class IncidentLayer(JSCSSMixin, folium.FeatureGroup):
             element.render(**kwargs)
 
     @classmethod
-    def from_frames(cls, incidents: pd.DataFrame, claims: pd.DataFrame) -> IncidentLayer:
+    def from_frames(cls, incidents: pd.DataFrame, claims: pd.DataFrame,
+                    articles: pd.DataFrame | None = None) -> IncidentLayer:
         """Encode the frames (use the cached payload string in the app instead)."""
-        return cls(payload_json(encode_layer(incidents, claims)))
-
-
-class _OutlinesLayer(MacroElement):
-    """Declares the country-outline layer without adding it: the fallback script decides."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = L.geoJSON({{ this.data }}, {
-                style: {{ this.style }}, interactive: false, smoothFactor: 1.5
-            });
-        {% endmacro %}
-    """)
-
-    def __init__(self, data: dict):
-        super().__init__()
-        self._name = "OutlinesLayer"
-        self.data = json.dumps(data, separators=(",", ":"))
-        self.style = json.dumps(OUTLINE_STYLE)
+        return cls(payload_json(encode_layer(incidents, claims, articles)))
 
 
 class _BaseMapScript(JSCSSMixin, MacroElement):
-    """Legend and basemap fallback, wired in JS once the map exists."""
+    """The vector basemap (static/dashboard/basemap.js) and the legend, wired in JS once the map exists."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
             IncidentLayer.legend({{ this._parent.get_name() }}, {{ this.colors }}, {{ this.labels }});
-            IncidentLayer.basemapFallback({{ this._parent.get_name() }},
-                {{ this.tiles.get_name() if this.tiles else "null" }}, {{ this.outlines.get_name() }});
+            Basemap.add({{ this._parent.get_name() }}, {base: {{ this.base }}, version: {{ this.version }},
+                tiles: {{ this.tiles.get_name() if this.tiles else "null" }}});
         {% endmacro %}
     """)
 
-    def __init__(self, outlines: _OutlinesLayer, tiles: folium.TileLayer | None):
+    def __init__(self, tiles: folium.TileLayer | None, version: str):
         super().__init__()
         self._name = "BaseMapScript"
         keys = [str(i) for i in range(len(EVENT_COLORS) + 1)]
         labels = [*EVENT_COLORS, "Other"]
         self.colors = json.dumps(dict(zip(keys, [*EVENT_COLORS.values(), OTHER_COLOR], strict=True)))
         self.labels = json.dumps(dict(zip(keys, labels, strict=True)))
-        self.outlines = outlines
+        self.base = json.dumps(BASEMAP_URL)
+        self.version = json.dumps(version)
         self.tiles = tiles
-        use_offline_assets(self, INCIDENT_JS, INCIDENT_CSS)
+        use_offline_assets(self, BASEMAP_JS + INCIDENT_JS, INCIDENT_CSS)
 
 
-def initial_view(incidents: pd.DataFrame) -> tuple[list[float], list[list[float]] | None]:
-    """A centre and the bounds of (nearly) all incidents; the region of interest when there are none."""
+def initial_view(incidents: pd.DataFrame) -> list[float]:
+    """The centre of the incidents (the map fits them in the browser); the Middle East when there are none."""
     lat = pd.to_numeric(incidents.get("latitude"), errors="coerce").dropna()
     lon = pd.to_numeric(incidents.get("longitude"), errors="coerce").dropna()
     if lat.empty or lon.empty:
-        return [25.0, 30.0], None
-    south, north = float(lat.quantile(0.01)), float(lat.quantile(0.99))
-    west, east = float(lon.quantile(0.01)), float(lon.quantile(0.99))
-    centre = [(south + north) / 2, (west + east) / 2]
-    if math.isclose(south, north) and math.isclose(west, east):
-        return centre, [[south - 1, west - 1], [north + 1, east + 1]]
-    return centre, [[south, west], [north, east]]
+        return [25.0, 30.0]
+    return [(float(lat.min()) + float(lat.max())) / 2, (float(lon.min()) + float(lon.max())) / 2]
 
 
-def build_base_map(incidents: pd.DataFrame, outlines: dict, tiles: TileSetting) -> folium.Map:
-    """The map without incidents: depends only on the full data, not on the filters."""
-    centre, bounds = initial_view(incidents)
-    fmap = folium.Map(location=centre, zoom_start=4, tiles=None, prefer_canvas=True,
+def build_base_map(incidents: pd.DataFrame, tiles: TileSetting, *, basemap_version: str = "",
+                   zoom_start: int = 4) -> folium.Map:
+    """The map without incidents: depends only on the full data, not on the filters.
+
+    The incident layer fits the view to the incidents when it is first drawn.
+    """
+    fmap = folium.Map(location=initial_view(incidents), zoom_start=zoom_start, tiles=None, prefer_canvas=True,
                       control_scale=True, world_copy_jump=True)
     fmap.options.update(max_zoom=18, min_zoom=2)  # no tile layer sets them; the clusterer needs maxZoom
     use_offline_assets(fmap, LEAFLET_JS, LEAFLET_CSS)
@@ -261,15 +281,7 @@ def build_base_map(incidents: pd.DataFrame, outlines: dict, tiles: TileSetting) 
     if tiles.url:
         tile_layer = folium.TileLayer(tiles=tiles.url, attr=tiles.attribution, name="Tiles",
                                       max_zoom=18).add_to(fmap)
-    outlines_layer = _OutlinesLayer(outlines)
-    fmap.add_child(outlines_layer)
-    fmap.add_child(_BaseMapScript(outlines_layer, tile_layer))
-    if bounds:
-        # no zoom animation at start: the view is final when the incident layer is drawn
-        # (a setView during Leaflet's zoom animation is dropped, and clicks land off target)
-        fit = folium.map.FitBounds(bounds)
-        fit.options["animate"] = False
-        fmap.add_child(fit)
+    fmap.add_child(_BaseMapScript(tile_layer, basemap_version))
     return fmap
 
 

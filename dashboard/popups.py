@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -76,30 +78,90 @@ def is_disputed(incident: Mapping[str, Any]) -> bool:
     return bool(value) and not pd.isna(value)
 
 
-def _link(outlet: str, url: str) -> str:
-    label = html.escape(outlet or "article")
+def url_domain(url: str) -> str:
+    """'https://www.example.org/a/b' -> 'example.org' ('' when it is no web address)."""
+    if not url.lower().startswith(("http://", "https://")):
+        return ""
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+def article_label(outlet: str, url: str, title: str = "") -> str:
+    """How an article is named: its outlet, else its URL's domain, else its title."""
+    return outlet or url_domain(url) or title or "unnamed article"
+
+
+def _link(label: str, url: str) -> str:
+    text = html.escape(label)
     if url.lower().startswith(("http://", "https://")):
         href = html.escape(url, quote=True)
-        return f'<a href="{href}" target="_blank" rel="noopener noreferrer">{label}</a>'
-    return label
+        return f'<a href="{href}" target="_blank" rel="noopener noreferrer">{text}</a>'
+    return text
+
+
+@dataclass
+class SourceRow:
+    """One source and the figures it gives, with every article that reports them."""
+
+    source: str
+    killed: str
+    wounded: str
+    victims: str
+    has_figures: bool
+    dates: list[str] = field(default_factory=list)
+    articles: dict[str, tuple[str, str]] = field(default_factory=dict)  # article id -> (label, url)
+
+
+_FIGURES = ("killed_low", "killed_high", "wounded_low", "wounded_high")
+
+
+def source_rows(claims: pd.DataFrame) -> list[SourceRow]:
+    """Claims grouped by (source, killed, wounded, victims): one row per source and figures, in order."""
+    rows: dict[tuple, SourceRow] = {}
+    for n, claim in enumerate(claims.to_dict("records")):
+        figures = [_number(claim.get(k)) for k in _FIGURES]
+        victims = _text(claim.get("victim_group"))
+        key = (_text(claim.get("source")), *figures, victims)
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = SourceRow(key[0] or "unattributed", figure_range(*figures[:2]),
+                                        figure_range(*figures[2:]), victims,
+                                        any(v is not None for v in figures))
+        date = _text(claim.get("stated_date"))
+        if date and date not in row.dates:
+            row.dates.append(date)
+        url = _text(claim.get("article_url"))
+        article_id = _text(claim.get("article_id")) or f"claim-{n}"
+        row.articles.setdefault(article_id, (article_label(_text(claim.get("outlet")), url), url))
+    return list(rows.values())
+
+
+def disagreement_text(rows: list[SourceRow]) -> str:
+    """'SOHR: 5 · SANA: 1' over the sources that give a killed figure."""
+    by_source: dict[str, list[str]] = {}
+    for row in rows:
+        if row.has_figures and row.killed != "unknown":
+            figures = by_source.setdefault(row.source, [])
+            if row.killed not in figures:
+                figures.append(row.killed)
+    return " \u00b7 ".join(f"{source}: {' or '.join(figures)}" for source, figures in by_source.items())
+
+
+def _articles_html(articles: dict[str, tuple[str, str]]) -> str:
+    links = list(dict.fromkeys(_link(label, url) for label, url in articles.values()))
+    count = len(articles)
+    return f"<b>{count} article{'s' if count != 1 else ''}</b>: " + ", ".join(links)
 
 
 def claims_table_html(claims: pd.DataFrame) -> str:
-    """The per-source table: source, stated date, killed, wounded, victims, article."""
-    head = "".join(f"<th>{h}</th>" for h in ("Source", "Stated date", "Killed", "Wounded", "Victims",
-                                              "Article"))
-    rows = []
-    for claim in claims.to_dict("records"):
-        cells = (
-            html.escape(_text(claim.get("source"))),
-            html.escape(_text(claim.get("stated_date")) or "-"),
-            figure_range(claim.get("killed_low"), claim.get("killed_high")),
-            figure_range(claim.get("wounded_low"), claim.get("wounded_high")),
-            html.escape(_text(claim.get("victim_group"))),
-            _link(_text(claim.get("outlet")), _text(claim.get("article_url"))),
-        )
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    return f'<table class="incident-claims"><tr>{head}</tr>{"".join(rows)}</table>'
+    """The per-source table: source, killed, wounded, victims, stated date, articles (count, names)."""
+    head = "".join(f"<th>{h}</th>" for h in ("Source", "Killed", "Wounded", "Victims", "Date", "Articles"))
+    body = []
+    for row in source_rows(claims):
+        cells = (html.escape(row.source), row.killed, row.wounded, html.escape(row.victims),
+                 html.escape(", ".join(row.dates) or "-"), _articles_html(row.articles))
+        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return f'<table class="incident-claims"><tr>{head}</tr>{"".join(body)}</table>'
 
 
 def incident_html(incident: Mapping[str, Any], claims: pd.DataFrame) -> str:
@@ -112,13 +174,24 @@ def incident_html(incident: Mapping[str, Any], claims: pd.DataFrame) -> str:
         lines.append(f"<div>{html.escape(actors)}</div>")
     lines.append(f"<div>Where: {html.escape(where_text(incident))}</div>")
     lines.append(f"<div>When: {html.escape(when_text(incident))}</div>")
-    killed = figure_range(incident.get("killed_low"), incident.get("killed_high"))
-    wounded = figure_range(incident.get("wounded_low"), incident.get("wounded_high"))
-    lines.append(f"<div>Killed: {killed}; wounded: {wounded}</div>")
-    if is_disputed(incident):
-        lines.append('<div class="incident-disputed">Sources disagree on the figures.</div>')
+    rows = source_rows(claims)
+    if any(row.has_figures for row in rows):
+        killed = figure_range(incident.get("killed_low"), incident.get("killed_high"))
+        wounded = figure_range(incident.get("wounded_low"), incident.get("wounded_high"))
+        lines.append(f"<div>Killed: {killed}; wounded: {wounded}</div>")
+        if is_disputed(incident):
+            lines.append('<div class="incident-disputed">Sources disagree \u2014 '
+                         f"{html.escape(disagreement_text(rows))}</div>")
+        lines.append(claims_table_html(claims))
+    else:
+        lines.append('<div class="incident-no-figures">No casualty figures reported.</div>')
+        sources = list(dict.fromkeys(row.source for row in rows))
+        if sources:
+            lines.append(f"<div>Sources: {html.escape(', '.join(sources))}</div>")
+        articles = {k: v for row in rows for k, v in row.articles.items()}
+        if articles:
+            lines.append(f"<div>{_articles_html(articles)}</div>")
     notes = _text(incident.get("notes"))
     if notes:
         lines.append(f"<div><i>{html.escape(notes)}</i></div>")
-    lines.append(claims_table_html(claims))
     return '<div class="incident-popup">' + "".join(lines) + "</div>"

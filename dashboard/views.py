@@ -6,26 +6,18 @@ calls them in order. The logic lives in filters/map_layer/popups/selection.
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
-from streamlit_folium import st_folium
 
 from dashboard import exports, selection
-from dashboard.basemap import simplified_outlines, tile_setting
 from dashboard.data import Tables
 from dashboard.filters import IncidentFilter, claims_of, date_bounds, filter_incidents, filter_options
-from dashboard.map_layer import IncidentLayer, build_base_map, encode_layer, payload_json
 from dashboard.popups import incident_html
+from dashboard.timeline import DATES_KEY
 from incidents.schema import CLAIM_COLUMNS, INCIDENT_COLUMNS
 
 TABLE_LIMIT = 10_000
-MAP_HEIGHT = 560
-SELECTED_ZOOM = 12  # past the clusterer's maxZoom (11, incident_layer.js): the incident shows as itself
 TABLE_IDS = "table_incident_ids"
-
-
-@st.cache_data(show_spinner=False)
-def cached_outlines() -> dict:
-    return simplified_outlines()
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)  # shared like the tables: no pickling per rerun
@@ -34,22 +26,23 @@ def cached_filter(_tables: Tables, version: str, flt: IncidentFilter) -> pd.Data
     return filter_incidents(_tables.incidents, flt, search=_tables.search)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def cached_payload(_filtered: pd.DataFrame, _claims: pd.DataFrame, version: str, flt: IncidentFilter) -> str:
-    """The map layer's payload for (data version, filter)."""
-    return payload_json(encode_layer(_filtered, _claims))
+@st.cache_resource(show_spinner=False, max_entries=4)
+def cached_choices(_incidents: pd.DataFrame, version: str) -> tuple[dict[str, list[str]], tuple | None]:
+    """What the filter widgets offer (values, date bounds): once per data version, not per run."""
+    return filter_options(_incidents), date_bounds(_incidents)
 
 
-def filter_sidebar(incidents: pd.DataFrame) -> IncidentFilter:
+def filter_sidebar(incidents: pd.DataFrame, version: str) -> IncidentFilter:
     """The filter widgets in the sidebar; returns what they say."""
-    options = filter_options(incidents)
+    options, bounds = cached_choices(incidents, version)
     bar = st.sidebar
     bar.header("Filters")
-    bounds = date_bounds(incidents)
     date_from = date_to = None
     if bounds:
-        picked = bar.date_input("Date range", value=bounds, min_value=bounds[0], max_value=bounds[1],
-                                key="f_dates")
+        kept = st.session_state.get(DATES_KEY)  # the brushed timeline may have set it
+        if not (isinstance(kept, (tuple, list)) and all(bounds[0] <= d <= bounds[1] for d in kept)):
+            st.session_state[DATES_KEY] = bounds
+        picked = bar.date_input("Date range", min_value=bounds[0], max_value=bounds[1], key=DATES_KEY)
         if isinstance(picked, (tuple, list)) and len(picked) == 2 and tuple(picked) != tuple(bounds):
             date_from, date_to = picked
     return IncidentFilter(
@@ -62,25 +55,6 @@ def filter_sidebar(incidents: pd.DataFrame) -> IncidentFilter:
                                         key="f_min_killed")),
         text=bar.text_input("Search", key="f_text", placeholder="place, actor, source, notes..."),
     )
-
-
-@st.fragment
-def map_panel(tables: Tables, filtered: pd.DataFrame, version: str, flt: IncidentFilter) -> None:
-    """The map: base map per data version, the filtered incidents as one layer."""
-    payload = cached_payload(filtered, tables.claims, version, flt)
-    base = build_base_map(tables.incidents, cached_outlines(), tile_setting())
-    center = zoom = None
-    # the row last picked in the table; a marker click selects without moving the map
-    chosen = filtered[filtered["incident_id"].astype(str) == st.session_state.get(selection.FOCUS)]
-    if not chosen.empty and pd.notna(chosen.iloc[0]["latitude"]):
-        center, zoom = selection.map_focus(st.session_state, float(chosen.iloc[0]["latitude"]),
-                                           float(chosen.iloc[0]["longitude"]), SELECTED_ZOOM)
-    state = st_folium(base, key="incident_map", height=MAP_HEIGHT, use_container_width=True,
-                      feature_group_to_add=IncidentLayer(payload),
-                      returned_objects=["last_object_clicked_tooltip"], center=center, zoom=zoom)
-    tooltip = (state or {}).get("last_object_clicked_tooltip")
-    if selection.note_map_click(st.session_state, tooltip):
-        st.rerun(scope="app")
 
 
 def _table_selected(key: str) -> None:
@@ -106,14 +80,22 @@ def table_view(filtered: pd.DataFrame, selected: str | None, limit: int = TABLE_
     return view[list(INCIDENT_COLUMNS)].reset_index(drop=True)
 
 
-def incident_table(filtered: pd.DataFrame) -> str | None:
+@st.cache_resource(show_spinner=False, max_entries=32)
+def cached_table(_filtered: pd.DataFrame, version: str, flt: IncidentFilter,
+                 selected: str | None) -> tuple[list[str], pa.Table]:
+    """The table's row ids and its Arrow table, once per (data version, filter, selection) for every
+    session: converting 10,000 rows to Arrow on every run was a large part of a page load's CPU."""
+    view = table_view(_filtered, selected)
+    return view["incident_id"].astype(str).tolist(), pa.Table.from_pandas(view, preserve_index=False)
+
+
+def incident_table(filtered: pd.DataFrame, version: str, flt: IncidentFilter) -> str | None:
     """The table of the filtered set, newest first; returns the selected incident id."""
     selected = st.session_state.get(selection.SELECTED)
-    view = table_view(filtered, selected)
+    ids, view = cached_table(filtered, version, flt, selected)
     if len(filtered) > TABLE_LIMIT:
         st.caption(f"The table shows the newest {TABLE_LIMIT:,} of {len(filtered):,} incidents "
                    "(and the selected one; the map and the downloads have them all).")
-    ids = view["incident_id"].astype(str).tolist()
     st.session_state[TABLE_IDS] = ids
     default = {"selection": {"rows": [ids.index(selected)]}} if selected in ids else None
     key = f"incident_table_{st.session_state.get(selection.TABLE_NONCE, 0)}"

@@ -65,12 +65,39 @@ class ActorMention:
 
 
 def mentions(sentence: str, exclude: list[tuple[int, int]] = ()) -> list[ActorMention]:
-    """Actor names in a sentence, leaving out spans already read as sources."""
-    return [
-        ActorMention(h.start, h.end, h.entry.canonical, h.text, h.entry.kind)
-        for h in lexicon.actors().find(sentence)
-        if not any(a < h.end and h.start < b for a, b in exclude)
-    ]
+    """Actor names in a sentence, leaving out spans already read as sources.
+
+    A class of armed actor the list names by its head noun ("militants", "settlers",
+    "separatists"; canonical "*") keeps the text's words with a nationality before them
+    ("Israeli settlers").
+    """
+    out = []
+    for h in lexicon.actors().find(sentence):
+        if any(a < h.end and h.start < b for a, b in exclude):
+            continue
+        start, canonical = h.start, h.entry.canonical
+        if canonical == "*":
+            m = NATIONALITY_BEFORE.search(sentence, 0, h.start)
+            start = m.start(1) if m else h.start
+            canonical = sentence[start : h.end]
+            canonical = canonical[0].upper() + canonical[1:]
+        out.append(ActorMention(start, h.end, canonical, sentence[start : h.end], h.entry.kind))
+    return out
+
+
+NATIONALITY_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:an|ian|ese|i|ish|ic))\s+$")
+# the armed actors named by a class, not by a name: wildcards when reports are matched
+GENERIC = re.compile(
+    r"\b(?:militants|insurgents|jihadists|extremists|terrorists|separatists|separatist fighters|settlers|"
+    r"Maoists|Maoist rebels|Maoist insurgents|Naxals|Naxalites|bandits|assailants|attackers|gunmen|"
+    r"armed men|gangs|state forces)$",
+    re.I,
+)
+
+
+def is_generic(name: str) -> bool:
+    """A class of actor ("militants", "unidentified gunmen"), which never rules out a match."""
+    return bool(GENERIC.search(name))
 
 
 def role(sentence: str, actor: ActorMention, event_start: int, *, explicit_only: bool = False) -> str | None:
@@ -98,9 +125,12 @@ def role(sentence: str, actor: ActorMention, event_start: int, *, explicit_only:
         return "attacker"
     gap = sentence[actor.end : event_start]
     # not across another clause: "US forces shot down a drone ... and that a drone attack on X"
+    # (the subject that opens the sentence reaches its verb past a longer description:
+    # "Gunmen believed to be members of the separatist movement on Saturday attacked ...")
+    reach = 160 if not sentence[: actor.start].strip(" \"'“") else 80
     if (
         actor.end <= event_start
-        and len(gap) < 80
+        and len(gap) < reach
         and not re.search(r"[;:]|\bsaid\b|\band that\b|,\s*while\b", gap)
     ):
         return "attacker"

@@ -99,6 +99,7 @@ VICTIMS = {
     "pupil": "civilians",
     "shopper": "civilians",
     "tourist": "civilians",
+    "citizen": "civilians",
     "pilgrim": "civilians",
     "driver": "civilians",
     "teacher": "civilians",
@@ -121,7 +122,10 @@ _VICTIM_NOUN = (
 )
 KILLED = re.compile(
     r"\b(killed|killing|kills|dead|died|deaths?|martyred|martyrdom|lost (?:their|his|her) lives|"
-    r"bodies|corpses|fatalities)\b",
+    r"bodies|corpses|fatalities|"
+    # the ways of killing that say it: "beheaded more than 50 people", "gunned down four"
+    r"beheaded|beheading|decapitated|executed|executing|massacred|massacring|slaughtered|slaughtering|"
+    r"murdered|murdering|gunned down|hacked to death)\b",
     re.I,
 )
 WOUNDED = re.compile(r"\b(wounded|wounding|injured|injuring|injuries|hurt|hurting)\b", re.I)
@@ -150,7 +154,19 @@ _AUX = re.compile(
 _CUT = re.compile(
     r"\b(?:that|which|who|said|says|told|reported|confirmed|whether|adding|according to)\b|[;:(]", re.I
 )
-_ACTIVE = {"killing", "kills", "wounding", "injuring", "hurting", "martyrdom"}
+_ACTIVE = {
+    "killing",
+    "kills",
+    "wounding",
+    "injuring",
+    "hurting",
+    "martyrdom",
+    "beheading",
+    "executing",
+    "massacring",
+    "slaughtering",
+    "murdering",
+}
 
 
 @dataclass(frozen=True)
@@ -336,7 +352,9 @@ def _mask(sentence: str) -> str:
 TOLL = re.compile(
     r"\b(?:death toll|number of (?:dead|deaths|people killed|fatalities|victims)|toll)\b[^.;]{0,100}?"
     r"\b(?:rose|climbed|jumped|reached|risen|increased|stood|stands|is|was)\s+"
-    r"(?:at\s+|to\s+)?",
+    r"(?:at\s+|to\s+)?[\"“]?"
+    # "reports put the death toll at over 100": the toll a source gives
+    r"|\bput(?:ting|s)?\s+the\s+(?:death\s+)?toll\s+at\s+[\"“]?",
     re.I,
 )
 

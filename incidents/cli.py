@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 
 import click
 
-from incidents.ingest import IngestError, read_paths
+from incidents import limits
+from incidents.ingest import IngestError, Skipped, read_paths
 
 DB_HELP = "Database URL (SQLAlchemy). Default: $INCIDENTS_DB_URL, else a SQLite file data/incidents.db."
 
@@ -25,24 +27,37 @@ def main() -> None:
     pass
 
 
-@main.command(help="Read article files or folders (.txt, .html; a folder's manifest.csv) into the database.")
+@main.command(
+    help="Read article files or folders (.txt, .html; a folder's manifest.csv) into the database.\n\n"
+    + limits.describe()
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--db", default=None, help=DB_HELP)
 def ingest(paths: tuple[str, ...], db: str | None) -> None:
     from tqdm import tqdm
 
     store = _store(db)
-    items = list(read_paths(paths))
-    failed = 0
+    items = list(read_paths(paths, skipped=True))
+    tally = Counter()
     with tqdm(
         items, desc="ingesting", unit="file", file=sys.stderr, disable=len(items) <= 3, leave=False
     ) as bar:
         for name, item in bar:
-            line = _ingest_line(store, name, item)
-            failed += line.startswith("ERROR")
-            bar.write(line, file=sys.stderr if line.startswith("ERROR") else sys.stdout)
-    if failed:
-        raise click.ClickException(f"{failed} of {len(items)} file(s) could not be ingested (see above)")
+            kind, line = _ingest_line(store, name, item, tally)
+            tally[kind] += 1
+            bar.write(line, file=sys.stderr if kind == "error" else sys.stdout)
+    click.echo(_summary(tally))
+    if tally["error"]:
+        raise click.ClickException(f"{tally['error']} file(s) could not be ingested (see above)")
+
+
+def _summary(tally: Counter) -> str:
+    """The totals of what was stored, read from the store's own answers."""
+    return (
+        f"total: {tally['added']} file(s) added ({tally['incidents']} incidents touched, "
+        f"{tally['claims']} claims stored), {tally['known']} unchanged (already stored), "
+        f"{tally['error']} with errors, {tally['skipped']} skipped"
+    )
 
 
 def _add_db_commands() -> None:
@@ -54,15 +69,24 @@ def _add_db_commands() -> None:
 _add_db_commands()
 
 
-def _ingest_line(store, name: str, item) -> str:
-    """One summary line per file: incidents, claims, warnings, or the error."""
+def _ingest_line(store, name: str, item, tally: Counter) -> tuple[str, str]:
+    """(kind, line) for one file: incidents and claims stored, warnings; or why it is not in."""
+    if isinstance(item, Skipped):
+        return "skipped", f"SKIPPED {item}"
     if isinstance(item, IngestError):
-        return f"ERROR {item}"
-    res = store.ingest_one(item)
+        return "error", f"ERROR {item}"
+    try:
+        res = store.ingest_one(item)
+    except Exception as e:  # one file's failure is that file's line; the others still go in
+        return "error", f"ERROR {name}: not stored ({type(e).__name__}: {e})"
     if res.error:
-        return f"ERROR {name}: {res.error}"
+        return "error", f"ERROR {name}: {res.error}"
     warn = f"; warnings: {'; '.join(res.warnings)}" if res.warnings else ""
-    return f"{name}: {res.incidents} incident(s), {res.claims} claim(s){warn}"
+    if not res.new:
+        return "known", f"{name}: {res.incidents} incident(s){warn}"
+    tally["incidents"] += res.incidents
+    tally["claims"] += res.claims
+    return "added", f"{name}: {res.incidents} incident(s), {res.claims} claim(s){warn}"
 
 
 @main.command(help="Write incidents.csv + claims.csv (or incidents.geojson) to OUT_DIR.")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from incidents.actors import is_generic
 from incidents.model import Report
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
@@ -212,8 +213,8 @@ def profile(reports: list[Report]) -> Profile:
         places=[r.place for r in reports if r.place is not None],
         subtypes={r.sub_event_type for r in reports if r.sub_event_type},
         weapons={r.weapon for r in reports if r.weapon},
-        actor1={a for r in reports for a in r.actor1},
-        actor2={a for r in reports for a in r.actor2},
+        actor1={a for r in reports for a in r.actor1 if not is_generic(a)},
+        actor2={a for r in reports for a in r.actor2 if not is_generic(a)},
         words=frozenset().union(*(_bigrams(r.context or r.sentence) for r in reports)),
         said_weekdays=frozenset().union(*(_said_weekdays(r) for r in reports)),
         figures=_figures(reports),
@@ -266,9 +267,10 @@ def match_score(report: Report, prof: Profile, *, same_article: bool = False) ->
     # another kind of violence is evidence against one event, not a veto: "a suicide bomber opened fire,
     # then blew himself up" is one attack read twice; it needs the same day and a compatible place
     other_kind = bool(report.sub_event_type and prof.subtypes and report.sub_event_type not in prof.subtypes)
-    if set(report.actor1) & prof.actor2 and not set(report.actor1) & prof.actor1:
+    named1 = {a for a in report.actor1 if not is_generic(a)}  # "militants" rule nothing out
+    if named1 & prof.actor2 and not named1 & prof.actor1:
         return None  # attacker and target swapped: a retaliation, not the same event
-    if report.actor1 and prof.actor1 and not set(report.actor1) & prof.actor1:
+    if named1 and prof.actor1 and not named1 & prof.actor1:
         return None
     dates = _dates_overlap(report, prof)
     if dates is False or (dates and same_article and _another_day(report, prof)):
@@ -278,7 +280,7 @@ def match_score(report: Report, prof: Profile, *, same_article: bool = False) ->
         place_ok = any(places_compatible(report.place, p) for p in prof.places)
         if not place_ok:
             return None
-    if other_kind and not (dates and place_ok and _one_day(report, prof)):
+    if other_kind and dates is not None and not (dates and place_ok and _one_day(report, prof)):
         return None
     sim = similarity(_bigrams(report.context or report.sentence), prof.words)
     actors = bool(set(report.actor1) & prof.actor1 or set(report.actor2) & prof.actor2)
@@ -300,8 +302,10 @@ def match_score(report: Report, prof: Profile, *, same_article: bool = False) ->
         return None  # "on Sunday evening" in an undated article is not Tuesday's event
     # no date on one side: needs a compatible place and shared wording, actors, the weekday or a toll
     # two sources give alike ("at least 103 killed" in both)
-    same_toll = bool(_figures([report]) & prof.figures) and report.sub_event_type in prof.subtypes | {""}
-    if place_ok and (weekday or sim >= 0.12 or (actors and sim >= 0.05) or same_toll):
+    same_toll = bool(_figures([report]) & prof.figures) and not other_kind
+    # (another kind of violence needs more shared wording: "the raid" and "the clashes" of one night)
+    enough = 0.15 if other_kind else 0.10
+    if place_ok and (weekday or sim >= enough or (actors and sim >= 0.05) or same_toll):
         return score + 1.0 * bool(weekday) + 0.5 * same_toll
     return None
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from incidents import limits
 from incidents.model import DateReading
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -50,7 +51,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             r"(?:\s+(last|this|next) year\b)?"
         ),
     ),
-    ("day_month", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})(?:,?\s+(\d{{4}})\b)?")),
+    # (a month name is a whole word: "in Marawi" is no March, "3 Marines" no 3 March)
+    ("day_month", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})(?![A-Za-z])(?:,?\s+(\d{{4}})\b)?")),
     (
         "bracket_day",
         re.compile(rf"\b(?:earlier |later )?(?:this|tonight|today)\s*\[({_DAY})\]\s*{_PART}?", re.I),
@@ -92,7 +94,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "month",
         re.compile(
-            rf"\b(?i:in|during|since|by|until|from|in early|in late|in mid-?)\s+({_MON})"
+            rf"\b(?i:in|during|since|by|until|from|in early|in late|in mid-?)\s+({_MON})(?![A-Za-z])"
             r"(?:,?\s+(\d{4}))?(?!\s*\d)"
         ),
     ),
@@ -276,6 +278,19 @@ def _local_next_day(span: Span, published: date | None) -> Span:
 FROM_PREVIOUS = {"later": _later, "earlier": _earlier, "clock": _same_day}
 
 
+def _sane(chained, kind: str, m: re.Match, base: date | None, previous: DateReading | None) -> Span:
+    """The reading, or None (unknown) when it falls outside FIRST_YEAR .. next year.
+
+    "9999-12-31" (a "no date" placeholder) or year 1 is no event's date, and a
+    day computed from it must not overflow the calendar further on.
+    """
+    try:
+        span = chained(m, previous) if chained else _resolve(kind, m, base, previous)
+    except (OverflowError, ValueError):
+        return None
+    return span if span is None or (limits.sane(span[0]) and limits.sane(span[1])) else None
+
+
 def find_dates(
     text: str, offset: int, published: date | None, previous: DateReading | None = None
 ) -> list[Found]:
@@ -296,7 +311,7 @@ def find_dates(
                 continue  # "On Feb. 6 at 4:45 a.m.": the day is stated, the hour adds nothing
             base = published if statement and m.start() >= statement.start(1) - 1 else anchor
             chained = FROM_PREVIOUS.get(kind)
-            span = chained(m, previous) if chained else _resolve(kind, m, base, previous)
+            span = _sane(chained, kind, m, base, previous)
             taken.append((m.start(), m.end()))
             start, end = m.start(), m.end()
             local = bool(_LOCAL.search(text[start : min(len(text), end + 40)]))

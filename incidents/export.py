@@ -1,7 +1,9 @@
 """Export: incidents.csv + claims.csv (SCHEMA.md) and GeoJSON.
 
-CSV cells that a spreadsheet would run as a formula (starting with = + - @
-or a tab) get a leading single quote; plain numbers are left as numbers.
+CSV cells that a spreadsheet would run as a formula (starting with = + - @,
+a tab or a carriage return, at the start of the cell or of any line in it)
+get a leading single quote; plain numbers are left as numbers. A cell holding
+a line break of either kind (CR or LF) is quoted, so a row never splits.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import csv
 import io
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +21,7 @@ import pandas as pd
 from incidents.schema import CLAIM_COLUMNS, INCIDENT_COLUMNS
 
 _DANGER = ("=", "+", "-", "@", "\t", "\r")
+_LINE_DANGER = re.compile(r"([\r\n])([=+\-@\t])")  # a formula at the start of a line inside a cell
 
 
 def _is_number(s: str) -> bool:
@@ -39,6 +43,8 @@ def cell(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     text = str(value)
+    if "\n" in text or "\r" in text:
+        text = _LINE_DANGER.sub(r"\1'\2", text)
     if text.startswith(_DANGER) and not _is_number(text):
         return "'" + text
     return text
@@ -50,6 +56,11 @@ def _column_cells(series: pd.Series) -> list[str]:
     return [cell(v) for v in series.tolist()]
 
 
+def _rows_with_cr(cols: list[list[str]]) -> set[int]:
+    """Rows with a carriage return in a cell: csv.writer quotes LF (its line ending) but not a bare CR."""
+    return {i for col in cols if "\r" in "\x00".join(col) for i, v in enumerate(col) if "\r" in v}
+
+
 def csv_text(df: pd.DataFrame, columns) -> str:
     """The CSV of df: header order = columns (missing ones empty), LF line endings."""
     columns = list(columns)
@@ -58,7 +69,14 @@ def csv_text(df: pd.DataFrame, columns) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows(zip(*cols, strict=True))
+    rows = list(zip(*cols, strict=True))
+    odd = _rows_with_cr(cols)
+    if not odd:
+        writer.writerows(rows)
+        return out.getvalue()
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)  # every cell of such a row quoted
+    for i, row in enumerate(rows):
+        (quoted if i in odd else writer).writerow(row)
     return out.getvalue()
 
 

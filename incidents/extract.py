@@ -128,7 +128,9 @@ def _actor_owner(sentence: str, a: actors.ActorMention, ms: list[events.Mention]
     after = [i for i, m in enumerate(ms) if m.start >= a.end]
     if before and actors.role(sentence, a, len(sentence), explicit_only=True):
         return before[-1]
-    if after and sentence[a.end : ms[after[0]].start].count(" ") < 12:
+    # (the subject opening the sentence reaches its verb past a longer description)
+    reach = 25 if not sentence[: a.start].strip(" \"'“") else 12
+    if after and sentence[a.end : ms[after[0]].start].count(" ") < reach:
         return after[0]
     return _nearest(a.start, a.end, ms)
 
@@ -426,7 +428,14 @@ def read_doc(doc: Doc) -> list[Report]:
     for r in kept:
         if not r.event_type:
             type_by_victims(r)
+        r.actor1, r.actor2 = _named_first(r.actor1), _named_first(r.actor2)
     return kept
+
+
+def _named_first(names: list[str]) -> list[str]:
+    """A role's named actors, or its classes ("militants") when it has no name."""
+    named = [a for a in names if not actors.is_generic(a)]
+    return named or names
 
 
 def place_from_headline(doc: Doc, main: Report) -> None:

@@ -1,30 +1,47 @@
 """Reading articles: text, bytes, files and folders -> Article.
 
-Decoding, HTML reduction, the optional `key: value` header and the folder
-manifest live here; everything after this works on clean text.
+Decoding (incidents.decode), HTML reduction (incidents.htmltext), the optional
+`key: value` header and the folder manifest (incidents.manifest) meet here;
+everything after this works on clean text. Every problem with one file is
+that file's IngestError: the other files are still read.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
+import os
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
+from incidents.decode import NotText, clean, decode, printable_name
+from incidents.htmltext import read_page
+from incidents.limits import FIRST_YEAR, MAX_ARTICLE_CHARS, MAX_FILE_BYTES, MAX_FILE_MB, last_year, sane
+from incidents.manifest import NAME as MANIFEST
+from incidents.manifest import read_manifest
 from incidents.model import Article
-from incidents.text import MAX_CHARS, normalise
+from incidents.text import normalise
 
-MAX_BYTES = 5_000_000  # larger files are refused, not read
+MAX_BYTES = MAX_FILE_BYTES  # larger files are refused, not read
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ""}
+HTML_SUFFIXES = {".html", ".htm"}
 HEADER_KEYS = {"url", "outlet", "published", "title", "source", "date"}
 _HEADER_LINE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*)$")
+_DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%d %B %Y", "%B %d, %Y", "%Y/%m/%d")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_STATED_YEAR = re.compile(  # a date the text states with its year: 2024-03-01, March 1, 2024, 1 March 2024
+    rf"\b(\d{{4}})-\d{{2}}-\d{{2}}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b"
+)
 
 
 class IngestError(ValueError):
     """An input we cannot read as an article; the message is for the user."""
+
+
+class Skipped(IngestError):
+    """A file in a folder that is not an article (an image, a spreadsheet): named, not read."""
 
 
 def content_id(text: str) -> str:
@@ -33,14 +50,28 @@ def content_id(text: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
+def _range() -> str:
+    return f"{FIRST_YEAR}-{last_year()}"
+
+
 def parse_published(value, warnings: list[str]) -> date | None:
-    """A published date from a header/manifest value; a bad one is a warning."""
-    if value is None or isinstance(value, date):
-        return value.date() if isinstance(value, datetime) else value
-    value = str(value).strip()
+    """A published date from a header/manifest value; a bad or out-of-range one is a warning."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        day = value.date() if isinstance(value, datetime) else value
+    else:
+        day = _parse_day(str(value).strip(), warnings)
+    if day is not None and not sane(day):
+        warnings.append(f"published date {day.isoformat()} is outside {_range()}; treated as unknown")
+        return None
+    return day
+
+
+def _parse_day(value: str, warnings: list[str]) -> date | None:
     if not value:
         return None
-    for fmt in ("%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%d %B %Y", "%B %d, %Y", "%Y/%m/%d"):
+    for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(value[:25], fmt).date()
         except ValueError:
@@ -48,8 +79,19 @@ def parse_published(value, warnings: list[str]) -> date | None:
     try:
         return datetime.fromisoformat(value).date()
     except ValueError:
-        warnings.append(f"published date {value!r} is not a date (YYYY-MM-DD); treated as unknown")
+        warnings.append(f"published date {value[:40]!r} is not a date (YYYY-MM-DD); treated as unknown")
         return None
+
+
+def _stated_years(text: str) -> list[str]:
+    """Warnings for dates the text states in a year outside the sane range (read as unknown)."""
+    odd = sorted({int(y) for m in _STATED_YEAR.finditer(text) for y in m.groups() if y} - set(
+        range(FIRST_YEAR, last_year() + 1)
+    ))
+    if not odd:
+        return []
+    years = ", ".join(str(y) for y in odd[:5])
+    return [f"the text states a date in year {years}, outside {_range()}: such a date is read as unknown"]
 
 
 def _split_header(text: str) -> tuple[dict[str, str], str]:
@@ -67,6 +109,11 @@ def _split_header(text: str) -> tuple[dict[str, str], str]:
     return {}, text
 
 
+def _one_line(value) -> str:
+    """A metadata value as one clean line: no control characters, whitespace collapsed."""
+    return " ".join(clean(str(value))[0].split()) if value else ""
+
+
 def article_from_text(
     text: str, *, outlet=None, url=None, published=None, title=None, name=None, warnings: Iterable[str] = ()
 ) -> Article:
@@ -74,200 +121,178 @@ def article_from_text(
     if not isinstance(text, str):
         raise IngestError("article text must be a string")
     warns = list(warnings)
-    if len(text) > MAX_CHARS:
-        warns.append(f"text cut to its first {MAX_CHARS:,} characters")
-        text = text[:MAX_CHARS]
-    text = normalise(text)
+    if len(text) > MAX_ARTICLE_CHARS:
+        warns.append(f"text cut to its first {MAX_ARTICLE_CHARS:,} characters")
+        text = text[:MAX_ARTICLE_CHARS]
+    text, removed = clean(normalise(text))
+    if removed:
+        warns.append(f"{removed} control character(s) (NUL and the like) removed")
     header, body = _split_header(text)
     body = body.strip("\n")
+    label = _one_line(name) or "article"
     if not body.strip():
-        raise IngestError(f"{name or 'article'}: no text to read (empty article)")
+        raise IngestError(f"{label}: no text to read (empty article)")
     pub = parse_published(
         published if published not in (None, "") else header.get("published") or header.get("date"), warns
     )
+    warns += _stated_years(body)
     return Article(
         article_id=content_id(body),
         text=body,
-        name=name or "",
-        title=title or header.get("title", ""),
-        outlet=outlet or header.get("outlet") or header.get("source", ""),
-        url=url or header.get("url", ""),
+        name=_one_line(name),
+        title=_one_line(title or header.get("title", "")),
+        outlet=_one_line(outlet or header.get("outlet") or header.get("source", "")),
+        url=_one_line(url or header.get("url", "")),
         published=pub,
         warnings=tuple(warns),
     )
 
 
-def _decode(name: str, data: bytes) -> str:
-    if b"\x00" in data[:4096]:
-        raise IngestError(f"{name}: looks like a binary file, not text")
-    for enc in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
-        if controls > 8:
-            raise IngestError(f"{name}: looks like a binary file, not text")
-        return text
-    raise IngestError(f"{name}: cannot decode the text")  # pragma: no cover - latin-1 always decodes
+def _too_large(name: str, size: int) -> IngestError:
+    return IngestError(
+        f"{name}: the file is too large ({size / 2**20:.1f} MB; the limit is {MAX_FILE_MB} MB a file)"
+    )
 
 
-def html_to_text(html: str) -> tuple[str, str]:
-    """(title, article text) of an HTML page: scripts, styles and page chrome dropped."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(
-        [
-            "script",
-            "style",
-            "noscript",
-            "template",
-            "iframe",
-            "nav",
-            "header",
-            "footer",
-            "aside",
-            "form",
-            "figure",
-            "figcaption",
-            "svg",
-            "button",
-        ]
-    ):
-        tag.decompose()
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    blocks = [
-        el.get_text(" ", strip=True) for el in root.find_all(["p", "h1", "h2", "h3", "li", "blockquote"])
-    ]
-    blocks = [b for b in blocks if b]
-    if not blocks:
-        blocks = [line.strip() for line in root.get_text("\n").split("\n") if line.strip()]
-    return title, "\n\n".join(blocks)
-
-
-PAGE_META = {  # <meta> properties/names a news page states its own metadata in, best first
-    "published": ("article:published_time", "datePublished", "pubdate", "publish-date", "date", "dc.date"),
-    "url": ("og:url",),
-    "outlet": ("og:site_name", "application-name"),
-}
-
-
-def page_metadata(html: str) -> dict[str, str]:
-    """What an HTML page says about itself (published time, canonical url, site name).
-
-    Saved news pages carry no header lines; their <meta> tags are the header.
-    A published time keeps only its date part (the page's own local date).
-    """
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    tags = {}
-    for tag in soup.find_all("meta"):
-        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip()
-        if key and tag.get("content") and key.lower() not in tags:
-            tags[key.lower()] = tag["content"].strip()
-    out = {}
-    for field_name, keys in PAGE_META.items():
-        value = next((tags[k.lower()] for k in keys if tags.get(k.lower())), "")
-        if field_name == "published":
-            value = value[:10] if re.match(r"\d{4}-\d{2}-\d{2}", value) else ""
-        if value:
-            out[field_name] = value
-    canonical = soup.find("link", rel="canonical")
-    if "url" not in out and canonical is not None and canonical.get("href"):
-        out["url"] = canonical["href"].strip()
-    return out
-
-
-def article_from_bytes(name: str, data: bytes, **meta) -> Article:
-    """An Article from a file's bytes: utf-8/cp1252/latin-1; .html/.htm reduced to text."""
+def article_from_bytes(name: str, data: bytes, *, warnings: Iterable[str] = (), **meta) -> Article:
+    """An Article from a file's bytes: its encoding found (incidents.decode); .html/.htm reduced to text."""
+    name = printable_name(name)
     if not data or not data.strip():
         raise IngestError(f"{name}: the file is empty")
     if len(data) > MAX_BYTES:
-        raise IngestError(
-            f"{name}: the file is too large ({len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)"
-        )
-    text = _decode(name, data)
-    warnings: list[str] = []
-    if Path(name).suffix.lower() in {".html", ".htm"} or text.lstrip()[:15].lower().startswith(
-        ("<!doctype", "<html")
-    ):
-        for key, value in page_metadata(text).items():
+        raise _too_large(name, len(data))
+    html = Path(name).suffix.lower() in HTML_SUFFIXES
+    try:
+        decoded = decode(data, html=html)
+    except NotText as e:
+        raise IngestError(f"{name}: {e}") from e
+    text = decoded.text
+    if html or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+        page = read_page(text)
+        for key, value in page.meta.items():
             if not meta.get(key):
                 meta[key] = value
-        title, text = html_to_text(text)
         if not meta.get("title"):
-            meta["title"] = title
+            meta["title"] = page.title
+        text = page.text
         if not text.strip():
             raise IngestError(f"{name}: the HTML page has no article text")
-    return article_from_text(text, name=name, warnings=warnings, **meta)
+    return article_from_text(text, name=name, warnings=[*warnings, *decoded.warnings], **meta)
 
 
-def _manifest(folder: Path) -> dict[str, dict[str, str]]:
-    path = folder / "manifest.csv"
-    if not path.is_file():
-        return {}
-    with path.open(newline="", encoding="utf-8-sig") as fh:
-        rows = list(csv.DictReader(io.StringIO(fh.read(MAX_BYTES))))
-    return {r["file"].strip(): r for r in rows if r.get("file")}
-
-
-def _read_file(path: Path, meta: dict[str, str]) -> Article:
+def _read_file(path: Path, meta: dict[str, str], warnings: Iterable[str] = ()) -> Article:
+    shown = printable_name(str(path))
     try:
+        if not path.is_file():
+            raise IngestError(f"{shown}: not a regular file (a device, pipe or socket): not read")
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise IngestError(
-                f"{path.name}: the file is too large ({size / 1e6:.1f} MB; the limit is "
-                f"{MAX_BYTES / 1e6:.0f} MB)"
-            )
+            raise _too_large(shown, size)
         data = path.read_bytes()
     except OSError as e:
-        raise IngestError(f"{path}: cannot read the file ({e.strerror or e})") from e
+        raise IngestError(f"{shown}: cannot read the file ({e.strerror or e})") from e
     fields = {k: (meta.get(k) or None) for k in ("url", "outlet", "published", "title")}
-    return article_from_bytes(path.name, data, **fields)
+    return article_from_bytes(path.name, data, warnings=warnings, **fields)
 
 
-def read_paths(paths) -> Iterator[tuple[str, Article | IngestError]]:
-    """(name, Article or IngestError) for every file given or inside a folder given (and its subfolders)."""
+Item = tuple[str, "Article | IngestError"]
+
+
+def read_paths(paths, *, skipped: bool = False) -> Iterator[Item]:
+    """(name, Article or IngestError) for every file given or inside a folder given (and its subfolders).
+
+    A symbolic link inside a folder is followed only to a place inside the folder
+    given; a link out of it, or to nothing, is reported as that file's error.
+    With skipped=True a file of a folder that is not an article (an image, a
+    spreadsheet) comes as Skipped, so the CLI can name it.
+    """
     for raw in paths:
         path = Path(raw)
+        shown = printable_name(str(path))
         if path.is_dir():
-            yield from _read_folder(path, set())
+            yield from _read_folder(path, path.resolve(), set(), skipped)
         elif path.exists():
             yield from _one(path, {})
+        elif path.is_symlink():
+            yield shown, IngestError(f"{shown}: a symbolic link to nothing (dangling)")
         else:
-            yield str(path), IngestError(f"{path}: no such file or folder")
+            yield shown, IngestError(f"{shown}: no such file or folder")
 
 
-def _read_folder(folder: Path, seen: set[Path]) -> Iterator[tuple[str, Article | IngestError]]:
+def _named(path: Path, item) -> Item:
+    return printable_name(str(path)), item
+
+
+def _link_problem(path: Path, root: Path) -> IngestError | None:
+    """Why a symbolic link inside the folder given is not followed, or None to follow it."""
+    if not path.is_symlink():
+        return None
+    shown = printable_name(str(path))
+    try:
+        target = printable_name(os.readlink(path))
+    except OSError:
+        target = "?"
+    if not path.exists():
+        return IngestError(f"{shown}: a symbolic link to {target}, which does not exist (dangling): not read")
+    real = path.resolve()
+    if real != root and root not in real.parents:
+        return IngestError(
+            f"{shown}: a symbolic link to {printable_name(str(real))}, outside the folder given "
+            f"({printable_name(str(root))}): not followed"
+        )
+    return None
+
+
+def _read_folder(folder: Path, root: Path, seen: set[Path], skipped: bool) -> Iterator[Item]:
     """A folder's articles with its own manifest.csv, then each subfolder's the same way.
 
     A subfolder's manifest names the files beside it (a newsroom keeps one folder per
-    outlet or per day); hidden folders are skipped and a folder reached twice through
-    a symbolic link is read once.
+    outlet or per day); hidden files and folders are skipped, and a folder reached twice
+    through a symbolic link is read once.
     """
     real = folder.resolve()
     if real in seen:
         return
     seen.add(real)
-    manifest = _manifest(folder)
-    entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
-    files = [
-        p for p in entries if p.is_file() and p.name != "manifest.csv" and p.suffix.lower() in TEXT_SUFFIXES
-    ]
-    names = {p.name for p in files}
-    for missing in sorted(set(manifest) - names):
-        yield missing, IngestError(f"{folder / missing}: named in manifest.csv but the file is missing")
-    for p in files:
-        yield from _one(p, manifest.get(p.name, {}))
-    for sub in (p for p in entries if p.is_dir()):
-        yield from _read_folder(sub, seen)
-
-
-def _one(path: Path, meta: dict[str, str]) -> Iterator[tuple[str, Article | IngestError]]:
+    manifest = read_manifest(folder)
+    for problem in manifest.problems:
+        yield _named(folder / MANIFEST, IngestError(problem))
     try:
-        yield str(path), _read_file(path, meta)
+        entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    except OSError as e:
+        shown = printable_name(str(folder))
+        yield shown, IngestError(f"{shown}: cannot list the folder ({e.strerror})")
+        return
+    for missing in sorted(set(manifest.rows) - {p.name for p in entries}):
+        shown = printable_name(str(folder / missing))
+        yield missing, IngestError(f"{shown}: named in {MANIFEST} but the file is missing")
+    subfolders = []
+    for p in entries:
+        problem = _link_problem(p, root)
+        if problem is not None:
+            yield _named(p, problem)
+        elif p.is_dir():
+            subfolders.append(p)
+        elif p.name == MANIFEST:
+            continue
+        elif p.suffix.lower() not in TEXT_SUFFIXES:
+            if skipped:
+                suffixes = ", ".join(sorted(s for s in TEXT_SUFFIXES if s))
+                shown = printable_name(str(p))
+                yield shown, Skipped(f"{shown}: not read (articles are {suffixes} files)")
+        else:
+            row = manifest.rows.get(p.name)
+            yield from _one(p, row or {}, manifest.warnings if row else ())
+    for sub in subfolders:
+        yield from _read_folder(sub, root, seen, skipped)
+
+
+def _one(path: Path, meta: dict[str, str], warnings: Iterable[str] = ()) -> Iterator[Item]:
+    """One file's article, or its error: any failure reading it is this file's message only."""
+    try:
+        item = _read_file(path, meta, warnings)
     except IngestError as e:
-        yield str(path), e
+        item = e
+    except Exception as e:  # a reader bug must not take the other files down
+        item = IngestError(f"{printable_name(str(path))}: could not be read ({type(e).__name__}: {e})")
+    yield _named(path, item)

@@ -97,6 +97,11 @@ def read(doc: Doc) -> Doc:
             known = [d.reading for d in parts.dates if d.kind == "event" and d.reading.known]
             if known and known[-1].precision == 1:
                 previous = known[-1]
+        # the subject that opens a sentence ("The health ministry identified the dead.") is who "it"
+        # means next, though it reports nothing here; then who speaks in the sentence
+        opening = [m for m in found if m.start <= 4 and m.source_type != "armed group"]
+        if opening:
+            state.remember(state.resolve(opening[0]))
         for f in sources.frames(s.text, found):
             if f.source is not None:
                 state.remember(state.resolve(f.source))
@@ -143,9 +148,8 @@ def _parts(
 ) -> SentenceParts:
     acts_all = [x.data for x in doc.layer("actors", s.start, s.end)]
     claims = _claims(doc, s, found, state)
-    # by value, not identity: frames() is cached, so its sources may be equal copies from an earlier
-    # sentence or article (an identity test made an article's actors depend on what was read before)
-    speaking = {f.source for f in sources.frames(s.text, found) if f.source is not None}
+    said = [f.source for f in sources.frames(s.text, found) if f.source is not None]
+    speaking = set(said)  # (by value: the frames of a sentence are read once and may be shared)
     src_spans = [(m.start, m.end) for m in found if m in speaking]
     acts = [
         a
@@ -158,7 +162,7 @@ def _parts(
         s,
         events.find_mentions(s.text, military),
         dates.find_dates(s.text, s.start, doc.article.published, previous),
-        _places(s, geo_mentions, exclude),
+        [p for p in _places(s, geo_mentions, exclude) if _consistent(p, doc)],
         acts,
         claims,
         [(s.start + m.start, s.start + m.end, m.canonical) for m in found],
@@ -179,6 +183,7 @@ def _places(s: Sentence, geo_mentions: list, exclude: list[tuple[int, int]]) -> 
         p
         for p in places.road_refs(s.text, s.start, exclude)
         + places.admin_refs(s.text, s.start, geo_mentions, exclude)
+        + places.locality_refs(s.text, s.start, geo_mentions, exclude)
         if not any(q.start < p.end and p.start < q.end for q in parts)
     ]
     return parts + [
@@ -186,6 +191,27 @@ def _places(s: Sentence, geo_mentions: list, exclude: list[tuple[int, int]]) -> 
         for p in places.candidates(geo_mentions, s.start, s.end, exclude, s.text)
         if places.locative(s.text, p, s.start) and not any(q.start < p.end and p.start < q.end for q in parts)
     ]
+
+
+def _consistent(p, doc: Doc) -> bool:
+    """A place in a country the article names nowhere else, where its other places lie in other
+    countries, is a misreading ("the North West region" of an African country read as an admin
+    area in Iceland). A country named in any role ("Israeli", "US drones") counts as named."""
+    if p.place is None or not p.place.country_code:
+        return True
+    country = places.country_name(p.place.country_code)
+    if country and country.lower() in p.text.lower():
+        return True  # "northeastern Jordan" names its country itself
+    named, placed = set(), set()
+    for g in doc.layers.get("geo", []):
+        if g.data.place is None or not g.data.place.country_code or g.data.text == p.text:
+            continue
+        if any(m.start < g.end and g.start < m.end for m in doc.layers.get("sources", [])):
+            continue  # "told SANA": a source's name, not a place of the article
+        named.add(g.data.place.country_code)
+        if g.data.role == "place":
+            placed.add(g.data.place.country_code)
+    return not placed or p.place.country_code in named
 
 
 def _claims(doc: Doc, s: Sentence, found: list, state: speech.Speakers) -> list[tuple[int, CasualtyClaim]]:

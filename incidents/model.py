@@ -105,6 +105,7 @@ class Report:
     published: date | None = None
     outlet: str = ""
     url: str = ""
+    copy_of: str = ""  # the article this one's text copies (incidents.neardup): its claims count once
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -246,6 +246,36 @@ def admin_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[i
     return out
 
 
+_WORD_HYPHENED = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"  # "Pont-Sonde", "Ras al-Ain"
+_HYPHENED = rf"{_WORD_HYPHENED}(?:\s(?:al-|el-|ez-|ad-)?{_WORD_HYPHENED}){{0,2}}"
+# "the Yemeni town of Saada", "the southern city of X", "the village of X": a settlement named by its
+# kind; the whole phrase is looked up where geo placed nothing over the name
+LOCALITY = re.compile(
+    rf"\bthe\s+(?:[\w'’-]+\s+){{0,3}}?(?:town|city|village|district|province|governorate|suburb|"
+    rf"neighbou?rhood|camp|region|county|municipality)\s+of\s+(?P<name>{_HYPHENED})(?![\w'’-])"
+)
+
+
+def locality_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[int, int]]) -> list:
+    """Mentions for "the Yemeni town of X" where geo read no place over X."""
+    out = []
+    for m in LOCALITY.finditer(sentence):
+        start, end = offset + m.start(), offset + m.end()
+        name_start = offset + m.start("name")
+        placed = any(
+            g.start < end and name_start < g.end and g.place is not None and g.role == "place"
+            for g in mentions
+        )
+        if placed or any(a < end and name_start < b for a, b in exclude):
+            continue
+        place = _resolve_phrase(m.group(0))
+        if place is not None and place.feature != "country":
+            from geo.place import PlaceMention
+
+            out.append(PlaceMention(m.group(0), start, end, "place", place))
+    return out
+
+
 def _settlement_before(noun: str, mentions: list, before: int, exclude) -> str | None:
     if noun == "capital":
         cc = country_context(mentions, before, exclude)
@@ -265,6 +295,17 @@ def _capital_name(cc: str) -> str | None:
         return place.name if place is not None and place.country_code == cc else None
     except Exception as e:  # geo failing must not lose the rest of the article
         log.warning("geo.resolve failed: %s", e)
+        return None
+
+
+def country_name(cc: str) -> str | None:
+    """The country's name in the gazetteer (None when geo cannot answer)."""
+    try:
+        import geo
+
+        return geo.country_name(cc)
+    except Exception as e:  # geo failing must not lose the rest of the article
+        log.warning("geo.country_name failed: %s", e)
         return None
 
 

@@ -243,7 +243,8 @@ _ADJUNCT = re.compile(
 )
 # a trailing participle or comment clause: ", blaming the RSF", ", in one of the deadliest strikes ..."
 _PARTICIPLE = re.compile(
-    r"(?:^|,)\s*(?:\w+ing|as|while|after|adding|in (?:one of|what|the latest|the deadliest|the worst))\b.*$",
+    r"(?:^|,)\s*(?:(?:also|then|later)\s+)?"
+    r"(?:\w+ing|as|while|after|adding|in (?:one of|what|the latest|the deadliest|the worst))\b.*$",
     re.S,
 )
 
@@ -347,7 +348,8 @@ HEAD_TYPES: list[tuple[re.Pattern, str]] = [
         (r"health|hospital|doctors?|medics?|paramedics?|ambulance|medical|clinic|red crescent", "medical"),
         (r"monitor|observatory|watchdog|rights (?:group|office|organi[sz]ation)|human rights", "monitor"),
         (
-            r"news agency|television|tv|radio|broadcaster|newspaper|channel|outlet|media|correspondent",
+            r"news agency|television|tv|radio|broadcaster|newspaper|channel|outlet|media|correspondent|"
+            r"reports?\b",
             "media",
         ),
         (

@@ -106,11 +106,15 @@ def notes(claims: list[CasualtyClaim], disputed: bool, start, end) -> str:
 
 
 def incident_claims(incident: Incident) -> list[tuple[Report, int, CasualtyClaim]]:
-    """Every claim of the incident, one per source per article and figures."""
+    """Every claim of the incident, one per source per article and figures.
+
+    A near-duplicate article (the same story republished, a wire copy) counts as the
+    article it copies: its claims are not counted again (both stay in article_ids).
+    """
     seen, out = set(), []
-    for r in incident.reports:
+    for r in sorted(incident.reports, key=lambda r: bool(r.copy_of)):  # the first copy's claims first
         for n, c in enumerate(r.claims):
-            key = (r.article_id, c.source, c.figures())
+            key = (r.copy_of or r.article_id, c.source, c.figures())
             if key in seen:
                 continue
             seen.add(key)
@@ -155,7 +159,11 @@ CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|residents|villagers|worshippers|diners|shoppers|patients|displaced|passengers|"
     r"restaurant|hospital|market|school|mosque|church|wedding|village|farmers|homes|residential|factory|"
     r"merchant|bulk carrier|cargo ship|tanker|container ship|crew|seafarers|mariners|paramedics|shepherds|"
-    r"herders|shopkeepers|traders|family gathering|funeral|party|bus station|wedding guests)\b",
+    r"herders|shopkeepers|traders|family gathering|funeral|party|bus station|wedding guests|citizens|"
+    r"tourists|students|pupils|refugees|migrants|refugee camp|cathedral|shrine|temple)\b"
+    # "killed nine Palestinians", "12 Afghans were wounded": people named by their nationality
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|hundreds of)\s+"
+    r"(?-i:[A-Z][a-z]+(?:ians|ans|is|ese))\b",
     re.I,
 )
 SOLDIERS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|army|military)\b", re.I)

@@ -7,6 +7,7 @@ extraction reads can be shown highlighted in the article view.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -55,9 +56,22 @@ def is_clutter(line: str) -> bool:
     return any(p.search(line) for p in _CLUTTER)
 
 
+_POST_END = re.compile(r"(?:\.\.\.|\u2026|#\w+)\s*$")  # "...", an ellipsis, a hashtag: a post's ending
+_EMOJI_TAIL = "\ufe0f\u200d\u20e3 "  # variation selector, joiner, keycap: parts of an emoji sequence
+
+
+def _ends_in_emoji(line: str) -> bool:
+    last = line.rstrip(_EMOJI_TAIL)[-1:]
+    return bool(last) and unicodedata.category(last) in ("So", "Sk")
+
+
 def is_heading(line: str) -> bool:
-    """A title, kicker or section heading: a short line with no sentence end."""
-    return len(line) < 200 and not _TERMINAL.search(line)
+    """A title, kicker or section heading: a short line with no sentence end.
+
+    A line ending like a social-media post (an emoji, a hashtag, "...") ends a sentence.
+    """
+    return len(line) < 200 and not _TERMINAL.search(line) and not _POST_END.search(line) \
+        and not _ends_in_emoji(line)
 
 
 @dataclass(frozen=True)
@@ -96,12 +110,19 @@ def _pieces(line: str, spans) -> Iterator[tuple[int, int]]:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Reporting sentences with offsets; clutter lines and headings left out."""
+    """Reporting sentences with offsets; clutter lines and headings left out.
+
+    A text whose every line looks like a heading (a short post, a one-line alert) is
+    an article all the same: its lines are read as sentences.
+    """
+    lines = text.split("\n")
+    body = [not is_clutter(ln.strip()) if ln.strip() else False for ln in lines]
+    headings_only = all(is_heading(ln.strip()) for ln, keep in zip(lines, body, strict=True) if keep)
     out: list[Sentence] = []
     offset = 0
-    for para, line in enumerate(text.split("\n")):
+    for para, line in enumerate(lines):
         stripped = line.strip()
-        if stripped and not is_clutter(stripped) and not is_heading(stripped):
+        if body[para] and (headings_only or not is_heading(stripped)):
             for a, b in _pieces(line, _split_line(line)):
                 chunk = line[a:b]
                 lead = len(chunk) - len(chunk.lstrip())

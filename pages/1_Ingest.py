@@ -3,6 +3,8 @@ import streamlit as st
 
 from dashboard import auth, ingest_flow, ingest_jobs
 from dashboard.data import database_url, shared_store
+from dashboard.navigation import review_link
+from incidents import limits
 
 st.set_page_config(page_title="Ingest articles", layout="wide")
 user = auth.gate()
@@ -52,9 +54,10 @@ with paste_tab, st.form("paste_form"):
 
 with upload_tab:
     files = st.file_uploader("Article files (.txt, .html)", type=list(ingest_flow.SUPPORTED_SUFFIXES),
-                             accept_multiple_files=True, key="upload_files")
+                             accept_multiple_files=True, key="upload_files",
+                             max_upload_size=limits.MAX_FILE_MB)
     st.caption("A .txt file may open with `url:`, `outlet:`, `published:`, `title:` lines and a blank line. "
-               "The size limit per file is set by `server.maxUploadSize` in .streamlit/config.toml.")
+               + limits.describe())
     preview_col, add_col = st.columns(2)
     if preview_col.button("Preview uploaded files", disabled=not files):
         articles, errors = ingest_flow.articles_from_uploads((f.name, f.getvalue()) for f in files or [])
@@ -74,6 +77,11 @@ if articles:
         st.error(message)
     if not failures:
         st.markdown(f"**{len(incidents)} incident(s)**")
+        unplaced = ingest_flow.unplaced_warnings(incidents)
+        for warning in unplaced:
+            st.warning(warning, icon=":material/location_off:")
+        if unplaced:
+            review_link()
         st.dataframe(incidents[[c for c in ingest_flow.PREVIEW_COLUMNS if c in incidents.columns]],
                      hide_index=True, width="stretch")
         st.markdown(f"**{len(claims)} claim(s)**")

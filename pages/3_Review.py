@@ -4,12 +4,11 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import auth, review
-from dashboard.basemap import tile_setting
+from dashboard.basemap import basemap_version, tile_setting
 from dashboard.data import shared_store, tables_or_stop
 from dashboard.filters import claims_of
 from dashboard.map_layer import build_base_map
 from dashboard.popups import incident_html
-from dashboard.views import cached_outlines
 from incidents.duplicates import likely_duplicates
 
 st.set_page_config(page_title="Review incidents", layout="wide")
@@ -103,7 +102,8 @@ with fix_tab:
             if found
             else "No place of that name in the gazetteer."
         )
-    fmap = build_base_map(incidents[incidents["incident_id"] == chosen], cached_outlines(), tile_setting())
+    fmap = build_base_map(incidents[incidents["incident_id"] == chosen], tile_setting(),
+                          basemap_version=basemap_version(), zoom_start=8)
     clicked = (
         st_folium(fmap, height=320, returned_objects=["last_clicked"], key=review.widget_key(record, "map"))
         or {}

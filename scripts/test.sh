@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The whole test suite on a fresh machine: installs what the tests need
-# (pinned pip packages, Debian's Chromium for the browser tier), then runs
-# ruff and pytest. Extra arguments go to pytest.
+# The whole test suite on a fresh machine: a virtualenv (.venv/, created once, or the active
+# one) with the pinned test packages, Debian's Chromium for the browser tier, then ruff and
+# pytest. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-python3 -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+source scripts/venv.sh
+ensure_venv requirements-dev.txt
 
 if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then
@@ -32,5 +32,5 @@ else
   echo "npm is not installed: the sign-in browser tests will skip" >&2
 fi
 
-python3 -m ruff check .
-python3 -m pytest "$@"
+"$PY" -m ruff check .
+"$PY" -m pytest "$@"

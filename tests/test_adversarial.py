@@ -7,10 +7,13 @@ backtracks badly takes seconds to hours on these inputs, not milliseconds.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from incidents.extract import extract
 from incidents.ingest import article_from_bytes
@@ -88,3 +91,54 @@ def test_the_guard_catches_a_backtracking_pattern() -> None:
     """The clutter pattern as it was (24-72 s on a 400-character line) fails the guard."""
     assert _backtracks(re.compile(r"\((?:[A-Z][\w.'-]*\s?){1,4}/\s?[A-Z][\w .'-]*\)"))
     assert not _backtracks(re.compile(r"\((?:[A-Z][\w.'-]*+\s?){1,4}/\s?[A-Z][\w .'-]*\)"))
+
+
+# -- fuzz: incidents.ingest and the reader behind it --------------------------------------------------
+PIECES = st.sampled_from(
+    [
+        *adversarial.PATTERN_UNITS,
+        "Gunmen killed five people in Kano on Monday, police said. ",
+        "at least 12 ", "more than 20 were wounded ", "(Reuters) - ", "BAGHDAD, Jan 5 ", "published: ",
+        "9999-12-31", "0001-01-01", "\r", "\r\n", "\x00", "\ufeff", "\u2026", "#Kano", "\U0001f622", "\u200d",
+        "<p>", "</p>", "<div>", "<script>", "<!--", "&amp;", "=cmd|", "\ud800",
+    ]
+)
+TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=300).map("".join)
+FUZZ = settings(
+    max_examples=120, deadline=None, derandomize=True, database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+def _within_a_second_per_kb(seconds: float, size: int) -> None:
+    assert seconds < max(1.0, size / 1000), f"{seconds:.2f} CPU-s for {size:,} characters"
+
+
+@FUZZ
+@given(TEXTS, st.sampled_from(["a.txt", "a.html"]))
+def test_fuzz_ingest_and_read_text(text, name):
+    """Any text, as a file or pasted: an Article or an IngestError, never another exception."""
+    from incidents.ingest import IngestError, article_from_text
+
+    start = time.process_time()
+    for read in (lambda: article_from_bytes(name, text.encode("utf-8", "surrogatepass")),
+                 lambda: article_from_text(text, published="2024-03-06")):
+        try:
+            article = read()
+        except IngestError:
+            continue
+        assert "\x00" not in article.text and "\x00" not in article.outlet
+        article.text.encode("utf-8")  # storable on every database: no lone surrogate
+        extract(article)
+    _within_a_second_per_kb(time.process_time() - start, len(text))
+
+
+@FUZZ
+@given(st.binary(max_size=3000))
+def test_fuzz_ingest_bytes(data):
+    from incidents.ingest import IngestError
+
+    start = time.process_time()
+    with contextlib.suppress(IngestError):
+        extract(article_from_bytes("a.txt", data))
+    _within_a_second_per_kb(time.process_time() - start, len(data))

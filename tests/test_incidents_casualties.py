@@ -261,3 +261,21 @@ def test_a_closing_noun_phrase_after_the_frame_is_a_comment_not_a_new_statement(
     )
     src = attribute(s, s.index("14"), mentions(s))
     assert src.canonical == "regional governor"
+
+
+@pytest.mark.parametrize(
+    "sentence, low",
+    [
+        ("Jihadists beheaded at least 12 villagers near the river, a priest said.", 12),
+        ("Gunmen executed seven farm workers at dawn.", 7),
+        ("Witness accounts put the death toll at 31.", 31),
+        ('The toll climbed to "40 dead" by evening, the hospital said.', 40),
+    ],
+)
+def test_ways_of_killing_and_tolls_put_at_a_figure(sentence, low):
+    assert [f.low for f in figures(sentence) if f.kind == "killed"] == [low]
+
+
+def test_a_comment_after_the_frame_opened_by_an_adverb_still_closes_it():
+    s = "A shell killed six children at a school, regional officials said, also blaming the rebels."
+    assert attribute(s, s.index("six"), mentions(s)).canonical == "regional officials"

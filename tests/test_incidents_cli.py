@@ -84,3 +84,38 @@ def test_python_dash_m(tmp_path):
         timeout=120,
     )
     assert res.returncode == 0 and "no incidents" in res.stdout
+
+
+def test_claim_counts_are_what_was_stored(run, tmp_path):
+    import re
+
+    from incidents.store import Store
+
+    res = run("ingest", str(ARTICLES))
+    per_file = [int(n) for n in re.findall(r"incident\(s\), (\d+) claim\(s\)", res.output)]
+    stored = len(Store(f"sqlite:///{tmp_path}/cli.db").claims_frame())
+    assert sum(per_file) == stored
+    assert f"{stored} claims stored" in res.output
+
+
+def test_a_calendar_edge_a_broken_manifest_and_a_link_out_lose_no_other_file(run, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    story = "Gunmen killed five villagers in Kano on Monday, police said."
+    (folder / "a.txt").write_text(f"published: 9999-12-31\n\n{story}")
+    (folder / "b.txt").write_text(f"{story} Two more died in hospital on 31 December 9999.")
+    (folder / "c.txt").write_text(f"A bomb killed three soldiers in Mosul on Tuesday, the army said. {story}")
+    (folder / "manifest.csv").write_bytes(b'file,outlet\na.txt,"Wire\nc.txt,Caf\xe9 Post\n')
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    res = run("ingest", str(folder))
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "manifest.csv line 2: an unclosed quote" in res.output
+    assert "outside the folder given" in res.output and "root:" not in res.output
+    assert "3 file(s) added" in res.output and "outside 1900-" in res.output
+
+
+def test_help_states_the_limits():
+    from incidents.limits import MAX_ARTICLE_CHARS, MAX_FILE_MB
+
+    out = " ".join(CliRunner().invoke(main, ["ingest", "--help"]).output.split())
+    assert f"{MAX_FILE_MB} MB a file" in out and f"{MAX_ARTICLE_CHARS:,} characters" in out

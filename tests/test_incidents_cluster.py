@@ -168,3 +168,29 @@ def test_another_kind_of_violence_on_the_same_day_and_place_is_evidence_not_a_ve
     sqlite_store.ingest([art(shooting), art(bombing), art(elsewhere)])
     inc = sqlite_store.incidents_frame()
     assert len(inc) == 2  # the shrine read as a shooting and as a bombing is one attack; Lahore is another
+
+
+def test_an_undated_report_joins_on_place_and_shared_wording(sqlite_store):
+    dated = art(
+        "A suicide bomber blew himself up at a crowded wedding hall in Kunduz on Friday, killing at least "
+        "30 guests, provincial officials said."
+    )
+    undated = art(
+        "A suicide bomber blew himself up at a crowded wedding hall in Kunduz, the provincial police said, "
+        "and dozens of guests were killed.",
+        published=None,
+    )
+    other_place = art(
+        "A suicide bomber blew himself up at a checkpoint in Herat, police said.", published=None
+    )
+    sqlite_store.ingest([dated, undated, other_place])
+    assert len(sqlite_store.incidents_frame()) == 2
+
+
+def test_a_class_of_attacker_does_not_keep_one_attack_apart_from_its_named_author(sqlite_store):
+    named = art("Al-Shabaab fighters attacked a police station in Mandera on Tuesday, killing five officers.")
+    unnamed = art(
+        "Militants attacked a police station in Mandera on Tuesday, killing five officers, police said."
+    )
+    sqlite_store.ingest([named, unnamed])
+    assert len(sqlite_store.incidents_frame()) == 1

@@ -110,3 +110,10 @@ def test_a_clock_time_alone_is_on_the_day_last_read():
     assert read("at approximately 10:30 p.m., militants fired two missiles.", date(2024, 2, 7)) == [
         ("relative", None, None, None)
     ]
+
+
+def test_a_month_name_is_a_whole_word():
+    got = find_dates(
+        "Shells fell in Marseille and 3 Marines were hurt in Junction City.", 0, date(2023, 12, 3)
+    )
+    assert got == []

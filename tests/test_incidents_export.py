@@ -77,3 +77,41 @@ def test_export_of_generated_incidents_round_trips():
     text = csv_text(inc, INCIDENT_COLUMNS)
     back = pd.read_csv(__import__("io").StringIO(text))
     assert list(back.columns) == list(INCIDENT_COLUMNS) and len(back) == 50
+
+
+def test_carriage_return_in_a_value_is_quoted_and_reads_back_the_same(tmp_path):
+    """A bare CR (an HTML page's og:site_name, a manifest's outlet) must not split the row."""
+    import csv
+    import io
+
+    values = ["Daily\r=HYPERLINK(\"http://x\")", "two\nlines", "crlf\r\n@SUM(A1)", "plain", "-3"]
+    df = pd.DataFrame({"outlet": values, "n": pd.array([1, 2, 3, 4, 5], dtype="Int64"), "x": ["a"] * 5})
+    text = csv_text(df, ["outlet", "n", "x"])
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows) == 6 and all(len(r) == 3 for r in rows)
+    assert [r[0] for r in rows[1:]] == [
+        "Daily\r'=HYPERLINK(\"http://x\")",
+        "two\nlines",
+        "crlf\r\n'@SUM(A1)",
+        "plain",
+        "-3",
+    ]
+    path = tmp_path / "out.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    back = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert back.shape == (5, 3) and list(back.columns) == ["outlet", "n", "x"]
+    assert back["outlet"].tolist() == [r[0] for r in rows[1:]]
+    assert back["n"].tolist() == ["1", "2", "3", "4", "5"]
+
+
+def test_formula_after_any_line_break_is_neutralised():
+    quotes = ["He said:\n=cmd|' /C calc'!A0", "ok\n- a list item", "a\n\tb", "fine\nline"]
+    df = pd.DataFrame({"quote": quotes})
+    cells = [c.split("\n")[1] for c in pd.read_csv(io_of(csv_text(df, ["quote"])), dtype=str)["quote"]]
+    assert cells == ["'=cmd|' /C calc'!A0", "'- a list item", "'\tb", "line"]
+
+
+def io_of(text: str):
+    import io
+
+    return io.StringIO(text)

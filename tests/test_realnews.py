@@ -20,11 +20,11 @@ from .gold import ingest_and_export
 REALNEWS = ROOT.parent / "shared" / "realnews"
 SCORER = ROOT.parent / "shared" / "acceptance" / "score.py"
 
-MIN_MATCHED = 20
-MIN_CLAIMS = 33
-MIN_ACTORS = 9
+MIN_MATCHED = 23
+MIN_CLAIMS = 41
+MIN_ACTORS = 11
 MAX_DUPLICATES = 0
-MAX_OTHER_SHARE = 0.55
+MAX_OTHER_SHARE = 0.50
 
 
 @pytest.fixture(scope="module")

@@ -29,6 +29,7 @@ from incidents.summary import claim_row, incident_claims, incident_row
 from incidents.users import LOCAL_USER, User
 
 ALREADY = "already in the database: nothing changed"
+MAX_COPY_CANDIDATES = 500  # stored articles compared with a new one (those of the incidents it could join)
 
 
 @dataclass
@@ -101,8 +102,35 @@ class Ingesting:
         if touched is None:
             return self._already(result)
         result.incidents = len(touched)
-        result.claims = sum(len(r.claims) for r in reports)
+        result.claims = self._claims_stored(article.article_id)
+        copy = next((r.copy_of for r in reports if r.copy_of), "")
+        if copy:
+            result.warnings.append(f"the same story as article {copy} (a near-duplicate): claims count once")
         return result
+
+    def _claims_stored(self, article_id: str) -> int:
+        """The claims rows this article is the source of: what the user's count should say."""
+        ct = self.t["claims"]
+        with self.engine.connect() as conn:
+            return conn.execute(
+                sa.select(sa.func.count()).select_from(ct).where(ct.c.article_id == article_id)
+            ).scalar()
+
+    def _first_copy(self, conn: sa.Connection, article: Article, incidents: dict[str, list[Report]]) -> str:
+        """The stored article this one copies (incidents.neardup), among those of the incidents it
+        could join; "" when it is its own story. A copy of a copy links to the first copy."""
+        from incidents import neardup
+
+        roots = {r.article_id: r.copy_of for reports in incidents.values() for r in reports}
+        if not roots:
+            return ""
+        a = self.t["articles"]
+        ids = sorted(roots)[:MAX_COPY_CANDIDATES]
+        known = {
+            row.article_id: (neardup.fingerprint(row.text or ""), roots[row.article_id])
+            for row in conn.execute(sa.select(a.c.article_id, a.c.text).where(a.c.article_id.in_(ids)))
+        }
+        return neardup.first_copy(neardup.fingerprint(article.text), known) or ""
 
     def _already(self, result: IngestResult) -> IngestResult:
         rt = self.t["reports"]
@@ -199,6 +227,9 @@ class Ingesting:
 
     def _write(self, conn: sa.Connection, article: Article, reports: list[Report], by: User) -> set[str]:
         incidents = self._reports_of(conn, self._candidate_ids(conn, reports)) if reports else {}
+        copy_of = self._first_copy(conn, article, incidents)
+        for r in reports:
+            r.copy_of = copy_of
         profiles = {k: cluster.profile(rs) for k, rs in incidents.items()}
         touched: set[str] = set()
         new_ids: set[str] = set()

@@ -16,85 +16,10 @@
     });
   }
 
-  function el(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    if (className) node.className = className;
-    return node;
-  }
-
-  function range(low, high) {
-    if (low === null && high === null) return "unknown";
-    if (low !== null && high === null) return "at least " + low;
-    if (low === null) return "up to " + high;
-    return low === high ? String(low) : low + "-" + high;
-  }
-
-  var PRECISION_WORDS = {2: "within a week", 3: "within the month"};
-  function when(p, i) {
-    var date = p.s[p.d[i]] || "date unknown";
-    var precision = p.tp[i];
-    if (precision === 2 || precision === 3) {
-      return "about " + date + " (" + PRECISION_WORDS[precision] + ", " + p.s[p.ds[i]] + " to " + p.s[p.de[i]] + ")";
-    }
-    return date;
-  }
-
-  function tooltipText(p, i) {
-    var killed = range(p.kl[i], p.kh[i]);
-    return p.id[i] + " · " + (p.s[p.st[i]] || p.s[p.et[i]]) + " · " + p.s[p.loc[i]] + " · " +
-      (p.tp[i] > 1 ? "about " : "") + p.s[p.d[i]] + " · killed " + killed;
-  }
-
-  function claimsTable(p, i) {
-    var table = el("table", null, "incident-claims");
-    var head = el("tr");
-    ["Source", "Stated date", "Killed", "Wounded", "Victims", "Article"].forEach(function (h) {
-      head.appendChild(el("th", h));
-    });
-    table.appendChild(head);
-    var c = p.c;
-    for (var k = c.start[i]; k < c.start[i + 1]; k++) {
-      var row = el("tr");
-      row.appendChild(el("td", p.s[c.src[k]]));
-      row.appendChild(el("td", p.s[c.sd[k]] || "-"));
-      row.appendChild(el("td", range(c.kl[k], c.kh[k])));
-      row.appendChild(el("td", range(c.wl[k], c.wh[k])));
-      row.appendChild(el("td", p.s[c.vg[k]]));
-      var cell = el("td");
-      var outlet = p.s[c.out[k]] || "article";
-      var url = p.s[c.url[k]];
-      if (/^https?:\/\//i.test(url)) {
-        var link = el("a", outlet);
-        link.href = url;
-        link.target = "_blank";
-        link.rel = "noopener noreferrer";
-        cell.appendChild(link);
-      } else {
-        cell.appendChild(el("span", outlet));
-      }
-      row.appendChild(cell);
-      table.appendChild(row);
-    }
-    return table;
-  }
-
-  function popupContent(p, i) {
-    var box = el("div", null, "incident-popup");
-    box.appendChild(el("b", (p.s[p.st[i]] || p.s[p.et[i]]) + (p.s[p.wp[i]] ? " (" + p.s[p.wp[i]] + ")" : "")));
-    var actors = [p.s[p.a1[i]], p.s[p.a2[i]]].filter(Boolean).join(" against ");
-    if (actors) box.appendChild(el("div", actors));
-    var where = p.s[p.loc[i]] + (p.s[p.lar[i]] ? " (reported as \u201c" + p.s[p.lar[i]] + "\u201d)" : "");
-    var region = [p.s[p.adm[i]], p.s[p.cty[i]]].filter(Boolean).join(", ");
-    box.appendChild(el("div", "Where: " + where + (region ? ", " + region : "") +
-      " \u00b1" + p.uk[i] + " km"));
-    box.appendChild(el("div", "When: " + when(p, i)));
-    box.appendChild(el("div", "Killed: " + range(p.kl[i], p.kh[i]) + "; wounded: " + range(p.wl[i], p.wh[i])));
-    if (p.dis[i]) box.appendChild(el("div", "Sources disagree on the figures.", "incident-disputed"));
-    box.appendChild(claimsTable(p, i));
-    box.appendChild(el("div", p.id[i], "incident-id"));
-    return box;
-  }
+  var P = window.IncidentPopup, el = P.el, popupContent = P.popupContent, tooltipText = P.tooltipText;
+  /* Popups keep clear of the zoom buttons (top left) and the legend (bottom right). */
+  var POPUP_OPTIONS = {maxWidth: 480, minWidth: 300, maxHeight: 340, autoPanPaddingTopLeft: [60, 20],
+    autoPanPaddingBottomRight: [200, 20], className: "incident-popup-box"};
 
   function radiusFor(p, i) {
     var killed = p.kh[i] !== null ? p.kh[i] : (p.kl[i] !== null ? p.kl[i] : 0);
@@ -152,18 +77,75 @@
     box.setAttribute("data-incidents-ready", String(total));
   }
 
+  /* One popup at a time: close every open popup (a rerun of the app may leave one the map no longer
+   * tracks) before opening this one. */
+  function openPopup(map, latlng, content) {
+    map.eachLayer(function (layer) { if (layer instanceof L.Popup) map.removeLayer(layer); });
+    return L.popup(POPUP_OPTIONS).setLatLng(latlng).setContent(content).openOn(map);
+  }
+
   function clusterIcon(count) {
     var size = count < 100 ? "small" : (count < 1000 ? "medium" : "large");
     return L.divIcon({
       html: "<div><span>" + count + "</span></div>",
-      className: "marker-cluster marker-cluster-" + size, iconSize: L.point(40, 40)
+      className: "marker-cluster incident-cluster marker-cluster-" + size, iconSize: L.point(40, 40)
     });
+  }
+
+  function stackIcon(count) {
+    return L.divIcon({html: "<div><span>" + count + "</span></div>", className: "incident-stack",
+      iconSize: L.point(30, 30)});
+  }
+
+  /* The bounds of every incident (null when there are none). */
+  function allBounds(p) {
+    if (!p.lat.length) return null;
+    var south = 90, north = -90, west = 180, east = -180;
+    for (var i = 0; i < p.lat.length; i++) {
+      if (p.lat[i] < south) south = p.lat[i];
+      if (p.lat[i] > north) north = p.lat[i];
+      if (p.lon[i] < west) west = p.lon[i];
+      if (p.lon[i] > east) east = p.lon[i];
+    }
+    return L.latLngBounds([south, west], [north, east]);
+  }
+
+  function anyInView(p, map) {
+    var b = map.getBounds();
+    for (var i = 0; i < p.lat.length; i++) if (b.contains([p.lat[i], p.lon[i]])) return true;
+    return false;
+  }
+
+  /* The first view, and a filter change that leaves nothing in view, show every incident. */
+  function fitIncidents(p, map) {
+    var bounds = allBounds(p);
+    if (!bounds) return;
+    var first = !map._incidentsFitted;
+    map._incidentsFitted = true;
+    if (!first && anyInView(p, map)) return;
+    map.fitBounds(bounds, {padding: [30, 30], maxZoom: 11, animate: false});
+  }
+
+  /* A list of the incidents at one point: each entry opens that incident (and selects its row). */
+  function stackList(p, members, open) {
+    var box = el("div", null, "incident-stack-list");
+    box.appendChild(el("b", members.length + " incidents at this point"));
+    members.forEach(function (k) {
+      var item = el("button", tooltipText(p, k), "incident-stack-item");
+      item.type = "button";
+      item.setAttribute("data-incident", p.id[k]);
+      item.addEventListener("click", function () { open(k); });
+      box.appendChild(item);
+    });
+    return box;
   }
 
   /* Supercluster indexes every point once; on each move only the clusters and
    * points in view are drawn (canvas circles for incidents, DOM icons for
-   * clusters), so 100,000 incidents cost one index build, not 100,000 layers. */
-  function populate(group, p) {
+   * clusters), so 100,000 incidents cost one index build, not 100,000 layers.
+   * Incidents at the same point are drawn as one numbered stack that opens a list. */
+  function populate(group, p, options) {
+    options = options || {};
     var started = performance.now();
     var box = container();
     if (box) {
@@ -179,12 +161,22 @@
     var drawn = L.featureGroup();
     var shown = {};
     var circles = L.featureGroup();
+    var selected = options.selected ? p.id.indexOf(options.selected) : -1;
+    var highlight = L.featureGroup();
 
     function pointMarker(k) {
       return L.circleMarker([p.lat[k], p.lon[k]], {
         radius: radiusFor(p, k), color: "#222", weight: 1, fillColor: p.colors[p.et[k]] || "#555",
         fillOpacity: 0.8, renderer: renderer, incident: k
       });
+    }
+
+    /* A marker (made if needed, off the map) carrying the incident's tooltip, for st_folium's click. */
+    function openIncident(k) {
+      var marker = shown[k] || pointMarker(k);
+      ensureTooltip(p, marker);
+      drawn.fire("click", {latlng: L.latLng(p.lat[k], p.lon[k]), layer: marker, sourceTarget: marker,
+        propagatedFrom: marker});
     }
 
     function draw() {
@@ -196,47 +188,73 @@
       var west = Math.max(-180, b.getWest()), east = Math.min(180, b.getEast());
       var south = Math.max(-85, b.getSouth()), north = Math.min(85, b.getNorth());
       var found = index.getClusters([west, south, east, north], Math.round(map.getZoom()));
+      var stacks = {};
       for (var n = 0; n < found.length; n++) {
         var f = found[n], ll = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
         if (f.properties.cluster) {
-          var m = L.marker(ll, {icon: clusterIcon(f.properties.point_count), cluster: f.properties.cluster_id});
-          drawn.addLayer(m);
+          drawn.addLayer(L.marker(ll, {icon: clusterIcon(f.properties.point_count), cluster: f.properties.cluster_id}));
         } else {
-          var k = f.properties.i;
-          shown[k] = pointMarker(k);
-          drawn.addLayer(shown[k]);
+          var k = f.properties.i, key = p.lat[k].toFixed(5) + "," + p.lon[k].toFixed(5);
+          (stacks[key] = stacks[key] || []).push(k);
         }
       }
+      Object.keys(stacks).forEach(function (key) {
+        var members = stacks[key];
+        if (members.length === 1) {
+          shown[members[0]] = pointMarker(members[0]);
+          drawn.addLayer(shown[members[0]]);
+          return;
+        }
+        members.forEach(function (k) { shown[k] = pointMarker(k); });
+        drawn.addLayer(L.marker([p.lat[members[0]], p.lon[members[0]]], {icon: stackIcon(members.length), stack: members}));
+      });
       drawUncertainty(p, map, circles, renderer);
     }
 
     drawn.on("mouseover", function (e) {
       if (e.layer.options.incident === undefined) return;
       ensureTooltip(p, e.layer);
-      e.layer.openTooltip(e.latlng);
+      if (!group._map || !group._map._popup || !group._map.hasLayer(group._map._popup)) e.layer.openTooltip(e.latlng);
     });
     drawn.on("click", function (e) {
-      var o = e.layer.options;
+      var o = e.layer.options, map = group._map;
       if (o.cluster !== undefined) {
-        group._map.setView(e.layer.getLatLng(), Math.min(index.getClusterExpansionZoom(o.cluster), 14));
+        map.setView(e.layer.getLatLng(), Math.min(index.getClusterExpansionZoom(o.cluster), 14));
+        return;
+      }
+      if (o.stack !== undefined) {
+        openPopup(map, e.layer.getLatLng(), stackList(p, o.stack, openIncident));
         return;
       }
       if (o.incident === undefined) return;
       ensureTooltip(p, e.layer);
-      L.popup({maxWidth: 460, minWidth: 300, maxHeight: 340})
-        .setLatLng(e.layer.getLatLng()).setContent(popupContent(p, o.incident)).openOn(group._map);
+      if (e.layer.closeTooltip) e.layer.closeTooltip();
+      openPopup(map, e.latlng || e.layer.getLatLng(), popupContent(p, o.incident));
     });
     group.on("add", function () {
-      group._map.on("moveend", draw);
+      var map = group._map;
+      map.on("moveend", draw);
+      map.on("popupopen", function () { drawn.eachLayer(function (l) { if (l.closeTooltip) l.closeTooltip(); }); });
+      fitIncidents(p, map);
       draw();
       markReady(p.lat.length, started);
     });
     group.on("remove", function (e) { if (e.target._map) e.target._map.off("moveend", draw); });
     bandsLayer(p).addTo(group);
     circles.addTo(group);
+    if (selected >= 0) {
+      L.circleMarker([p.lat[selected], p.lon[selected]], {radius: radiusFor(p, selected) + 6, color: "#e6007e",
+        weight: 3, fill: false, interactive: false, renderer: renderer}).addTo(highlight);
+      if (p.uk[selected]) {
+        L.circle([p.lat[selected], p.lon[selected]], {radius: p.uk[selected] * 1000, color: "#e6007e", weight: 1.5,
+          dashArray: "6 4", fill: false, interactive: false, renderer: renderer}).addTo(highlight);
+      }
+      highlight.addTo(group);
+    }
     drawn.addTo(group);
     group.incidentPayload = p;
     group.incidentMarker = function (k) { return shown[k] || null; };
+    group.openIncident = openIncident;
     return group;
   }
 
@@ -253,33 +271,19 @@
         row.appendChild(document.createTextNode(labels[key]));
         box.appendChild(row);
       });
+      var cluster = el("div", null, "incident-legend-note");
+      cluster.appendChild(el("span", "12", "incident-legend-cluster"));
+      cluster.appendChild(document.createTextNode(" a group of incidents (click to zoom); "));
+      cluster.appendChild(el("span", "2", "incident-legend-stack"));
+      cluster.appendChild(document.createTextNode(" incidents at one point (click for the list)"));
+      box.appendChild(cluster);
       box.appendChild(el("div", "Size: killed (highest figure); dashed: uncertainty", "incident-legend-note"));
       return box;
     };
     control.addTo(map);
   }
 
-  /* Country outlines under the points; with a tile server configured they are
-   * only added when the tiles fail to load. */
-  function basemapFallback(map, tiles, outlines) {
-    /* streamlit-folium sizes the map div after Leaflet started: follow its size. */
-    if (window.ResizeObserver) {
-      new ResizeObserver(function () { map.invalidateSize(); }).observe(map.getContainer());
-    }
-    if (!tiles) { outlines.addTo(map); return; }
-    var loaded = false, errors = 0;
-    tiles.on("tileload", function () { loaded = true; });
-    tiles.on("tileerror", function () {
-      errors++;
-      if (!loaded && errors >= 2 && !map.hasLayer(outlines)) {
-        outlines.addTo(map);
-        outlines.bringToBack();
-      }
-    });
-  }
-
   window.IncidentLayer = {
-    esc: esc, populate: populate, legend: legend, basemapFallback: basemapFallback,
-    popupContent: popupContent, tooltipText: tooltipText
+    esc: esc, populate: populate, legend: legend, popupContent: popupContent, tooltipText: tooltipText
   };
 })();

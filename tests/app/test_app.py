@@ -145,8 +145,48 @@ def test_pasting_an_article_adds_its_incident(monkeypatch, tmp_path):
     assert set(added["incident_id"]) <= set(shown["incident_id"])
 
 
+def test_the_ingest_page_states_the_limits(app_env):
+    from incidents.limits import describe
+
+    page = run_app("pages/1_Ingest.py")
+    assert any(describe() in c.value for c in page.caption), [c.value for c in page.caption]
+
+
 def test_an_empty_paste_shows_an_error_not_a_traceback(app_env):
     page = run_app("pages/1_Ingest.py")
     page.button[0].click().run()
     assert not page.exception
     assert page.error and "Paste the article" in page.error[0].value
+
+
+def test_the_ingest_preview_warns_of_an_incident_without_a_place_and_shows_its_figures(app_env):
+    page = run_app("pages/1_Ingest.py")
+    page.text_area(key="paste_text").input("Gunmen on motorbikes killed four traders on Friday and wounded "
+                                           "six others, police said.")
+    page.text_input(key="paste_published").input("2023-05-06")
+    page.button[0].click().run()
+    assert not page.exception and not page.error, [e.value for e in page.error]
+    assert any("has no place" in w.value and "Review page" in w.value for w in page.warning)
+    preview = page.dataframe[0].value
+    figures = ["incident_id", "killed_low", "killed_high", "wounded_low", "wounded_high"]
+    assert list(preview.columns[:5]) == figures
+    assert int(preview.iloc[0]["killed_low"]) == 4
+
+
+def test_the_first_start_reports_each_step_with_its_counts(tmp_path):
+    from dashboard.data import BUNDLED_ARTICLES, seed_bundled
+    from incidents.store import Store
+
+    heard: list[tuple[str, int, int]] = []
+    count = seed_bundled(Store(f"sqlite:///{tmp_path / 'first.db'}"),
+                         lambda step, done, total: heard.append((step, done, total)))
+    assert count == len(list(BUNDLED_ARTICLES.glob("*.txt")))
+    assert heard[:2] == [("gazetteer", 0, 1), ("gazetteer", 1, 1)]
+    assert [h for h in heard if h[0] == "articles"] == [("articles", n, count) for n in range(count + 1)]
+
+
+def test_the_first_start_fills_an_empty_store_and_shows_the_map_page(monkeypatch, tmp_path):
+    monkeypatch.setenv("INCIDENTS_DB_URL", f"sqlite:///{tmp_path / 'first.db'}")
+    monkeypatch.delenv("INCIDENT_DASHBOARD_BENCH_ROWS", raising=False)
+    at = run_app()
+    assert not at.error and len(table(at)) > 0

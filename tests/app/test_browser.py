@@ -12,7 +12,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from bench.browser_bench import CHROMIUM, map_frame, streamlit_server, wait_incidents_drawn
+from bench.browser_bench import CHROMIUM, MAP_FRAME, map_frame, streamlit_server, wait_incidents_drawn
+from dashboard.map_panel import MAP_HEIGHT
+from dashboard.selection import focus_view
 
 pytestmark = [
     pytest.mark.browser,
@@ -30,11 +32,27 @@ HOSTILE_TEXT = (
     "said. At least four fighters were killed in the strikes, the Syrian Observatory for Human Rights said."
 )
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+# Written for these tests (not from any article): two events months apart at one airport, one event
+# reported by two outlets (one known only by its URL), and one event whose text names no place.
+EXTRA_ARTICLES = (
+    ("Two rockets struck Erbil International Airport on Monday night, wounding one contractor, the "
+     "Kurdistan Region's counter-terrorism service said.", "Airport Wire", "https://airport-wire.example/1",
+     "2022-03-08"),
+    ("An armed drone crashed into Erbil International Airport on Saturday, causing a fire but no "
+     "casualties, the Kurdistan Region's counter-terrorism service said.", "Airport Wire",
+     "https://airport-wire.example/2", "2022-09-18"),
+    ("Rockets struck the Ain al-Asad air base in Anbar province on Wednesday, killing one contractor, the "
+     "Iraqi military said.", "Wire One", "https://wire-one.example/a", "2022-04-07"),
+    ("A rocket attack on Wednesday on the Ain al-Asad air base in western Anbar killed one contractor, the "
+     "Iraqi military said in a statement.", None, "https://www.local-paper.example/news/b", "2022-04-07"),
+    ("Gunmen on motorbikes killed three farmers on Tuesday and wounded two others, police said.",
+     "Rural Wire", "https://rural-wire.example/c", "2022-03-09"),
+)
 
 
 @pytest.fixture(scope="module")
 def seeded_db(tmp_path_factory) -> tuple[str, str]:
-    """(database URL, the hostile article's id): bundled articles plus the hostile one."""
+    """(database URL, the hostile article's id): bundled articles, the hostile one and EXTRA_ARTICLES."""
     from dashboard.data import open_store
     from incidents.ingest import article_from_text
 
@@ -44,6 +62,9 @@ def seeded_db(tmp_path_factory) -> tuple[str, str]:
                                 url="https://example.org/hostile", published="2021-06-29")
     result = store.ingest([article])[0]
     assert not result.error and result.incidents >= 1, result
+    for n, (text, outlet, link, published) in enumerate(EXTRA_ARTICLES):
+        extra = article_from_text(text, outlet=outlet, url=link, published=published, name=f"extra-{n}")
+        assert not store.ingest([extra])[0].error
     return url, article.article_id
 
 
@@ -100,6 +121,12 @@ def click_incident(page, frame, incident_index: int) -> None:
     frame.locator("#map_div").click(position=point)
 
 
+def the_popup(frame):
+    """The open popup's content, once the one it replaced has faded out (Leaflet fades popups)."""
+    frame.wait_for_function("() => document.querySelectorAll('.leaflet-popup').length === 1", timeout=5_000)
+    return frame.locator(".leaflet-popup-content").first
+
+
 def open_popup(page, frame, incident_index: int):
     """One click on the incident's marker; returns its popup once the app has selected the row.
 
@@ -124,7 +151,7 @@ def incident_index(frame, outlet: str | None = None) -> int:
         let best = -1, most = -1;
         for (let i = 0; i < p.lat.length; i++) {
             for (let k = p.c.start[i]; k < p.c.start[i + 1]; k++) {
-                if (outlet !== null && p.s[p.c.out[k]] === outlet) return i;
+                if (outlet !== null && p.c.a[k] >= 0 && p.s[p.A.o[p.c.a[k]]] === outlet) return i;
             }
             const n = p.c.start[i + 1] - p.c.start[i];
             if (n > most) { most = n; best = i; }
@@ -151,7 +178,8 @@ def test_clicking_an_incident_opens_its_sources_and_selects_its_row(page, server
     popup = open_popup(page, frame, index)
     rows = popup.locator("table.incident-claims tr")
     assert rows.count() >= 2  # header + at least one source
-    assert rows.first.inner_text().split("\t")[:3] == ["Source", "Stated date", "Killed"]
+    header = ["Source", "Killed", "Wounded", "Victims", "Date", "Articles"]
+    assert rows.first.inner_text().split("\t") == header
     assert "Killed:" in popup.inner_text() and "When:" in popup.inner_text()
     incident_id = popup.locator(".incident-id").inner_text()
     assert incident_id.startswith("inc-")
@@ -195,18 +223,20 @@ def test_selecting_a_row_focuses_the_map_on_it(page, server, seeded_db):
     from dashboard.data import open_store
 
     frame, _ = open_map(page, server)
-    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid = page.locator('[class*="st-key-incident_table"] [data-testid="stDataFrame"]').first
     grid.wait_for()
+    grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 14, box["y"] + 35 + 17)  # the first row's selection cell
     heading = page.get_by_role("heading", name="Incident inc-")
     heading.wait_for(timeout=30_000)
     incident_id = heading.inner_text().split()[-1]
     row = open_store(seeded_db[0]).incidents_frame().set_index("incident_id").loc[incident_id]
-    frame.wait_for_function("""([lat, lon]) => {
+    lat, lon, zoom = focus_view({**row.to_dict(), "incident_id": incident_id}, pixels=MAP_HEIGHT - 80)
+    frame.wait_for_function("""([lat, lon, zoom]) => {
         const c = window.map.getCenter();
-        return Math.abs(c.lat - lat) < 0.01 && Math.abs(c.lng - lon) < 0.01 && window.map.getZoom() >= 10;
-    }""", arg=[float(row["latitude"]), float(row["longitude"])], timeout=30_000)
+        return Math.abs(c.lat - lat) < 0.01 && Math.abs(c.lng - lon) < 0.01 && window.map.getZoom() === zoom;
+    }""", arg=[lat, lon, zoom], timeout=30_000)
 
 
 def test_bad_uploads_show_errors_and_good_files_still_preview(page, server):
@@ -226,3 +256,142 @@ def test_bad_uploads_show_errors_and_good_files_still_preview(page, server):
     assert any(t.startswith("empty.txt") for t in texts), texts
     assert any(t.startswith("binary.txt") for t in texts), texts
     assert "Traceback" not in page.content()
+
+
+def wait_basemap(frame, zoom: int | None = None) -> int:
+    """Wait until the basemap has drawn (at this zoom, its tiles fetched); returns the labels shown."""
+    frame.wait_for_function("""(zoom) => {
+        const box = document.querySelector('#map_div');
+        return box.dataset.basemapReady === '1'
+            && (zoom === null || box.dataset.basemapZoom === String(zoom));
+    }""", arg=zoom, timeout=30_000)
+    return int(frame.evaluate("() => document.querySelector('#map_div').dataset.basemapLabels"))
+
+
+def label_texts(frame) -> list[str]:
+    return frame.evaluate("() => [...document.querySelectorAll('.bm-label span')].map(e => e.textContent)")
+
+
+def test_place_names_are_drawn_at_the_start_view_and_at_a_city_zoom(page, server):
+    frame, _ = open_map(page, server)
+    assert wait_basemap(frame) > 0
+    names = label_texts(frame)
+    assert "Iraq" in names and "Baghdad" in names, names  # the bundled articles are about Iraq and Syria
+    page.screenshot(path=str(ARTIFACTS / "start-view.png"))
+    frame.evaluate("() => window.map.setView([36.19, 44.01], 12, {animate: false})")  # Erbil
+    assert wait_basemap(frame, 12) > 0
+    city = label_texts(frame)
+    assert city and set(city) != set(names), city
+    assert frame.locator(".bm-label span:text-is('Erbil')").count() >= 1
+    page.locator(MAP_FRAME).screenshot(path=str(ARTIFACTS / "city-view.png"))
+
+
+def test_the_first_view_contains_every_drawn_incident(page, server):
+    frame, total = open_map(page, server)
+    outside = frame.evaluate("""() => {
+        const p = window.feature_group.at(-1).incidentPayload, b = window.map.getBounds();
+        return p.id.filter((id, i) => !b.contains([p.lat[i], p.lon[i]]));
+    }""")
+    assert total > 0 and outside == []
+
+
+def coincident(frame) -> list[int]:
+    """Layer indices of incidents sharing one point (the largest such group)."""
+    return frame.evaluate("""() => {
+        const p = window.feature_group.at(-1).incidentPayload, at = {};
+        p.lat.forEach((lat, i) => {
+            const k = lat.toFixed(5) + ',' + p.lon[i].toFixed(5);
+            (at[k] = at[k] || []).push(i);
+        });
+        return Object.values(at).sort((a, b) => b.length - a.length)[0];
+    }""")
+
+
+def test_two_incidents_at_one_point_can_each_be_opened(page, server):
+    frame, _ = open_map(page, server)
+    group = coincident(frame)
+    assert len(group) >= 2, "the test data has two incidents at Erbil airport"
+    opened = []
+    for n in range(len(group)):
+        lat, lon = frame.evaluate("(i) => { const p = window.feature_group.at(-1).incidentPayload; "
+                                  "return [p.lat[i], p.lon[i]]; }", group[0])
+        frame.evaluate("([lat, lon]) => window.map.setView([lat, lon], 14, {animate: false})", [lat, lon])
+        stack = frame.locator(".incident-stack")
+        stack.first.wait_for(timeout=10_000)
+        assert stack.first.inner_text().strip() == str(len(group))
+        stack.first.click()
+        items = the_popup(frame).locator(".incident-stack-item")
+        items.first.wait_for(timeout=5_000)
+        assert items.count() == len(group)
+        items.nth(n).click()
+        popup = the_popup(frame).locator(".incident-popup")
+        popup.wait_for(timeout=5_000)
+        opened.append(popup.locator(".incident-id").inner_text())
+        page.get_by_role("heading", name=f"Incident {opened[-1]}").wait_for(timeout=30_000)
+    ids = frame.evaluate("(g) => g.map(i => window.feature_group.at(-1).incidentPayload.id[i])", group)
+    assert sorted(opened) == sorted(ids)
+
+
+def test_an_incident_without_a_place_is_announced_and_listed(page, server, seeded_db):
+    from dashboard.data import open_store
+
+    incidents = open_store(seeded_db[0]).incidents_frame()
+    missing = incidents[incidents["latitude"].isna()]
+    assert len(missing) >= 1, "the test data has an article that names no place"
+    open_map(page, server)
+    noun = "incident has" if len(missing) == 1 else "incidents have"
+    notice = page.get_by_text(f"{len(missing)} {noun} no place")
+    notice.wait_for(timeout=30_000)
+    page.get_by_text(f"List the {len(missing)} without a place").click()
+    listed = page.locator('[data-testid="stExpander"] [data-testid="stDataFrame"]')
+    listed.wait_for(timeout=10_000)
+    assert page.get_by_role("link", name="Open the Review page (place correction)").count() == 1
+
+
+def test_a_popup_lists_a_source_once_with_its_article_count(page, server, seeded_db):
+    """Two articles give the same source's figures for one event: one row, '2 articles'."""
+    from dashboard.data import open_store
+    from dashboard.popups import figure_range
+
+    claims = open_store(seeded_db[0]).claims_frame()
+    mine = claims[claims["article_url"].isin([EXTRA_ARTICLES[2][2], EXTRA_ARTICLES[3][2]])]
+    assert mine["incident_id"].nunique() == 1 and mine["source"].nunique() == 1, mine
+    claim = mine.iloc[0]
+    frame, _ = open_map(page, server)
+    index = frame.evaluate("(id) => window.feature_group.at(-1).incidentPayload.id.indexOf(id)",
+                           claim["incident_id"])
+    popup = open_popup(page, frame, index)
+    rows = [r.split("\t") for r in popup.locator("table.incident-claims tr").all_inner_texts()[1:]]
+    killed = figure_range(claim["killed_low"], claim["killed_high"])
+    same = [r for r in rows if r[0] == claim["source"] and r[1] == killed]
+    assert len(same) == 1, rows
+    assert same[0][5].startswith("2 articles"), same
+    assert "Wire One" in same[0][5] and "local-paper.example" in same[0][5]  # the domain where no outlet
+    page.screenshot(path=str(ARTIFACTS / "popup-sources.png"))
+
+
+def test_brushing_the_timeline_filters_the_table(page, server, seeded_db):
+    from dashboard.data import open_store
+    from dashboard.filters import date_bounds
+
+    open_map(page, server)
+    caption = page.get_by_text("incidents match the filters")
+    before = int(caption.inner_text().split(" of ")[0].replace(",", ""))
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    y = box["y"] + 30
+    page.mouse.move(box["x"] + box["width"] * 0.55, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.75, y, steps=8)
+    page.mouse.move(box["x"] + box["width"] * 0.98, y, steps=8)
+    page.mouse.up()
+    page.wait_for_function("""(before) => {
+        const text = [...document.querySelectorAll('p')].map(p => p.innerText)
+            .find(t => t.includes('incidents match'));
+        return text && Number(text.split(' of ')[0].replace(/,/g, '')) < before;
+    }""", arg=before, timeout=30_000)
+    inputs = page.locator("section[data-testid=stSidebar] [data-testid=stDateInput] input[type=date]")
+    first, last = (inputs.nth(i).input_value() for i in range(2))
+    bounds = date_bounds(open_store(seeded_db[0]).incidents_frame())
+    assert first > bounds[0].isoformat() and last <= bounds[1].isoformat(), (first, last, bounds)

@@ -7,16 +7,17 @@ import re
 import pytest
 
 from dashboard.assets import cdn_urls_in
-from dashboard.basemap import TileSetting, simplified_outlines, tile_setting
+from dashboard.basemap import BASEMAP_DIR, TileSetting, basemap_version, tile_setting
+from dashboard.map_component import layer_script
 from dashboard.map_layer import IncidentLayer, build_base_map, encode_layer, payload_json, render_html
 
-EMPTY = {"type": "FeatureCollection", "features": []}
+NO_TILES = TileSetting(None, "")
 
 
 @pytest.fixture
 def map_html(generated) -> str:
     incidents, claims = generated
-    fmap = build_base_map(incidents, EMPTY, TileSetting(None, ""))
+    fmap = build_base_map(incidents, NO_TILES)
     return render_html(fmap, [IncidentLayer.from_frames(incidents, claims)])
 
 
@@ -34,8 +35,9 @@ def test_every_referenced_static_file_is_vendored_with_a_licence(map_html):
     static = Path(__file__).resolve().parents[2] / "static"
     for link in re.findall(r'(?:src|href)="/app/static/([^"]+)"', map_html):
         assert (static / link).is_file(), link
-    for package in ("leaflet", "leaflet.markercluster", "supercluster"):
+    for package in ("leaflet", "leaflet.markercluster", "supercluster", "basemap"):
         assert (static / package / "LICENSE").is_file()
+    assert "/app/static/dashboard/basemap.js" in map_html
 
 
 def test_no_tile_server_unless_configured(map_html):
@@ -67,10 +69,13 @@ def test_payload_cannot_break_out_of_its_script(hostile):
 def test_layer_script_parses_the_payload_as_json(hostile):
     incidents, claims = hostile
     payload = payload_json(encode_layer(incidents, claims))
-    script = render_html(build_base_map(incidents, EMPTY, TileSetting(None, "")), [IncidentLayer(payload)])
-    literal = re.search(r"JSON\.parse\((\".*\")\)\);", script).group(1)
-    assert json.loads(json.loads(literal)) == json.loads(payload)
-    assert "<" not in literal and ">" not in literal
+    standalone = render_html(build_base_map(incidents, NO_TILES), [IncidentLayer(payload)])
+    in_app = layer_script(json.dumps(payload), payload_json({"selected": '<b>"x"</b>'}))
+    for script in (standalone, in_app):
+        literal = re.search(r"JSON\.parse\((\".*\")\), ", script).group(1)
+        assert json.loads(json.loads(literal)) == json.loads(payload)
+        assert "<" not in literal and ">" not in literal
+    assert "<" not in in_app
 
 
 def test_payload_stays_compact(generated):
@@ -79,30 +84,43 @@ def test_payload_stays_compact(generated):
     assert size / len(incidents) < 250, size  # bytes per incident, claims included
 
 
-def test_outlines_are_simplified_for_the_basemap():
-    outlines = simplified_outlines()
-    if not outlines["features"]:
-        pytest.skip("data/geo/countries-50m.geojson is not there")
-    assert len(json.dumps(outlines)) < 800_000
+def test_claims_and_incidents_point_into_one_article_table(generated):
+    incidents, claims = generated
+    payload = encode_layer(incidents, claims)
+    articles = payload["A"]
+    assert len(articles["o"]) == claims["article_id"].nunique()
+    first = claims[claims["incident_id"] == incidents.iloc[0]["incident_id"]].iloc[0]
+    k = payload["c"]["start"][0]
+    assert payload["s"][articles["o"][payload["c"]["a"][k]]] == first["outlet"]
+    assert payload["ia"]["start"][1] - payload["ia"]["start"][0] == 1  # one article_id per generated incident
 
 
-def test_cached_outlines_are_the_simplified_source():
-    from dashboard.basemap import OUTLINES_CACHE, OUTLINES_PATH, outlines_key
+def test_incidents_without_coordinates_are_left_out_of_the_layer(generated):
+    incidents, claims = generated
+    incidents = incidents.copy()
+    incidents.loc[incidents.index[:3], "latitude"] = None
+    payload = encode_layer(incidents, claims)
+    assert len(payload["id"]) == len(incidents) - 3
+    assert len(payload["ia"]["start"]) == len(payload["id"]) + 1
 
-    if not OUTLINES_PATH.exists():
-        pytest.skip("data/geo/countries-50m.geojson is not there")
-    stored = json.loads(OUTLINES_CACHE.read_text(encoding="utf-8"))
-    assert stored["key"] == outlines_key(), "stale dashboard/outlines.json: run python -m dashboard.basemap"
-    assert simplified_outlines() == simplified_outlines(cache=None)
+
+def test_basemap_files_are_vendored_and_versioned():
+    world = json.loads((BASEMAP_DIR / "world.json").read_text(encoding="utf-8"))
+    assert {"land", "lakes", "rivers", "borders", "admin1", "labels", "tiles"} <= set(world)
+    names = {row[0] for row in world["labels"]}
+    assert {"Iraq", "Baghdad", "Syria", "Damascus"} <= names  # countries and capitals at the first zooms
+    for key in world["tiles"][:20]:
+        assert (BASEMAP_DIR / "tiles" / f"{key}.json").is_file()
+    assert len(basemap_version()) == 12
 
 
-def test_configured_tiles_fall_back_to_outlines_when_they_fail(generated):
+def test_configured_tiles_lie_under_the_vector_basemap(generated):
     incidents, _ = generated
     tiles = TileSetting("https://tiles.newsroom.example/{z}/{x}/{y}.png", "Newsroom tiles")
-    html = render_html(build_base_map(incidents, EMPTY, tiles))
+    html = render_html(build_base_map(incidents, tiles))
     assert "https://tiles.newsroom.example/{z}/{x}/{y}.png" in html
-    fallback = re.search(r"IncidentLayer\.basemapFallback\((\w+),\s*(\w+),\s*(\w+)\)", html)
-    assert fallback and fallback.group(2).startswith("tile_layer_")
-    assert fallback.group(3).startswith("outlines_layer_")
-    no_tiles = render_html(build_base_map(incidents, EMPTY, TileSetting(None, "")))
-    assert re.search(r"IncidentLayer\.basemapFallback\(\w+,\s*null,", no_tiles)
+    wiring = re.search(r"Basemap\.add\((\w+),\s*\{base: \"/app/static/basemap\", "
+                       r"version: \"[^\"]*\",\s*tiles: (\w+)\}", html)
+    assert wiring and wiring.group(2).startswith("tile_layer_")
+    no_tiles = render_html(build_base_map(incidents, NO_TILES))
+    assert re.search(r"tiles: null\}", no_tiles) and "L.tileLayer" not in no_tiles

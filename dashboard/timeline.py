@@ -1,0 +1,95 @@
+"""The timeline under the map: incidents and killed per day or week; brushing it sets the date filter.
+
+`timeline_frame` bins the filtered incidents (pure, tested); `timeline_chart`
+draws them with an x-brush (Altair, rendered by Streamlit's own Vega, nothing
+fetched); `apply_brush` turns the brushed interval into the sidebar's date
+range (called from the chart's on_select callback, before the widgets exist).
+"""
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pandas as pd
+
+DATES_KEY = "f_dates"
+CHART_KEY = "timeline"
+BRUSH = "brush"
+DAILY_UP_TO_DAYS = 120
+
+
+def timeline_frame(incidents: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """(rows of period, incidents, killed; 'day' or 'week') over the incidents' event dates.
+
+    killed is the sum of each incident's lowest reported figure ("at least").
+    Incidents without a date are not counted (the caption says how many).
+    """
+    dates = pd.to_datetime(incidents.get("event_date"), errors="coerce")
+    killed = pd.to_numeric(incidents.get("killed_low"), errors="coerce").fillna(0)
+    frame = pd.DataFrame({"date": dates, "killed": killed}).dropna(subset=["date"])
+    if frame.empty:
+        return pd.DataFrame(columns=["period", "period_end", "incidents", "killed"]), "day"
+    span = (frame["date"].max() - frame["date"].min()).days
+    unit = "day" if span <= DAILY_UP_TO_DAYS else "week"
+    period = frame["date"].dt.to_period("D" if unit == "day" else "W-SUN").dt.start_time
+    grouped = frame.groupby(period).agg(incidents=("date", "size"), killed=("killed", "sum"))
+    grouped.index.name = "period"
+    grouped["killed"] = grouped["killed"].astype(int)
+    grouped = grouped.reset_index()
+    grouped.insert(1, "period_end", grouped["period"] + pd.Timedelta(days=1 if unit == "day" else 7))
+    return grouped, unit
+
+
+def timeline_chart(frame: pd.DataFrame, unit: str):
+    """Two bar rows (incidents, killed) sharing one time axis and one x-brush."""
+    import altair as alt
+
+    brush = alt.selection_interval(encodings=["x"], name=BRUSH)
+    x = alt.X("period:T", title=None, axis=alt.Axis(format="%d %b %Y", labelOverlap=True))
+    tooltip = [alt.Tooltip("period:T", title=f"{unit} of", format="%d %b %Y"), "incidents:Q", "killed:Q"]
+    base = alt.Chart(frame).properties(height=70, width="container")
+    incidents = base.mark_bar(color="#4a5d73").encode(
+        x=x, x2="period_end:T", y=alt.Y("incidents:Q", title="incidents"), tooltip=tooltip,
+    ).add_params(brush)
+    killed = base.mark_bar(color="#a33b3b").encode(
+        x=x, x2="period_end:T", y=alt.Y("killed:Q", title="killed"), tooltip=tooltip,
+    )
+    return alt.vconcat(incidents, killed, spacing=4).configure_view(stroke=None)
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, (int, float)):
+        return datetime.fromtimestamp(value / 1000, tz=UTC).date()
+    try:
+        return pd.Timestamp(value).date()
+    except (TypeError, ValueError):
+        return None
+
+
+def brushed_range(selection: Any) -> tuple[date, date] | None:
+    """The (first, last) day of a brush selection as Streamlit reports it, or None."""
+    try:
+        interval = dict(selection[BRUSH])
+    except (KeyError, TypeError, AttributeError):
+        return None
+    values = next((v for v in interval.values() if isinstance(v, (list, tuple)) and len(v) == 2), None)
+    if not values:
+        return None
+    first, last = (_as_date(v) for v in values)
+    if first is None or last is None:
+        return None
+    return (first, last) if first <= last else (last, first)
+
+
+def apply_brush(state: MutableMapping[str, Any], bounds: tuple[date, date] | None) -> bool:
+    """Set the date filter to the brushed range (clamped to the data's dates); True when it changed."""
+    chart = state.get(CHART_KEY)
+    picked = brushed_range(getattr(chart, "selection", None) if chart is not None else None)
+    if picked is None or bounds is None:
+        return False
+    first, last = max(picked[0], bounds[0]), min(picked[1], bounds[1])
+    if first > last:
+        return False
+    state[DATES_KEY] = (first, last)
+    return True

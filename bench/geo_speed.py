@@ -60,10 +60,9 @@ def resolve_rate(seconds: float = 2.0) -> tuple[float, float]:
 
 
 def find_rate(texts: list[str]) -> tuple[float, float]:
-    """KB a second, by wall clock and by CPU time."""
+    """KB a second over the texts, by wall clock and by CPU time."""
     from geo.recognizer import find_places
 
-    find_places(texts[0])
     t0, c0 = time.perf_counter(), time.process_time()
     for text in texts:
         find_places(text)
@@ -101,10 +100,13 @@ def main() -> None:
         wall, cpu = resolve_rate(0.2 if smoke() else 2.0)
     bench.figure("resolve, warm", f"{wall:,.0f} phrases/s wall, {cpu:,.0f} per CPU-s", t, goal=">= 20,000")
     docs, name = texts(args.corpus, bench)
-    with bench.timer() as t:
-        wall, cpu = find_rate(docs)
-    bench.figure(f"find_places on {name}", f"{wall:,.0f} KB/s wall, {cpu:,.0f} KB per CPU-s on one core", t,
-                 goal=">= 500 KB/s")
+    # the first pass also pays what geo loads on first need (country shapes, border bands); the second is
+    # the steady rate of a running app
+    for label in ("first pass", "warm"):
+        with bench.timer() as t:
+            wall, cpu = find_rate(docs)
+        bench.figure(f"find_places on {name}, {label}",
+                     f"{wall:,.0f} KB/s wall, {cpu:,.0f} KB per CPU-s on one core", t, goal=">= 500 KB/s")
 
 
 if __name__ == "__main__":

@@ -83,7 +83,11 @@ def seed_bundled(store: Store, progress: Progress | None = None) -> int:
     report("gazetteer", 0, 1)
     import geo
 
-    geo.load_gazetteer()
+    def build_step(step) -> None:  # geo.gazetteer.BuildStep; none when the index is read from its cache
+        report(f"gazetteer: {step.name}", step.number, step.total)
+        report("gazetteer entries", step.entries, 0)
+
+    geo.load_gazetteer(progress=build_step)
     report("gazetteer", 1, 1)
     articles = [a for _name, a in read_paths([str(BUNDLED_ARTICLES)]) if not isinstance(a, IngestError)]
     for done, article in enumerate(articles):
@@ -124,9 +128,16 @@ def _seed_with_progress(store: Store) -> None:
         started = time.perf_counter()
 
         def progress(step: str, done: int, total: int) -> None:
-            line = lines.setdefault(step, st.empty())
+            key = "gazetteer" if step.startswith("gazetteer: ") else step
+            if key not in lines:
+                lines[key] = st.empty()
+            line = lines[key]
             elapsed = time.perf_counter() - started
-            if step == "gazetteer":
+            if step.startswith("gazetteer: "):  # one build step of geo's gazetteer, "k of n"
+                text = f"{STEP_WORDS['gazetteer']}: step {done} of {total} ({step.split(': ', 1)[1]})"
+            elif step == "gazetteer entries":
+                text = f"{done:,} names indexed so far"
+            elif step == "gazetteer":
                 text = STEP_WORDS[step] + (f": done ({elapsed:.0f} s)." if done else "...")
             else:
                 text = f"{STEP_WORDS[step]}: {done} of {total}"

@@ -154,16 +154,14 @@ def _encode_claims(incident_ids: pd.Series, claims: pd.DataFrame, strings: Strin
 
 
 def _incident_articles(points: pd.DataFrame, article_index: pd.Index) -> dict:
-    """Each incident's articles (its article_ids cell) as indices into the article table."""
-    cells = _column(points, "article_ids").astype("string").fillna("")
-    flat: list[int] = []
-    start = [0]
-    for cell in cells:
-        ids = [part.strip() for part in cell.split(";") if part.strip()]
-        found = article_index.get_indexer(ids) if ids else []
-        flat.extend(int(i) for i in found if i >= 0)
-        start.append(len(flat))
-    return {"a": flat, "start": start}
+    """Each incident's articles (its article_ids cell) as indices into the article table (vectorised:
+    one lookup for all incidents)."""
+    lists = _column(points, "article_ids").astype("string").fillna("").str.split(";")
+    found = article_index.get_indexer(lists.explode().str.strip().to_numpy(dtype=object))
+    owner = np.arange(len(points)).repeat(lists.str.len().to_numpy(dtype=np.int64))
+    keep = found >= 0
+    counts = np.bincount(owner[keep], minlength=len(points))
+    return {"a": found[keep].tolist(), "start": [0, *np.cumsum(counts).tolist()]}
 
 
 def _truthy(value) -> bool:

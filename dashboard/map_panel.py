@@ -94,10 +94,9 @@ def map_panel(tables: Tables, filtered: pd.DataFrame, version: str, flt: Inciden
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def cached_timeline(_filtered: pd.DataFrame, version: str, flt: IncidentFilter) -> tuple[dict | None, str]:
-    """The timeline's Vega-Lite spec (None: nothing dated) and its unit, per (data version, filter):
-    building and validating an Altair chart on every run cost more than the rest of the page."""
+    """The timeline's Vega-Lite spec (None: nothing dated) and its unit, per (data version, filter)."""
     frame, unit = timeline.timeline_frame(_filtered)
-    return (None if frame.empty else timeline.timeline_chart(frame, unit).to_dict()), unit
+    return (None if frame.empty else timeline.timeline_spec(frame, unit)), unit
 
 
 def timeline_panel(tables: Tables, filtered: pd.DataFrame, version: str, flt: IncidentFilter) -> None:

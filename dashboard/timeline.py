@@ -1,8 +1,8 @@
 """The timeline under the map: incidents and killed per day or week; brushing it sets the date filter.
 
-`timeline_frame` bins the filtered incidents (pure, tested); `timeline_chart`
-draws them with an x-brush (Altair, rendered by Streamlit's own Vega, nothing
-fetched); `apply_brush` turns the brushed interval into the sidebar's date
+`timeline_frame` bins the filtered incidents (pure, tested); `timeline_spec`
+draws them with an x-brush (Vega-Lite, rendered by Streamlit's own Vega,
+nothing fetched); `apply_brush` turns the brushed interval into the sidebar's date
 range (called from the chart's on_select callback, before the widgets exist).
 """
 from __future__ import annotations
@@ -41,21 +41,31 @@ def timeline_frame(incidents: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     return grouped, unit
 
 
-def timeline_chart(frame: pd.DataFrame, unit: str):
-    """Two bar rows (incidents, killed) sharing one time axis and one x-brush."""
-    import altair as alt
+def timeline_spec(frame: pd.DataFrame, unit: str) -> dict:
+    """Two bar rows (incidents, killed) sharing one time axis and one x-brush, as a Vega-Lite spec.
 
-    brush = alt.selection_interval(encodings=["x"], name=BRUSH)
-    x = alt.X("period:T", title=None, axis=alt.Axis(format="%d %b %Y", labelOverlap=True))
-    tooltip = [alt.Tooltip("period:T", title=f"{unit} of", format="%d %b %Y"), "incidents:Q", "killed:Q"]
-    base = alt.Chart(frame).properties(height=70, width="container")
-    incidents = base.mark_bar(color="#4a5d73").encode(
-        x=x, x2="period_end:T", y=alt.Y("incidents:Q", title="incidents"), tooltip=tooltip,
-    ).add_params(brush)
-    killed = base.mark_bar(color="#a33b3b").encode(
-        x=x, x2="period_end:T", y=alt.Y("killed:Q", title="killed"), tooltip=tooltip,
-    )
-    return alt.vconcat(incidents, killed, spacing=4).configure_view(stroke=None)
+    Written as a dict (Altair built and validated the same chart in 40 ms, on every filter change).
+    """
+    rows = [{"period": p.strftime("%Y-%m-%d"), "period_end": e.strftime("%Y-%m-%d"), "incidents": int(n),
+             "killed": int(k)}
+            for p, e, n, k in zip(frame["period"], frame["period_end"], frame["incidents"], frame["killed"],
+                                  strict=True)]
+    x = {"field": "period", "type": "temporal", "title": None,
+         "axis": {"format": "%d %b %Y", "labelOverlap": True}}
+    tooltip = [{"field": "period", "type": "temporal", "title": f"{unit} of", "format": "%d %b %Y"},
+               {"field": "incidents", "type": "quantitative"}, {"field": "killed", "type": "quantitative"}]
+
+    def row(field: str, color: str) -> dict:
+        return {"mark": {"type": "bar", "color": color}, "height": 70, "width": "container",
+                "encoding": {"x": x, "x2": {"field": "period_end"},
+                             "y": {"field": field, "type": "quantitative", "title": field},
+                             "y2": {"datum": 0},
+                             "tooltip": tooltip}}
+
+    incidents = row("incidents", "#4a5d73")
+    incidents["params"] = [{"name": BRUSH, "select": {"type": "interval", "encodings": ["x"]}}]
+    return {"data": {"values": rows}, "vconcat": [incidents, row("killed", "#a33b3b")], "spacing": 4,
+            "config": {"view": {"stroke": None}}}
 
 
 def _as_date(value: Any) -> date | None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from geo.candidates import EARTH_RADIUS_KM, haversine_km
 
 MATCH_KM = 30.0  # an airport this close to a city lies in the city's admin-1 area
+NEAREST = 64  # cities looked at per airport (a dense suburb has many within 30 km)
 # Names made only of these words ("North West", "Gulf", "Central") say a direction, not which area.
 GENERIC_WORDS = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre",
@@ -35,7 +36,6 @@ def names_of_codes(airports: Iterable[dict], city_cells: dict, lats: list[float]
     An airport names the admin-1 area of the nearest city of its country within 30 km (a k-d tree
     over points on the unit sphere finds them: a few hundred thousand distances, not millions).
     """
-    import numpy as np
     from scipy.spatial import cKDTree
 
     named = [a for a in airports if a.get("subd")]
@@ -46,12 +46,11 @@ def names_of_codes(airports: Iterable[dict], city_cells: dict, lats: list[float]
     points = unit_vectors([float(a["lat"]) for a in named], [float(a["lon"]) for a in named])
     chord = 2 * math.sin(MATCH_KM / EARTH_RADIUS_KM / 2)
     votes: dict[str, Counter] = defaultdict(Counter)
-    for a, point, near in zip(named, points, tree.query_ball_point(points, chord), strict=True):
-        same_country = [j for j in near if ccs[cities[j]] == a["country"]]
-        if not same_country:
-            continue
-        nearest = min(same_country, key=lambda j: float(np.sum((tree.data[j] - point) ** 2)))
-        code = codes[cities[nearest]]
+    # the NEAREST cities within 30 km, nearest first (a border airport may be nearest a foreign town)
+    _, nearest = tree.query(points, k=NEAREST, distance_upper_bound=chord)
+    for a, row in zip(named, nearest.tolist(), strict=True):
+        j = next((j for j in row if j < len(cities) and ccs[cities[j]] == a["country"]), None)
+        code = codes[cities[j]] if j is not None else None
         if code:
             votes[code][a["subd"].replace("-", " ")] += 1
     return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}

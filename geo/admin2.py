@@ -15,12 +15,12 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import math
 import re
 from collections import defaultdict
 from pathlib import Path
 
-from geo.candidates import haversine_km
-
+KM_PER_DEG = 111.32
 MIN_RADIUS_KM = 10.0
 DEFAULT_RADIUS_KM = 25.0  # a unit with one town: a typical district's reach
 # kind words of admin-2 names, before or after the bare name ("Cercle de Macina", "Bakhmut Raion")
@@ -69,7 +69,9 @@ def units(path: Path) -> list[dict]:
     for (cc, admin1, name), towns in members.items():
         lat = sum(t["latitude"] for t in towns) / len(towns)
         lon = sum(t["longitude"] for t in towns) / len(towns)
-        dists = sorted(haversine_km(lat, lon, t["latitude"], t["longitude"]) for t in towns)
+        kx = KM_PER_DEG * math.cos(math.radians(lat))  # flat distances: a county is small
+        dists = sorted(math.hypot((t["latitude"] - lat) * KM_PER_DEG, (t["longitude"] - lon) * kx)
+                       for t in towns)
         radius = DEFAULT_RADIUS_KM if len(towns) == 1 else max(MIN_RADIUS_KM,
                                                                dists[int(0.8 * (len(dists) - 1))])
         out.append({"name": PARENS.sub("", name).strip(), "cc": cc, "admin1": admin1 or None, "lat": lat,

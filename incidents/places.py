@@ -246,9 +246,9 @@ def admin_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[i
     return out
 
 
-_WORD_HYPHENED = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"  # "Pont-Sonde", "Ras al-Ain"
+_WORD_HYPHENED = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"  # "Saint-Louis-du-Nord", "Ras al-Ain"
 _HYPHENED = rf"{_WORD_HYPHENED}(?:\s(?:al-|el-|ez-|ad-)?{_WORD_HYPHENED}){{0,2}}"
-# "the Yemeni town of Saada", "the southern city of X", "the village of X": a settlement named by its
+# "the Syrian town of X", "the southern city of X", "the village of X": a settlement named by its
 # kind; the whole phrase is looked up where geo placed nothing over the name
 LOCALITY = re.compile(
     rf"\bthe\s+(?:[\w'’-]+\s+){{0,3}}?(?:town|city|village|district|province|governorate|suburb|"
@@ -257,7 +257,7 @@ LOCALITY = re.compile(
 
 
 def locality_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[int, int]]) -> list:
-    """Mentions for "the Yemeni town of X" where geo read no place over X."""
+    """Mentions for "the Syrian town of X" where geo read no place over X."""
     out = []
     for m in LOCALITY.finditer(sentence):
         start, end = offset + m.start(), offset + m.end()

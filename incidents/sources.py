@@ -60,21 +60,23 @@ PRONOUN_SPEAKS = re.compile(
 )
 
 
-# the words before a speaker's head noun that belong to its name: "a senior health official",
+# the words before a speaker's head noun that belong to its name: "a senior hospital official",
 # "the provincial police chief" (not a verb, a preposition or a conjunction)
 _CLASS_MODIFIER = re.compile(
     r"(?:(?<![\w'’.-])(?:the|a|an|one|two|three|several|[A-Z][\w.'’-]*|"
     r"(?!(?:said|says|told|and|or|of|in|on|at|to|by|with|from|for|that|which|who|was|were|is|are|has|have|"
     r"had|but|as|after|when|while|if|than|then|there|their|its|his|her|also|not|no|killed|wounded|injured|"
-    r"dead|people|according)\b)[a-z][\w'’-]*)\s+){1,5}$"
+    r"dead|people|according|since|until|before|during|under|over|about|against|between|through|into|upon|"
+    r"via|per|like|across|near|toward|towards|within|without|where|whose|whom|what|so|yet|nor)\b)"
+    r"[a-z][\w'’-]*)\s+){1,5}$"
 )
 
 
 def mentions(sentence: str) -> list[SourceMention]:
-    """Listed sources in a sentence with the words that name them ("Iraq's interior ministry").
+    """Listed sources in a sentence with the words that name them ("Kenya's interior ministry").
 
     A class of speaker (canonical "*": officials, a ministry, police) is named by its own
-    words with their modifiers ("a senior health official" -> senior health official), its
+    words with their modifiers ("a senior hospital official" -> senior hospital official), its
     kind from its head and modifiers (health: medical).
     """
     out = []
@@ -200,6 +202,8 @@ def group_refs(sentence: str, actor_mentions) -> list[SourceMention]:
 
 def frames(sentence: str, found: list[SourceMention]) -> tuple[Frame, ...]:
     """The reporting frames of a sentence (read once per sentence and speakers: later asks are cached)."""
+    if not found and not PASSIVE.search(sentence):
+        return ()  # nobody named and nothing passive: no frame
     return _frames(sentence, tuple(found))
 
 
@@ -266,7 +270,7 @@ def _tail(rest: str) -> str:
     rest = rest.strip(" .\"'")
     rest = _ADJUNCT.sub("", rest).strip(" ,")
     rest = _PARTICIPLE.sub("", rest).strip(" .\"'")
-    # "..., the ministry said, the city's deadliest attack in years.": a closing noun phrase comments
+    # "..., the governor said, the worst attack in months.": a closing noun phrase comments
     return "" if _COMMENT.match(rest) and not _FINITE.search(rest) else rest
 
 
@@ -360,7 +364,8 @@ HEAD_TYPES: list[tuple[re.Pattern, str]] = [
         (
             r"ministry|police|army|military|officials?|spokes(?:man|woman|person)|authorit(?:y|ies)|"
             r"government|governor|mayor|minister|president|command|commander|department|directorate|office|"
-            r"council|commission(?:er)?|agency|service|defen[cs]e|prosecutor\w*|sources?|chief|head|director",
+            r"council|commission(?:er)?|agency|service|defen[cs]e|prosecutor\w*|sources?|chief|head|director|"
+            r"coast guard|guards?",
             "government",
         ),
     ]
@@ -383,7 +388,7 @@ _INVERTED = re.compile(
 
 def source_type_of(words: str) -> str | None:
     """A speaker's kind from its words, else None: a field named in them first ("a senior health
-    official", "the provincial health directorate": medical), then its head noun ("local
+    official", "the regional health office": medical), then its head noun ("local
     officials": government), then any word ("residents": local sources)."""
     parts = words.split()
     if not parts:
@@ -402,7 +407,7 @@ FIELDS = ("medical", "monitor", "media")
 
 
 def speakers(sentence: str, found: list[SourceMention]) -> list[SourceMention]:
-    """Subjects of reporting verbs the lists do not name: "the provincial health directorate wrote",
+    """Subjects of reporting verbs the lists do not name: "the regional health office wrote",
     "..., said the camp's director". The head noun gives the kind; unknown kinds are no speaker."""
     out: list[SourceMention] = []
     for m in REPORT_VERB.finditer(sentence):

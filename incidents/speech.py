@@ -76,11 +76,20 @@ BEFORE_QUOTE = re.compile(
 )
 
 
+# a sentence that adds to figures already given goes on with their account
+ADDING = re.compile(
+    r"^\W*(?:in addition to|besides|apart from|on top of|as well as)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:dead|deaths?|killed|fatalities|casualties|wounded|injured|victims)\b",
+    re.I,
+)
+
+
 @dataclass
 class Speakers:
     """The speakers named so far, in text order, for references back."""
 
     named: list[sources.SourceMention] = field(default_factory=list)
+    last_figures: sources.SourceMention | None = None  # who gave the last figures
 
     def last(self) -> sources.SourceMention | None:
         return self.named[-1] if self.named else None
@@ -179,4 +188,6 @@ def figure_speaker(
         src = quote_speaker
     if src is sources.UNATTRIBUTED and state.last() is not None and AGAIN.search(s.text):
         src = state.last()
+    if src is sources.UNATTRIBUTED and state.last_figures is not None and ADDING.match(s.text):
+        src = state.last_figures  # "Besides the five deaths, nine were hurt": the same account
     return state.resolve(src) if src is not sources.UNATTRIBUTED else src

@@ -161,7 +161,7 @@ CIVILIAN_TARGET = re.compile(
     r"merchant|bulk carrier|cargo ship|tanker|container ship|crew|seafarers|mariners|paramedics|shepherds|"
     r"herders|shopkeepers|traders|family gathering|funeral|party|bus station|wedding guests|citizens|"
     r"tourists|students|pupils|refugees|migrants|refugee camp|cathedral|shrine|temple)\b"
-    # "killed nine Palestinians", "12 Afghans were wounded": people named by their nationality
+    # "shot six Syrians", "12 Afghans were wounded": people named by their nationality
     r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|hundreds of)\s+"
     r"(?-i:[A-Z][a-z]+(?:ians|ans|is|ese))\b",
     re.I,

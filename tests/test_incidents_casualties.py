@@ -279,3 +279,16 @@ def test_ways_of_killing_and_tolls_put_at_a_figure(sentence, low):
 def test_a_comment_after_the_frame_opened_by_an_adverb_still_closes_it():
     s = "A shell killed six children at a school, regional officials said, also blaming the rebels."
     assert attribute(s, s.index("six"), mentions(s)).canonical == "regional officials"
+
+
+def test_a_definite_count_refers_back_and_is_no_new_figure():
+    got = [(f.kind, f.low) for f in figures("Besides the four dead, at least nine people were hurt.")]
+    assert got == [("wounded", 9)]
+
+
+def test_a_class_of_speaker_does_not_reach_back_over_a_preposition():
+    names = [
+        m.canonical
+        for m in mentions("Raids have hit the militia in Libya since President Saied took office.")
+    ]
+    assert "President" in names and not any("since" in n for n in names)

@@ -172,11 +172,11 @@ def test_another_kind_of_violence_on_the_same_day_and_place_is_evidence_not_a_ve
 
 def test_an_undated_report_joins_on_place_and_shared_wording(sqlite_store):
     dated = art(
-        "A suicide bomber blew himself up at a crowded wedding hall in Kunduz on Friday, killing at least "
+        "A suicide bomber blew himself up at a crowded wedding hall in Baghlan on Friday, killing at least "
         "30 guests, provincial officials said."
     )
     undated = art(
-        "A suicide bomber blew himself up at a crowded wedding hall in Kunduz, the provincial police said, "
+        "A suicide bomber blew himself up at a crowded wedding hall in Baghlan, the provincial police said, "
         "and dozens of guests were killed.",
         published=None,
     )

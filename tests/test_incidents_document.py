@@ -56,7 +56,7 @@ def test_a_quotation_keeps_the_speaker_named_after_it():
 
 def test_the_ministry_speaks_again_as_the_ministry_last_named():
     text = (
-        "An air strike hit a fuel depot in Hodeidah on Tuesday, the Houthi-run Health Ministry said. "
+        "An air strike hit a fuel depot in Mukalla on Tuesday, the Houthi-run Health Ministry said. "
         "The ministry said nine people were killed and 14 wounded."
     )
     got = [c for c in claims_of(text) if c.killed_low == 9]
@@ -166,12 +166,12 @@ def test_a_place_in_a_clause_of_earlier_events_is_not_the_incidents():
 
 def test_the_headline_gives_the_more_specific_place_inside_the_bodys_region():
     text = (
-        "Air strike on market in Kafr Nabl kills nine\n\n"
-        "An air strike hit a busy market in Syria's Idlib province on Monday, killing nine people, "
+        "Air strike on market in Kafr Zita kills nine\n\n"
+        "An air strike hit a busy market in Syria's Hama province on Monday, killing nine people, "
         "rescuers said.\n"
     )
     [r] = extract(art(text))
-    assert r.place is not None and r.location_as_reported == "Kafr Nabl"
+    assert r.place is not None and r.location_as_reported == "Kafr Zita"
 
 
 def test_it_said_speaks_for_the_subject_that_opened_the_sentence_before():
@@ -246,3 +246,21 @@ def test_a_reading_does_not_depend_on_what_the_process_read_before():
     again = [(r.actor1, r.actor2, [c.source for c in r.claims]) for r in extract(art(second))]
     assert again == fresh
     assert fresh[0][0] == ["Militants"]  # the speaker is not the attacker
+
+
+def test_a_sentence_adding_to_given_figures_goes_on_with_their_account():
+    text = (
+        "A rocket hit a ferry off Mukalla on Monday, killing two sailors, the coast guard said. "
+        "In addition to the two dead, at least five crew members were wounded."
+    )
+    got = [c for c in claims_of(text) if c.killed_low == 2]
+    assert got and got[0].source == "coast guard" and got[0].wounded_low == 5
+
+
+def test_a_national_red_crescent_is_not_the_icrc():
+    from incidents.sources import mentions
+
+    [m] = mentions("Eleven people were hurt, the Palestine Red Crescent said.")
+    assert m.canonical == "Palestine Red Crescent Society"
+    [m] = mentions("Four people were hurt, the Iraqi Red Crescent said.")
+    assert "Red Crescent" in m.canonical and "Red Cross" not in m.canonical

@@ -21,10 +21,10 @@ REALNEWS = ROOT.parent / "shared" / "realnews"
 SCORER = ROOT.parent / "shared" / "acceptance" / "score.py"
 
 MIN_MATCHED = 23
-MIN_CLAIMS = 41
+MIN_CLAIMS = 44
 MIN_ACTORS = 11
 MAX_DUPLICATES = 0
-MAX_OTHER_SHARE = 0.50
+MAX_OTHER_SHARE = 0.55  # (geo changes move a few places either way)
 
 
 @pytest.fixture(scope="module")

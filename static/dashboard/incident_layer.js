@@ -234,7 +234,12 @@
     group.on("add", function () {
       var map = group._map;
       map.on("moveend", draw);
-      map.on("popupopen", function () { drawn.eachLayer(function (l) { if (l.closeTooltip) l.closeTooltip(); }); });
+      if (!map._incidentTooltipsClose) {  /* once per map, not once per filter change */
+        map._incidentTooltipsClose = true;
+        map.on("popupopen", function () {
+          map.eachLayer(function (l) { if (l.closeTooltip && l.getTooltip && l.getTooltip()) l.closeTooltip(); });
+        });
+      }
       fitIncidents(p, map);
       draw();
       markReady(p.lat.length, started);

@@ -181,7 +181,9 @@ def test_the_first_start_reports_each_step_with_its_counts(tmp_path):
     count = seed_bundled(Store(f"sqlite:///{tmp_path / 'first.db'}"),
                          lambda step, done, total: heard.append((step, done, total)))
     assert count == len(list(BUNDLED_ARTICLES.glob("*.txt")))
-    assert heard[:2] == [("gazetteer", 0, 1), ("gazetteer", 1, 1)]
+    assert heard[0] == ("gazetteer", 0, 1) and ("gazetteer", 1, 1) in heard
+    gazetteer = heard[1:heard.index(("gazetteer", 1, 1))]  # its build steps, or none from the cache
+    assert all(step.startswith("gazetteer") for step, _, _ in gazetteer)
     assert [h for h in heard if h[0] == "articles"] == [("articles", n, count) for n in range(count + 1)]
 
 

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from dashboard.timeline import CHART_KEY, DATES_KEY, apply_brush, brushed_range, timeline_frame
+from dashboard.timeline import CHART_KEY, DATES_KEY, apply_brush, brushed_range, timeline_frame, timeline_spec
 
 
 def incidents(dates: list[str | None], killed: list[int | None]) -> pd.DataFrame:
@@ -46,3 +46,13 @@ def test_brushing_sets_the_date_filter_within_the_data_dates():
     assert state[DATES_KEY] == (date(2024, 1, 1), date(2024, 1, 10))
     cleared = {CHART_KEY: SimpleNamespace(selection={"brush": {}}), DATES_KEY: "kept"}
     assert not apply_brush(cleared, (date(2024, 1, 1), date(2024, 3, 1))) and cleared[DATES_KEY] == "kept"
+
+
+def test_the_spec_brushes_the_time_axis_of_both_rows():
+    frame, unit = timeline_frame(incidents(["2024-01-01", "2024-01-03"], [2, 5]))
+    spec = timeline_spec(frame, unit)
+    top, bottom = spec["vconcat"]
+    assert top["params"][0]["select"] == {"type": "interval", "encodings": ["x"]}
+    assert top["encoding"]["x"] == bottom["encoding"]["x"] and top["encoding"]["x"]["field"] == "period"
+    assert spec["data"]["values"][1] == {"period": "2024-01-03", "period_end": "2024-01-04", "incidents": 1,
+                                         "killed": 5}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from incidents import lexicon
 
@@ -98,6 +99,16 @@ GENERIC = re.compile(
 def is_generic(name: str) -> bool:
     """A class of actor ("militants", "unidentified gunmen"), which never rules out a match."""
     return bool(GENERIC.search(name))
+
+
+def is_listed(name: str) -> bool:
+    """A name data/actors.csv holds (not forces named only by a nationality, "Yemeni forces")."""
+    return name in _canonicals()
+
+
+@lru_cache(maxsize=1)
+def _canonicals() -> frozenset[str]:
+    return frozenset(e.canonical for e in lexicon.actors().by_alias.values())
 
 
 def role(sentence: str, actor: ActorMention, event_start: int, *, explicit_only: bool = False) -> str | None:

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from incidents.actors import is_generic
+from incidents import undated
+from incidents.actors import is_generic, is_listed
 from incidents.model import Report
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
@@ -113,8 +114,10 @@ def _contains(region, point) -> bool | None:
         return None
     from shapely.geometry import Point, shape
 
+    # "southern Libya" has no edge on the ground: a directional region is read with a wider margin
+    margin = 0.75 if getattr(region, "feature", "") == "direction" else 0.25
     try:
-        return shape(region.geometry).buffer(0.25).contains(Point(point.lon, point.lat))
+        return shape(region.geometry).buffer(margin).contains(Point(point.lon, point.lat))
     except Exception:  # a malformed geometry: fall back to distances
         return None
 
@@ -139,17 +142,48 @@ def place_rank(place) -> tuple:
     return (place.uncertainty_km, place.where_prec)
 
 
+def inside(inner, outer) -> bool:
+    """Whether inner's point lies in outer's area: its shape where it has one, else its radius
+    (an admin unit's radius is where most of its towns lie: its edge runs beyond it)."""
+    held = _contains(outer, inner)
+    if held is not None:
+        return held
+    reach = outer.uncertainty_km * (2.0 if outer.where_prec >= 3 else 1.0)
+    return km(inner.lat, inner.lon, outer.lat, outer.lon) <= reach
+
+
 def better_place(new, old) -> bool:
     """Whether new says more precisely where than old.
 
     The bare name inside old's relation ("Gwoza" after "a village near Gwoza") is
     the same gazetteer place with the relation dropped: it says less, not more.
+    A town (or "near a town") inside the district or region the other names is
+    the more specific reading, whatever the radii: "a meadow near X" over "the
+    district of Y" that holds X.
     """
     if old is None:
         return True
     if old.place_id and new.place_id == old.place_id and old.geo_precision > new.geo_precision:
         return False
+    if _town_in_unit(new, old):
+        return True
+    if _town_in_unit(old, new):
+        return False
     return place_rank(new) < place_rank(old)
+
+
+def _town_in_unit(town, unit) -> bool:
+    """A place at or near a town (UCDP where_prec 1-2) inside a district, province or region (3-5)."""
+    return town.where_prec <= 2 and 3 <= unit.where_prec <= 5 and inside(town, unit)
+
+
+def most_specific(places: list):
+    """The most specific of several readings of one event's place (see better_place), or None."""
+    best = None
+    for p in places:
+        if p is not None and better_place(p, best):
+            best = p
+    return best
 
 
 @dataclass
@@ -165,7 +199,8 @@ class Profile:
     actor1: set[str] = field(default_factory=set)
     actor2: set[str] = field(default_factory=set)
     words: frozenset[str] = frozenset()
-    said_weekdays: frozenset[int] = frozenset()  # "on Sunday" in undated reports (no day to pin it to)
+    partials: tuple = ()  # "on Sunday", "October 8" in undated reports (incidents.undated)
+    classes1: frozenset[str] = frozenset()  # attackers named by a class ("settlers", "gunmen")
     figures: frozenset[int] = frozenset()  # the exact tolls its sources give
 
 
@@ -189,6 +224,9 @@ def core_dates(reports: list[Report]) -> tuple[date | None, date | None, int | N
     readings = [d for r in reports for d in r.readings()]
     if not readings:
         return None, None, None, None
+    # the event's own days decide; a statement's day or the publication's only where no text dates it
+    strongest = min(d.weak for d in readings)
+    readings = [d for d in readings if d.weak == strongest]
     best = min(d.precision for d in readings)
     top = [d for d in readings if d.precision == best]
     start, end = min(d.date_start for d in top), max(d.date_end for d in top)
@@ -216,7 +254,8 @@ def profile(reports: list[Report]) -> Profile:
         actor1={a for r in reports for a in r.actor1 if not is_generic(a)},
         actor2={a for r in reports for a in r.actor2 if not is_generic(a)},
         words=frozenset().union(*(_bigrams(r.context or r.sentence) for r in reports)),
-        said_weekdays=frozenset().union(*(_said_weekdays(r) for r in reports)),
+        partials=tuple(p for r in reports for p in undated.partials(r)),
+        classes1=frozenset(_class(a) for r in reports for a in r.actor1 if is_generic(a)),
         figures=_figures(reports),
     )
 
@@ -266,13 +305,16 @@ def match_score(report: Report, prof: Profile, *, same_article: bool = False) ->
     """How well report fits an incident profile; None when they cannot be one event."""
     # another kind of violence is evidence against one event, not a veto: "a suicide bomber opened fire,
     # then blew himself up" is one attack read twice; it needs the same day and a compatible place
-    other_kind = bool(report.sub_event_type and prof.subtypes and report.sub_event_type not in prof.subtypes)
-    named1 = {a for a in report.actor1 if not is_generic(a)}  # "militants" rule nothing out
-    if named1 & prof.actor2 and not named1 & prof.actor1:
-        return None  # attacker and target swapped: a retaliation, not the same event
-    if named1 and prof.actor1 and not named1 & prof.actor1:
-        return None
+    other_kind = _other_kind(report, prof)
+    # "militants" rule nothing out, nor forces named only by a nationality ("Yemeni missiles")
+    named1 = {a for a in report.actor1 if not is_generic(a) and is_listed(a)}
+    # attacker and target swapped (a retaliation, not the same event), or another attacker named
+    other_author = bool(named1 & prof.actor2 and not named1 & prof.actor1) or bool(
+        named1 and prof.actor1 and not named1 & prof.actor1
+    )
     dates = _dates_overlap(report, prof)
+    if other_author and (dates is not None or same_article):
+        return None
     if dates is False or (dates and same_article and _another_day(report, prof)):
         return None
     place_ok = None
@@ -297,56 +339,78 @@ def match_score(report: Report, prof: Profile, *, same_article: bool = False) ->
         return score if (place_ok or same_article or actors or sim >= 0.1) else None
     if same_article:
         return score if (place_ok or report.date is None or prof.start is None) else None
-    weekday = _weekday_agrees(report, prof)
+    weekday = _partials_agree(report, prof)
     if weekday is False:
         return None  # "on Sunday evening" in an undated article is not Tuesday's event
-    # no date on one side: needs a compatible place and shared wording, actors, the weekday or a toll
-    # two sources give alike ("at least 103 killed" in both)
-    same_toll = bool(_figures([report]) & prof.figures) and not other_kind
-    # (another kind of violence needs more shared wording: "the raid" and "the clashes" of one night)
-    enough = 0.15 if other_kind else 0.10
-    if place_ok and (weekday or sim >= enough or (actors and sim >= 0.05) or same_toll):
-        return score + 1.0 * bool(weekday) + 0.5 * same_toll
-    return None
-
-
-WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-
-
-def _said_weekdays(report: Report) -> frozenset[int]:
-    """The weekday an undated report names ("on Sunday evening"), which no published day resolved."""
-    said = report.date.text if report.date is not None and not report.date.known else ""
-    return frozenset(DAYS.index(m.group(1).lower()) for m in WEEKDAY.finditer(said))
-
-
-def _weekdays(start: date | None, end: date | None) -> frozenset[int]:
-    """The weekdays of a window of at most two days (a night either side of midnight), else none."""
-    if start is None or end is None or (end - start).days > 1:
-        return frozenset()
-    return frozenset((start + timedelta(days=i)).weekday() for i in range((end - start).days + 1))
-
-
-def _weekday_agrees(report: Report, prof: Profile) -> bool | None:
-    """An undated article's "on Sunday evening" against a dated side: None when either is silent.
-
-    With no published date the weekday cannot be pinned to a day, but it still
-    says which day of the week it was: the incident's day (or the next, a local
-    night read from the other side of midnight) agrees, any other day does not.
-    Either side may be the undated one (articles come in any order).
-    """
-    said, days = _said_weekdays(report), _weekdays(prof.start, prof.end)
-    if not (said and days):  # the other way round: the incident holds the undated report
-        readings = report.readings()
-        said = prof.said_weekdays
-        days = (
-            _weekdays(min(d.date_start for d in readings), max(d.date_end for d in readings))
-            if readings
-            else frozenset()
-        )
-    if not (said and days):
+    if not place_ok:
         return None
-    return bool(said & days)
+    evidence = _undated_evidence(report, prof, sim, bool(weekday), actors) - 2.0 * other_author
+    return score + evidence if evidence >= UNDATED_EVIDENCE else None
+
+
+UNDATED_EVIDENCE = 3.0
+
+
+def _undated_evidence(report: Report, prof: Profile, sim: float, weekday: bool, actors: bool) -> float:
+    """What, besides a compatible place, says an undated report is this incident's.
+
+    The day of the week it names, shared wording, a toll both give ("at least 103 killed"),
+    the same named actor or class of attacker ("settlers"), the same kind of violence, and
+    both placed at the same town: none alone, any two (the weekday or a toll counts double).
+    """
+    other_kind = _other_kind(report, prof)
+    same_toll = bool(_figures([report]) & prof.figures) and not other_kind
+    classes = {_class(a) for a in report.actor1 if is_generic(a)} & prof.classes1
+    here = report.place
+    precise = here.uncertainty_km <= 15 and any(
+        p.uncertainty_km <= 15 and km(here.lat, here.lon, p.lat, p.lon) <= 10 for p in prof.places
+    )
+    weapon_clash = bool(report.weapon and prof.weapons and report.weapon not in prof.weapons)
+    return (
+        2.0 * weekday
+        + (2.0 if sim >= 0.10 else 1.0 if sim >= 0.05 else 0.0)
+        + 2.0 * same_toll
+        + 1.5 * actors
+        + 1.0 * bool(classes)
+        + 1.0 * bool(report.sub_event_type and not other_kind)
+        + 1.0 * precise
+        - 1.0 * other_kind
+        - 1.0 * weapon_clash
+    )
+
+
+# kinds that one event is often said as: "a blast" and "a suicide bombing", "an explosion" and "a grenade"
+KIND_FAMILY = {"Suicide bomb": "bomb", "Remote explosive/landmine/IED": "bomb", "Grenade": "bomb"}
+
+
+def _other_kind(report: Report, prof: Profile) -> bool:
+    """Whether the report names another kind of violence than any of the incident's reports."""
+    if not (report.sub_event_type and prof.subtypes):
+        return False
+    family = KIND_FAMILY.get(report.sub_event_type, report.sub_event_type)
+    return family not in {KIND_FAMILY.get(t, t) for t in prof.subtypes}
+
+
+def _class(name: str) -> str:
+    """A class of actor by its head noun: "Israeli settlers" and "settlers" are one class."""
+    return name.lower().split()[-1] if name else ""
+
+
+def _partials_agree(report: Report, prof: Profile) -> bool | None:
+    """An undated side's "on Sunday evening" or "October 8" against the dated side (incidents.undated).
+
+    Either side may be the undated one (articles come in any order): the report's
+    partial days against the incident's window, or the incident's against the report's.
+    """
+    said = undated.partials(report)
+    if said and prof.start is not None:
+        return undated.agrees(said, prof.start, prof.end)
+    readings = report.readings()
+    if prof.partials and readings:
+        return undated.agrees(
+            prof.partials, min(d.date_start for d in readings), max(d.date_end for d in readings)
+        )
+    return None
 
 
 def best_match(report: Report, profiles: dict[str, Profile], *, same_article: bool = False) -> str | None:

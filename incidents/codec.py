@@ -41,6 +41,7 @@ def _reading(d: dict) -> DateReading:
         d["precision"],
         d.get("local", False),
         _day(d.get("day")),
+        d.get("kind", ""),
     )
 
 

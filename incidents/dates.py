@@ -33,7 +33,7 @@ _LOCAL = re.compile(
 )
 _STATEMENT = re.compile(
     rf"\b(?:said|says|announced|reported|told [\w ]{{1,30}}?|in a statement)\s+(?:on\s+)?"
-    rf"({_DAY})\b"
+    rf"({_DAY})\b(?!['’]s)"  # ("said Sunday's raid struck": the raid's day)
 )
 # the day a toll was updated is the figure's day, never the event's: "the toll rose to 25 on Saturday"
 _TOLL_UPDATE = re.compile(
@@ -252,12 +252,6 @@ def _same_day(m: re.Match, previous: DateReading | None) -> Span:
 # "attacked more than 140 times since Oct. 17": the day a period began, not an event's day
 _SINCE = re.compile(r"\b(?:since|starting|beginning)\s+(?:early\s+|late\s+|mid-)?$", re.I)
 
-# "BEIRUT, Feb 13 (Reuters) -": the day the story was filed, not the day of the event it reports
-DATELINE_DATE = re.compile(
-    # "CULIACAN, Mexico, Sept 20 (Reuters)", "TAMPA, Fla., Jan 5 (Reuters)": a country or state may follow
-    rf"\s*[A-Z][A-Z .'’/-]+,(?:\s+[A-Z][A-Za-z.'’ -]{{1,30}},)?"
-    rf"\s+(?:{_MON})\.?\s+\d{{1,2}}\s*\((?:Reuters|AFP|AP|Xinhua|dpa|Anadolu)\)"
-)
 _LOCAL_TIME = re.compile(r"\s+(?:[\w-]+\s+){0,2}?local time\b", re.I)
 _SINCE_IN = re.compile(r"(?:since|starting|beginning)\b", re.I)
 
@@ -291,6 +285,51 @@ def _sane(chained, kind: str, m: re.Match, base: date | None, previous: DateRead
     return span if span is None or (limits.sane(span[0]) and limits.sane(span[1])) else None
 
 
+# a date that opens the lead before a dash or a colon is the day the story was filed, not the event's:
+# "BEIRUT, Feb 13 (Reuters) -", "TAMPA, Fla., Jan 5 (AP) -", "Srinagar, Apr 22: ...", "August 10,
+# 2018 - ...", "Beirut [Lebanon], September 20: ..."; also inside the credit that opens it:
+# "CAIRO (Agency / Wire - 30th December, 2020) ..."
+_LEAD_BEFORE = re.compile(
+    r"[\W\d]{0,6}(?:[A-Z][\w.'’-]*(?:\s*\[[^\]\n]{1,30}\])?[\s,]{1,3}){0,4}"
+    r"(?:\([^()\n]{0,60}?[-–—/]\s*)?"
+)
+_LEAD_AFTER = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?[-–—:|)]")
+# "the massacre, which took place on October 3": the clause dates the event it is attached to
+_BOUND = re.compile(
+    r"\b(?:took place|occurred|happened|was carried out|were carried out|struck|hit)\s+"
+    r"(?:(?:early|late)\s+)?(?:on|in|at|during)?\s*$",
+    re.I,
+)
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date at [start, end) is the dateline opening the text (the filing day)."""
+    if start > 60:
+        return False
+    before = _LEAD_BEFORE.fullmatch(text, 0, start)
+    return before is not None and _LEAD_AFTER.match(text, end) is not None
+
+
+def _label(text: str, kind: str, start: int, end: int, statement: re.Match | None) -> str:
+    """What the date expression at [start, end) dates (see DateReading.kind)."""
+    if any(start < t.end(1) and t.start(1) < end for t in _TOLL_UPDATE.finditer(text)):
+        return "toll"
+    if (statement is not None and start < statement.end(1) and statement.start(1) < end) or _dateline(
+        text, start, end
+    ):
+        return "statement"
+    if kind == "year":
+        return "year"
+    if _SINCE.search(text[max(0, start - 12) : start]) or _SINCE_IN.match(text, start):
+        return "since"
+    return "relative" if kind in FROM_PREVIOUS else "event"
+
+
+def bound_to_event(text: str, start: int) -> bool:
+    """ "which took place on October 3", "struck on Sunday": the date complements an event's verb."""
+    return _BOUND.search(text[max(0, start - 40) : start]) is not None
+
+
 def find_dates(
     text: str, offset: int, published: date | None, previous: DateReading | None = None
 ) -> list[Found]:
@@ -311,12 +350,19 @@ def find_dates(
                 continue  # "On Feb. 6 at 4:45 a.m.": the day is stated, the hour adds nothing
             base = published if statement and m.start() >= statement.start(1) - 1 else anchor
             chained = FROM_PREVIOUS.get(kind)
-            span = _sane(chained, kind, m, base, previous)
+            # "killed Sunday ... in a gunbattle the previous day": counted from the day read before it
+            here = [
+                f.reading
+                for f in found
+                if f.reading.start < offset + m.start() and f.reading.precision == 1
+            ]
+            span = _sane(chained, kind, m, base, here[-1] if chained and here else previous)
             taken.append((m.start(), m.end()))
             start, end = m.start(), m.end()
             local = bool(_LOCAL.search(text[start : min(len(text), end + 40)]))
             if kind in ("weekday", "bracket_day") and _LOCAL_TIME.match(text, end):
                 span = _local_next_day(span, base)
+            label = _label(text, kind, start, end, statement)
             reading = DateReading(
                 m.group(0),
                 offset + start,
@@ -325,23 +371,7 @@ def find_dates(
                 span[1] if span else None,
                 span[2] if span else None,
                 local,
-            )
-            is_statement = (
-                statement is not None and start < statement.end(1) and statement.start(1) < end
-            ) or bool(DATELINE_DATE.match(text) and end <= DATELINE_DATE.match(text).end())
-            is_toll = any(start < t.end(1) and t.start(1) < end for t in _TOLL_UPDATE.finditer(text))
-            label = (
-                "toll"
-                if is_toll
-                else "statement"
-                if is_statement
-                else "year"
-                if kind == "year"
-                else "since"
-                if _SINCE.search(text[max(0, start - 12) : start]) or _SINCE_IN.match(m.group(0))
-                else "relative"
-                if kind in FROM_PREVIOUS
-                else "event"
+                kind=label,
             )
             found.append(Found(reading, label))
     found.sort(key=lambda f: f.reading.start)

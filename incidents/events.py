@@ -133,6 +133,15 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
             r"(?:killed|shot dead|massacred|executed|beheaded|hacked)\b",
         ),
         ("shelling", r"\b(?P<noun>shelled|bombarded)\b"),
+        # "settlers set homes and cars ablaze", "a mob torched shops", "gunmen went on a rampage": violence
+        # said by what it did (typed later by whom it hurt)
+        (
+            "attack",
+            r"\b(?:(?P<noun>set)\s+(?:[\w-]+\s+){1,4}?(?:ablaze|on fire|alight)|"
+            r"(?P<noun2>torched|rampaged|rampaging|went on a rampage|ran amok|run amok))\b",
+        ),
+        # "forces targeted a school": the verb with a thing hit after it (in a military context)
+        ("attack", r"\b(?P<noun>targeted)(?=\s+(?:a|an|the|two|three|several|its|their)\s)"),
         ("strike", r"\b(?P<noun>strikes?)\b"),
         # "forces struck more than 85 targets": striking targets is the language of air and missile strikes
         (
@@ -269,7 +278,17 @@ _TIME_PHRASE = re.compile(
 )
 
 
+# "Sunday's raid", "this week's brutal attack": a day named as the event's owner makes the phrase definite
+_POSSESSIVE_DAY = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|week|weekend)"
+    r"['’]s\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+
+
 def _determiner(before: str) -> str:
+    if _POSSESSIVE_DAY.search(before):
+        return "the"
     tokens = re.findall(r"[\w'-]+", _TIME_PHRASE.sub(" ", before))[-4:]
     for tok in reversed(tokens):
         low = tok.lower()
@@ -355,7 +374,7 @@ RESTATING = re.compile(
 )
 
 
-VERBS = {"struck", "hit"}
+VERBS = {"struck", "hit", "targeted"}
 
 
 def _same_clause(sentence: str, a: Mention, b: Mention) -> bool:

@@ -82,7 +82,9 @@ CLAUSE_BREAK = re.compile(
     r"\b(?:in retaliation (?:for|against)|in (?:an? )?(?:\w+ )?response to|in revenge for|to avenge|"
     r"retaliating for|responding to)\b|,\s*(?:while|whereas|meanwhile)\b|;|\band that\b|"
     # "..., following earlier raids on X": the clause names past events, its places are theirs
-    r"\b(?:following|after)\s+(?:the\s+)?(?:previous|earlier|past|prior|recent)\b",
+    r"\b(?:following|after)\s+(?:the\s+)?(?:previous|earlier|past|prior|recent)\b|"
+    # "the deadliest attack since the 2019 bombing in X": a comparison names an older event
+    r"\bsince\s+(?:the|a|an|that|its)\b",
     re.I,
 )
 
@@ -135,13 +137,33 @@ def _actor_owner(sentence: str, a: actors.ActorMention, ms: list[events.Mention]
     return _nearest(a.start, a.end, ms)
 
 
-def _event_date(share: Share) -> DateReading | None:
-    usable = [d.reading for d in share.dates if d.kind in ("event", "relative")]
-    usable = usable or [d.reading for d in share.dates if d.kind == "statement"]
-    known = [d for d in usable if d.known]
-    if known:
-        return min(known, key=lambda d: d.precision)
-    return usable[0] if usable else None
+def _most_specific(mentions: list):
+    """The place mention that says most precisely where (cluster.better_place), or None."""
+    best = None
+    for p in mentions:
+        if best is None or cluster.better_place(p.place, best.place):
+            best = p
+    return best
+
+
+def _event_date(
+    share: Share, m: events.Mention | None = None, s: Sentence | None = None
+) -> DateReading | None:
+    """The event's own day among the dates given to a mention: one an event verb takes ("which took
+    place on October 3") first, then the nearest of the most precise; a statement's day only when
+    the event has none ("said on Monday")."""
+    usable = [d for d in share.dates if d.kind in ("event", "relative")]
+    usable = usable or [d for d in share.dates if d.kind == "statement"]
+    known = [d for d in usable if d.reading.known]
+    if not known:
+        return usable[0].reading if usable else None
+    at = (s.start + m.start) if m is not None and s is not None else 0
+
+    def rank(d: dates.Found) -> tuple:
+        bound = s is not None and dates.bound_to_event(s.text, d.reading.start - s.start)
+        return (not bound, d.reading.precision, abs(d.reading.start - at))
+
+    return min(known, key=rank).reading
 
 
 def _same_days(when: DateReading, ref: Report) -> bool:
@@ -151,7 +173,13 @@ def _same_days(when: DateReading, ref: Report) -> bool:
     days = [d for d in ref.readings() if d.precision == 1]
     if not ref.readings() and ref.published is not None:  # an undated lede: its news is of the last week
         return 0 <= (ref.published - when.date_end).days <= 7
-    return any(abs((when.date_start - d.date_start).days) <= 1 for d in days)
+    # a day something was said about the event ("officials said Tuesday") is the event's day or soon after
+    return any(
+        0 <= (d.date_start - when.date_end).days <= 3
+        if d.weak
+        else abs((when.date_start - d.date_start).days) <= 1
+        for d in days
+    )
 
 
 # "the militants had killed three shepherds": an armed group killing people who are not combatants
@@ -216,9 +244,15 @@ class Reader:
             url=self.article.url,
         )
         r.spans.append((s.start + m.start, s.start + m.end, "event", sub_type or event_type or "event"))
-        best = sorted(share.places, key=lambda p: cluster.place_rank(p.place))
-        if best:
-            r.place, r.location_as_reported = best[0].place, best[0].text
+        # "Srinagar, Apr 22: ... on Tuesday": unresolved days beside the chosen one still say something
+        r.other_dates += [
+            d.reading
+            for d in share.dates
+            if not d.reading.known and d.reading is not when and d.kind in ("event", "statement")
+        ]
+        best = _most_specific(share.places)
+        if best is not None:
+            r.place, r.location_as_reported = best.place, best.text
         self._add(r, share, s, m, explicit_only=False, why=f"the event named in its sentence ('{m.text}')")
         if not r.actor1:
             r.actor1 += self.adjectival_attacker(m, s)
@@ -285,15 +319,15 @@ class Reader:
         return self.reports[0]
 
     def refer(self, ref: Report, m: events.Mention, share: Share, s: Sentence) -> None:
-        best = sorted(share.places, key=lambda p: cluster.place_rank(p.place))
-        if best and (
+        best = _most_specific(share.places)
+        if best is not None and (
             ref.place is None
             or (
-                cluster.better_place(best[0].place, ref.place)
-                and cluster.places_compatible(best[0].place, ref.place)
+                cluster.better_place(best.place, ref.place)
+                and cluster.places_compatible(best.place, ref.place)
             )
         ):
-            ref.place, ref.location_as_reported = best[0].place, best[0].text
+            ref.place, ref.location_as_reported = best.place, best.text
         typing = _typing(m, s.text)
         # "the strikes, carried out by fighter jets": a generic word typed by its weapon names the kind too
         if not ref.sub_event_type and (m.key not in GENERIC_KEYS or typing[1]):
@@ -304,9 +338,13 @@ class Reader:
         self._add(ref, share, s, m, explicit_only=True, why=f"refers back to '{m.text}'")
 
     def mention(self, m: events.Mention, share: Share, s: Sentence) -> None:
-        when = _event_date(share)
+        when = _event_date(share, m, s)
         if m.hypothetical:
             return
+        # "in 2014", "since Oct. 17": a year or a period's start dates no single event
+        years_only = bool(share.dates) and all(d.kind in ("year", "since") for d in share.dates)
+        if when is None and years_only:
+            return  # "the deadliest since the bombing in 2019": an older event, its place is its own
         if (
             when is None
             and m.key in GENERIC_KEYS
@@ -317,8 +355,6 @@ class Reader:
             # phrase of its own sentence is that event, and its place and figures are the event's
             self.refer(self.current, m, share, s)
             return
-        # "in 2014", "since Oct. 17": a year or a period's start dates no single event
-        years_only = bool(share.dates) and all(d.kind in ("year", "since") for d in share.dates)
         if when is None and (m.background or years_only):
             return
         if m.determiner in ("the", "demo"):
@@ -329,6 +365,8 @@ class Reader:
                     ref.date = when  # "the bomber struck on Thursday": the undated lede's day
                 if when is not None and when.known and events.has_past_event_verb(s.text):
                     ref.other_dates.append(when)  # "forces earlier this evening conducted the strikes"
+                elif when is not None and not when.known and when is not ref.date:
+                    ref.other_dates.append(when)  # an undated article's "on Sunday" (incidents.undated)
                 self.current = ref
                 return
         has_claims = any(c.figures() != (None,) * 4 for c in share.claims)
@@ -378,13 +416,15 @@ def merge(group: list[Report]) -> Report:
     base = group[0]
     readings = [d for r in group for d in r.readings()]
     if readings:
-        base.date = min(readings, key=lambda d: (d.precision, not d.local))
+        base.date = min(readings, key=lambda d: (d.weak, d.precision, not d.local))
         kept = {(base.date.date_start, base.date.date_end)}
         for d in readings:
             if (d.date_start, d.date_end) not in kept:
                 kept.add((d.date_start, d.date_end))
                 base.other_dates.append(d)
     for r in group[1:]:
+        # the days no published date resolved still say something ("on Sunday", "October 8")
+        base.other_dates += [d for d in (r.date, *r.other_dates) if d is not None and not d.known]
         if r.place is not None and cluster.better_place(r.place, base.place):
             base.place, base.location_as_reported = r.place, r.location_as_reported
         if r.sub_event_type and not base.sub_event_type:
@@ -412,7 +452,13 @@ def read_doc(doc: Doc) -> list[Report]:
     for span in doc.layer("parts"):
         reader.sentence(span.data)
     merged = [merge(g) for g in cluster.group_reports(reader.reports)]
-    kept = [r for r in merged if r.place is not None]
+    # the main event (the first the article reports) stands on its place; any other event of the
+    # article only where the text also gives it a day ("Earlier, a blast hit X" is background)
+    # ("..., while X fired missiles at Y": a clause of a dated sentence shares its time)
+    for r in merged:
+        if not _dated(r):
+            r.date = next((o.date for o in merged if o.start == r.start and o is not r and _dated(o)), r.date)
+    kept = [r for i, r in enumerate(merged) if r.place is not None and (i == 0 or _dated(r))]
     if not kept:  # geo found no place, but the article does report one dated event with figures
         kept = [
             r
@@ -430,6 +476,11 @@ def read_doc(doc: Doc) -> list[Report]:
             type_by_victims(r)
         r.actor1, r.actor2 = _named_first(r.actor1), _named_first(r.actor2)
     return kept
+
+
+def _dated(r: Report) -> bool:
+    """Whether the text gives the event a day of its own (resolved or not)."""
+    return any(d is not None and d.kind not in ("year", "since") for d in (r.date, *r.other_dates))
 
 
 def _named_first(names: list[str]) -> list[str]:
@@ -485,7 +536,9 @@ def date_the_lead(main: Report, published: date | None) -> None:
     """
     if published is None or main.readings():
         return
-    main.date = DateReading("published", 0, 0, published - timedelta(days=1), published, 2, day=published)
+    main.date = DateReading(
+        "published", 0, 0, published - timedelta(days=1), published, 2, day=published, kind="published"
+    )
 
 
 def join_halves(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:

@@ -42,6 +42,16 @@ class DateReading:
     precision: int | None
     local: bool = False
     day: date | None = None  # the likeliest day inside the span, where the reading says which
+    # what the words date: "event" (the event's own day), "relative" (counted from a day read before),
+    # "statement" (the day something was said: "said on Monday"), "toll" (a toll's update), "published"
+    # (no day in the text: the publication day assumed); "" where unknown (older stored reports)
+    kind: str = ""
+
+    @property
+    def weak(self) -> int:
+        """0 for the event's own day, 1 for a day the event preceded (a statement's, a toll's),
+        2 for a day assumed from the publication."""
+        return {"statement": 1, "toll": 1, "published": 2}.get(self.kind, 0)
 
     @property
     def known(self) -> bool:

@@ -221,11 +221,16 @@ def road_refs(sentence: str, offset: int, exclude: list[tuple[int, int]]) -> lis
     return out
 
 
-# "in Kanbalu Township, Sagaing Region", "in Ndhiwa sub-county": a name with its unit, which geo
-# may not read as a whole; the name alone is looked up (the unit word says it is a place)
+_WORD_HYPHENED = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"  # "Saint-Louis-du-Nord", "Ras al-Ain"
+_HYPHENED = rf"{_WORD_HYPHENED}(?:\s(?:al-|el-|ez-|ad-)?{_WORD_HYPHENED}){{0,2}}"
+# "in Kanbalu Township, Sagaing Region", "in Ndhiwa sub-county", "near the province's Foo town": a name with
+# its unit, which geo may not read as a whole; the name alone is looked up (the unit word says it is a
+# place), "near" kept; an owner before it ("Kashmir's Foo town") is the container, not the place
 ADMIN_UNIT = re.compile(
-    rf"\b(?:in|of|across|near)\s+(?:the\s+)?(?P<name>{_NAME})\s+(?:Township|District|Region|Province|"
-    r"County|Sub-county|Municipality|Department|Governorate|State|Division|Prefecture)\b"
+    rf"\b(?P<rel>in|of|across|near|at|outside)\s+(?:the\s+)?"
+    rf"(?:{_NAME}(?:\s(?:province|region|state|district|governorate|county))?['’]s\s+)?(?P<name>{_HYPHENED})\s+"
+    r"(?:Township|District|Region|Province|County|Sub-county|Municipality|Department|Governorate|State|"
+    r"Division|Prefecture|town|city)\b"
 )
 
 
@@ -238,7 +243,8 @@ def admin_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[i
             g.start < end and start < g.end and g.place is not None for g in mentions
         ):
             continue
-        place = _resolve_phrase(m.group("name"))
+        near = m.group("rel") in ("near", "outside")
+        place = _resolve_phrase(f"{m.group('rel')} {m.group('name')}" if near else m.group("name"))
         if place is not None:
             from geo.place import PlaceMention
 
@@ -246,8 +252,6 @@ def admin_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[i
     return out
 
 
-_WORD_HYPHENED = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"  # "Saint-Louis-du-Nord", "Ras al-Ain"
-_HYPHENED = rf"{_WORD_HYPHENED}(?:\s(?:al-|el-|ez-|ad-)?{_WORD_HYPHENED}){{0,2}}"
 # "the Syrian town of X", "the southern city of X", "the village of X": a settlement named by its
 # kind; the whole phrase is looked up where geo placed nothing over the name
 LOCALITY = re.compile(

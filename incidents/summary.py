@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
-from incidents.cluster import core_dates, place_rank
+from incidents.cluster import core_dates, most_specific
 from incidents.model import CasualtyClaim, Incident, Report
 
 COUNTRY_NAMES = {
@@ -200,8 +200,8 @@ def incident_row(incident: Incident) -> dict[str, Any]:
     """The SCHEMA.md incident row (without updated_at) plus "geometry"."""
     reports = incident.reports
     start, end, precision, day = core_dates(reports)
-    placed = sorted((r for r in reports if r.place is not None), key=lambda r: place_rank(r.place))
-    where = placed[0] if placed else None
+    best = most_specific([r.place for r in reports])
+    where = next((r for r in reports if best is not None and r.place is best), None)
     p = where.place if where else None
     typed = _ranked([(r.event_type, r.sub_event_type) for r in reports if r.sub_event_type]) or _ranked(
         [(r.event_type, r.sub_event_type) for r in reports if r.event_type]

@@ -71,7 +71,14 @@ def is_heading(line: str) -> bool:
     A line ending like a social-media post (an emoji, a hashtag, "...") ends a sentence.
     """
     return len(line) < 200 and not _TERMINAL.search(line) and not _POST_END.search(line) \
-        and not _ends_in_emoji(line)
+        and not _ends_in_emoji(line) and not _two_sentences(line)
+
+
+def _two_sentences(line: str) -> bool:
+    """A line with a full sentence before a second one ("KABUL - A blast hit X on Friday. 08.10.2021, Y")
+    is a lede whose tail lost its stop, not a heading."""
+    first = next(_split_line(line), None)
+    return first is not None and first[1] < len(line) and first[1] - first[0] >= 40
 
 
 @dataclass(frozen=True)

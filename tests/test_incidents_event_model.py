@@ -1,0 +1,242 @@
+"""The document-level event model (issue 7, events side): one rule each, in made-up wording.
+
+No sentence here comes from a development article; each is an instance of a pattern
+seen in real copy, written for the test.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from incidents import cluster, dates, events
+from incidents.ingest import article_from_text
+from incidents.pipeline import extract_reports
+
+
+def reports(text, published="2023-05-10"):
+    return extract_reports(article_from_text(text, published=published))
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Mombasa, Mar 3: Bandits raided a cattle market on Wednesday, killing four herders.",
+        "March 3, 2023 - Bandits raided a cattle market on Wednesday, killing four herders.",
+        "Mombasa [Kenya], March 3: Bandits raided a cattle market on Wednesday, killing four herders.",
+        "NAIROBI (Daily Wire / Agency - 3rd March, 2023) Bandits raided a cattle market on Wednesday, "
+        "killing four herders.",
+    ],
+)
+def test_a_date_opening_the_lead_is_the_filing_day_not_the_event_day(lead):
+    found = dates.find_dates(lead, 0, date(2023, 3, 3))
+    assert found[0].kind == "statement"
+    [r] = reports(lead + " Police said the raiders fled into the forest near Garissa.", "2023-03-03")
+    assert r.date.date_start == date(2023, 3, 1)  # the Wednesday, not the filing day
+
+
+def test_a_date_the_event_verb_takes_beats_the_day_something_was_announced():
+    text = (
+        "On Tuesday March 7, the governor of the neighbouring province announced that the toll of the "
+        "Garissa market massacre, which took place on March 1, had reached 40."
+    )
+    [r] = reports(text, "2023-03-09")
+    assert r.date.date_start == date(2023, 3, 1)
+
+
+def test_the_previous_day_is_counted_from_the_day_named_before_it_in_the_sentence():
+    found = dates.find_dates(
+        "Rescuers found 12 bodies on Monday, two days after clashes, and more the previous day.",
+        0,
+        date(2023, 5, 10),
+    )
+    assert [(f.kind, f.reading.date_start) for f in found][-1] == ("relative", date(2023, 5, 7))
+
+
+def test_a_possessive_day_makes_the_event_phrase_definite():
+    [m] = events.find_mentions("Officials said Saturday's ambush left the convoy burning.")
+    assert m.determiner == "the"
+    [m] = events.find_mentions("Residents described this week's brutal raid on the market.")
+    assert m.determiner == "the"
+
+
+def test_a_statement_day_gives_way_to_the_day_the_event_is_given_later():
+    [r] = reports(
+        "At least 30 people died in a drone strike on a wedding party in central Mali, officials said "
+        "Tuesday. The ministry said Sunday's strike hit the village of Boni near Douentza.",
+        "2023-05-10",
+    )
+    assert r.date.date_start == date(2023, 5, 7)  # Sunday, not Tuesday's statement
+    assert r.place.country_code == "ML" and r.place.feature != "direction"
+
+
+def test_a_statement_day_is_a_weaker_reading_than_the_event_day_in_an_incident():
+    said = dates.find_dates("The army said on Monday that it repelled the attack.", 0, date(2023, 5, 10))[0]
+    day = dates.find_dates("The attack on Sunday killed six.", 0, date(2023, 5, 10))[0]
+    assert said.reading.weak > day.reading.weak
+    start, end, precision, best = cluster.core_dates([_report_with(said.reading), _report_with(day.reading)])
+    assert (start, end, precision, best) == (date(2023, 5, 7), date(2023, 5, 7), 1, date(2023, 5, 7))
+
+
+def _report_with(reading):
+    from incidents.model import Report
+
+    return Report(article_id="a", index=0, sentence="", start=0, end=0, date=reading)
+
+
+# -- places --------------------------------------------------------------------------------
+
+
+def test_a_directional_region_has_no_sharp_edge():
+    import geo
+
+    region = geo.resolve("southern Libya")
+    town = geo.resolve("Murzuq")  # just north of the region's drawn third
+    assert cluster.places_compatible(town, region)
+
+
+def test_a_town_inside_the_district_named_beside_it_is_the_more_specific_place():
+    import geo
+
+    district = geo.resolve("Anantnag district")
+    near_town = geo.resolve("near Pahalgam")  # a wider radius, but inside the district
+    assert cluster.better_place(near_town, district) and not cluster.better_place(district, near_town)
+    assert cluster.most_specific([district, near_town, None]) is near_town
+    # a sea holds no country: the country is not "inside" the gulf beside it
+    gulf, country = geo.resolve("Gulf of Aden"), geo.resolve("Yemen")
+    assert cluster.most_specific([gulf, country]) is gulf
+
+
+def test_an_event_compared_with_an_older_one_keeps_its_own_place():
+    [r] = reports(
+        "Gunmen opened fire on a bus in Balochistan on Monday, killing nine pilgrims, in what is the "
+        "deadliest attack in the province since the Quetta strike in 2016.",
+        "2023-05-09",
+    )
+    assert "Quetta" not in r.place.name and r.date.date_start == date(2023, 5, 8)
+
+
+def test_a_town_named_with_its_owner_and_the_word_town_is_read_as_that_town():
+    from incidents import places
+
+    [p] = places.admin_refs("Gunmen shot two guards near Punjab's Okara town at dawn.", 0, [], [])
+    assert p.place.name.startswith("near") and "Okara" in p.place.name and p.place.where_prec == 2
+
+
+# -- undated reports -------------------------------------------------------------------------
+
+
+def _unresolved(text, kind="event"):
+    from incidents.model import DateReading
+
+    return DateReading(text, 0, len(text), None, None, None, kind=kind)
+
+
+def test_an_unresolved_day_still_names_its_weekday_and_its_day_of_the_year():
+    from incidents import undated
+
+    sunday = undated.partial(_unresolved("late on Sunday"))
+    assert sunday.fits(date(2023, 5, 7)) and not sunday.fits(date(2023, 5, 8))
+    ninth = undated.partial(_unresolved("at noon on 9 March"))
+    assert ninth.fits(date(2021, 3, 9)) and not ninth.fits(date(2021, 3, 10))
+    # the day something was said: the event that day or up to three days before
+    said = undated.partial(_unresolved("Thursday", kind="statement"))
+    assert said.fits(date(2023, 5, 9)) and said.fits(date(2023, 5, 11)) and not said.fits(date(2023, 5, 12))
+    assert undated.agrees((sunday,), date(2023, 5, 8), date(2023, 5, 8)) is False
+    assert undated.agrees((said,), date(2023, 5, 12), date(2023, 5, 12)) is None  # loose: no veto
+
+
+def _art(text, published):
+    return article_from_text(text, published=published)
+
+
+@pytest.mark.parametrize("order", ["dated first", "undated first"])
+def test_an_undated_report_joins_on_its_day_of_the_year(sqlite_store, order):
+    dated = _art(
+        "A suicide bomber struck a Shia mosque in Kunduz on Friday, killing at least 40 worshippers, "
+        "officials said.",
+        "2021-06-04",
+    )
+    undated = _art(
+        "At noon on June 4, a blast tore through a packed mosque in Kunduz during prayers, killing dozens.",
+        None,
+    )
+    sqlite_store.ingest([dated, undated] if order == "dated first" else [undated, dated])
+    [row] = sqlite_store.incidents_frame().itertuples()
+    assert row.event_date == "2021-06-04"
+
+
+def test_an_undated_report_joins_on_place_kind_and_class_of_attacker(sqlite_store):
+    dated = _art(
+        "Settlers torched cars and homes in the village of Burin on Sunday, wounding 12 Palestinians, "
+        "the Red Crescent said.",
+        "2023-03-06",
+    )
+    undated = _art("Dozens of Israeli settlers set homes ablaze in the village of Burin overnight.", None)
+    sqlite_store.ingest([dated, undated])
+    assert len(sqlite_store.incidents_frame()) == 1
+
+
+def test_forces_named_only_by_a_nationality_do_not_keep_apart_a_named_group_of_that_country(sqlite_store):
+    dated = _art(
+        "A Houthi missile struck a cargo ship in the Red Sea on Tuesday, wounding two sailors, the US "
+        "military said.",
+        "2024-02-14",
+    )
+    undated = _art("Yemeni missiles struck a cargo ship in the Red Sea on Tuesday, officials said.", None)
+    sqlite_store.ingest([dated, undated])
+    assert len(sqlite_store.incidents_frame()) == 1
+
+
+def test_a_blast_and_a_suicide_bombing_are_one_kind_of_violence():
+    from incidents.model import Report
+
+    blast = Report("a", 0, "", 0, 0, sub_event_type="Remote explosive/landmine/IED")
+    prof = cluster.profile([Report("b", 0, "", 0, 0, sub_event_type="Suicide bomb")])
+    assert not cluster._other_kind(blast, prof)
+    prof = cluster.profile([Report("b", 0, "", 0, 0, sub_event_type="Air/drone strike")])
+    assert cluster._other_kind(blast, prof)
+
+
+# -- background and concurrent events --------------------------------------------------------
+
+
+def test_an_older_event_the_text_gives_no_day_makes_no_incident():
+    reps = reports(
+        "A car bomb killed 11 people at a checkpoint in Mogadishu on Monday, police said. Earlier, an "
+        "explosion hit a market in Baidoa, killing three.",
+        "2023-05-09",
+    )
+    assert [r.place.name for r in reps] == ["Mogadishu"]
+
+
+def test_a_while_clause_shares_the_day_of_its_sentence():
+    first, second = reports(
+        "Jets struck a depot near Hama on Saturday, the monitor said, while rebels shelled an army post "
+        "near Idlib, killing two soldiers.",
+        "2023-05-08",
+    )
+    assert first.date.date_start == second.date.date_start == date(2023, 5, 6)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A mob set shops and cars on fire in the market overnight, wounding 20 people.",
+        "Gunmen went on a rampage through the village, killing six.",
+        "Troops targeted a school sheltering families in the camp, killing nine.",
+    ],
+)
+def test_violence_said_by_what_it_did_is_an_event(sentence):
+    assert [m.key for m in events.find_mentions(sentence)][-1] == "attack"
+
+
+def test_a_lede_whose_tail_lost_its_full_stop_is_not_a_heading():
+    from incidents.text import is_heading
+
+    assert not is_heading("CAIRO (Wire) - A bomb hit a bus in Giza on Friday, police said. 08.10.2021, Wire")
+    assert is_heading("Bomb hits bus in Giza, killing four")

@@ -9,10 +9,10 @@ the event phrase ("US strikes", "US forces launched") is its author.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from incidents import lexicon
+from incidents import lexicon, perpetrators
 
 TARGET_BEFORE = re.compile(
     r"\b(?:against|on|targeting|targeted|hitting|hit|struck|at|positions of|facilities of|bases? of|"
@@ -33,16 +33,26 @@ SELF_REPORT = re.compile(
     re.I,
 )
 CLAIMED_AFTER = re.compile(
-    r"[^.;]{0,40}?\b(?:claimed|claims|has claimed|took|takes)\s+(?:responsibility|the attack|credit)"
+    r"[^.;]{0,40}?\b(?:claimed|claims|has claimed|took|takes|has taken|have taken)\s+"
+    r"(?:responsibility|the attack|credit)"
 )
 ATTACKER_BEFORE = re.compile(
     r"\b(?:by|from|blaming|blamed|blamed it on|blaming it on|accusing|accused)\s+"
-    r"(?:(?:the|an?)\s+)?(?:(?:paramilitary|rival|rebel|militant|jihadist|armed)\s+)?$"
+    r"(?:(?:the|an?)\s+)?(?:(?:suspected|alleged|presumed)\s+)?"
+    r"(?:(?:paramilitary|rival|rebel|militant|jihadist|armed)\s+)?$"
+)
+# "led by X", "backed by X", "sanctioned by X": a "by" that names no attacker
+NOT_AGENT = re.compile(
+    r"\b(?:led|backed|supported|sanctioned|condemned|recogni[sz]ed|funded|financed|armed|trained|founded|"
+    r"owned|controlled|designated|listed|called|described|reported|confirmed|denied|criticised|criticized|"
+    r"welcomed|praised|hosted|governed|ruled|administered|mediated|brokered|announced)\s+by\s+(?:\S+\s+)?$"
 )
 # the name is the subject of a passive violence verb: it was on the receiving end
 PASSIVE_VICTIM = re.compile(
     r"(?:\s+(?:fighters|members|militants|militiamen|commanders?|soldiers|troops|personnel|positions|"
     r"bases?|convoys?))?(?:\s+(?:at|in|near|on)\s+[^,;.]{1,60}?)?"
+    # "11 troops, including an officer, were killed"
+    r"(?:\s*,\s*(?:including|among them|most of them|mostly|all)\b[^,;.]{1,60}?,)?"
     r"\s+(?:was|were|had been|have been|has been)\s+"
     r"(?:\w+ly\s+)?(?:killed|wounded|injured|hit|targeted|struck|attacked|shelled|bombed|ambushed)\b"
 )
@@ -63,6 +73,7 @@ class ActorMention:
     canonical: str
     text: str
     kind: str = ""
+    hint: str = ""  # "attacker" where a frame says so ("X claimed responsibility", incidents.perpetrators)
 
 
 def mentions(sentence: str, exclude: list[tuple[int, int]] = ()) -> list[ActorMention]:
@@ -83,17 +94,64 @@ def mentions(sentence: str, exclude: list[tuple[int, int]] = ()) -> list[ActorMe
             canonical = sentence[start : h.end]
             canonical = canonical[0].upper() + canonical[1:]
         out.append(ActorMention(start, h.end, canonical, sentence[start : h.end], h.entry.kind))
+    return _with_frames(sentence, out, exclude)
+
+
+def _with_frames(sentence: str, found: list[ActorMention], exclude) -> list[ActorMention]:
+    """The names a frame makes the attacker (incidents.perpetrators): a listed name there is marked so,
+    a name the list lacks is added with the text's spelling."""
+    named = perpetrators.attackers(sentence) if FRAME_WORDS.search(sentence) else []
+    if not named:
+        return found
+    out = []
+    for a in found:
+        inside = any(n.start < a.end and a.start < n.end for n in named)
+        out.append(replace(a, hint="attacker") if inside and not is_generic(a.canonical) else a)
+    for n in named:
+        if any(a.start < n.end and n.start < a.end for a in found + out) or any(
+            x < n.end and n.start < y for x, y in exclude
+        ):
+            continue
+        out.append(ActorMention(n.start, n.end, n.name, n.name, "armed group", hint="attacker"))
+    out.sort(key=lambda a: a.start)
     return out
+
+
+# the words every perpetrators frame holds: only sentences with one are parsed for frames
+FRAME_WORDS = re.compile(
+    r"responsib|credit|claimed|blamed|pinned|attributed|carried out|perpetrated|launched by|committed by|"
+    r"orchestrated|masterminded|staged by|suspected|alleged|presumed|fighters|militants|gunmen|rebels|"
+    r"insurgents|jihadists|militiamen|members|cadres|operatives",
+    re.I,
+)
 
 
 NATIONALITY_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:an|ian|ese|i|ish|ic))\s+$")
 # the armed actors named by a class, not by a name: wildcards when reports are matched
 GENERIC = re.compile(
     r"\b(?:militants|insurgents|jihadists|extremists|terrorists|separatists|separatist fighters|settlers|"
+    r"rebels|islamists|"
     r"Maoists|Maoist rebels|Maoist insurgents|Naxals|Naxalites|bandits|assailants|attackers|gunmen|"
     r"armed men|gangs|state forces)$",
     re.I,
 )
+
+
+# "a militant attack", "a Maoist ambush", "the terror strike": a class of armed actor as the event's adjective
+CLASS_ADJECTIVE = re.compile(
+    r"\b(militant|jihadist|terrorist|terror|maoist|naxal|naxalite|insurgent|rebel|separatist|islamist|"
+    r"extremist|bandit)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+def class_before(text: str) -> str | None:
+    """The class of attacker an adjective before an event phrase names ("a militant attack": Militants)."""
+    m = CLASS_ADJECTIVE.search(text[-40:])
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return "Terrorists" if word in ("terror", "terrorist") else word.capitalize() + "s"
 
 
 def is_generic(name: str) -> bool:
@@ -113,6 +171,8 @@ def _canonicals() -> frozenset[str]:
 
 def role(sentence: str, actor: ActorMention, event_start: int, *, explicit_only: bool = False) -> str | None:
     """'attacker', 'target' or None for an actor relative to the event phrase at event_start."""
+    if actor.hint:
+        return actor.hint
     before = sentence[max(0, actor.start - 60) : actor.start]
     if BETWEEN_FIRST.search(before):
         return "attacker"
@@ -123,7 +183,7 @@ def role(sentence: str, actor: ActorMention, event_start: int, *, explicit_only:
         return "attacker"
     if TARGET_BEFORE.search(before):
         return "target"
-    if ATTACKER_BEFORE.search(before):
+    if ATTACKER_BEFORE.search(before) and not NOT_AGENT.search(before):
         return "attacker"
     if CLAIMED_AFTER.match(sentence[actor.end : actor.end + 60]) or SELF_REPORT.match(sentence, actor.end):
         return "attacker"

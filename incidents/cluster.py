@@ -129,7 +129,9 @@ def places_compatible(a, b) -> bool:
     inside = _contains(wide, narrow)
     if inside is not None:
         return inside or d <= narrow.uncertainty_km
-    return d <= max(wide.uncertainty_km, 10.0) + min(narrow.uncertainty_km, 25.0)
+    # a province's or region's radius is where most of it lies: its edge runs beyond (see inside)
+    reach = wide.uncertainty_km * (2.0 if wide.where_prec >= 3 else 1.0)
+    return d <= max(reach, 10.0) + min(narrow.uncertainty_km, 25.0)
 
 
 def place_rank(place) -> tuple:
@@ -201,6 +203,7 @@ class Profile:
     words: frozenset[str] = frozenset()
     partials: tuple = ()  # "on Sunday", "October 8" in undated reports (incidents.undated)
     classes1: frozenset[str] = frozenset()  # attackers named by a class ("settlers", "gunmen")
+    assumed: bool = False  # its only day is assumed from a publication (an undated lead)
     figures: frozenset[int] = frozenset()  # the exact tolls its sources give
 
 
@@ -244,7 +247,9 @@ def core_dates(reports: list[Report]) -> tuple[date | None, date | None, int | N
 
 def profile(reports: list[Report]) -> Profile:
     start, end, precision, _ = core_dates(reports)
+    readings = _strongest([d for r in reports for d in r.readings()])
     return Profile(
+        assumed=bool(readings) and readings[0].kind == "published",
         start=start,
         end=end,
         precision=precision,
@@ -261,15 +266,38 @@ def profile(reports: list[Report]) -> Profile:
 
 
 def _dates_overlap(report: Report, prof: Profile) -> bool | None:
-    """None when either side has no date; else whether any reading falls in the incident's window."""
-    readings = report.readings()
+    """None when either side has no date; else whether any reading falls in the incident's window.
+
+    A day assumed from the publication (a lead that names none) is no date to rule on: a
+    weekly's or a late report's lead may tell of an event of days before. It only rules
+    out an incident more than a week before it or after it (None inside that week).
+    """
+    readings = _strongest(report.readings())
     if not readings or prof.start is None:
         return None
+    if prof.assumed or readings[0].kind == "published":
+        lo = min(d.date_start for d in readings)
+        hi = max(d.date_end for d in readings)
+        if lo <= prof.end and prof.start <= hi:
+            return True  # the likeliest: news of the publication day or the day before
+        reach = timedelta(days=ASSUMED_REACH)
+        return None if lo - reach <= prof.end and prof.start <= hi + reach else False
     for d in readings:
         slack = timedelta(days=1 if d.precision == 1 and prof.precision == 1 else 0)
         if d.date_start - slack <= prof.end and prof.start <= d.date_end + slack:
             return True
     return False
+
+
+ASSUMED_REACH = 7  # days around a publication day an event of an undated lead may lie
+
+
+def _strongest(readings: list) -> list:
+    """The readings of the strongest kind present (DateReading.weak): the event's own days first."""
+    if not readings:
+        return []
+    best = min(d.weak for d in readings)
+    return [d for d in readings if d.weak == best]
 
 
 def _another_day(report: Report, prof: Profile) -> bool:

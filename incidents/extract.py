@@ -270,7 +270,8 @@ class Reader:
             ):
                 hits = lexicon.actors().find(f"{g.text} forces")
                 return [hits[0].entry.canonical if hits else f"{g.text} forces"]
-        return []
+        named = actors.class_before(s.text[: m.start])
+        return [named] if named else []
 
     def _add(
         self,
@@ -390,6 +391,10 @@ class Reader:
         s = parts.sentence
         self.adjectivals = parts.adjectivals
         if not parts.mentions:
+            if self.current is not None:
+                # "The Northern Front claimed responsibility.": a frame names the event's attacker
+                named = [a.canonical for a in parts.actors if a.hint == "attacker"]
+                self.current.actor1 += [a for a in named if a not in self.current.actor1]
             if (
                 parts.claims
                 and self.current is not None

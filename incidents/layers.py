@@ -16,7 +16,7 @@ No later stage reads the raw text again: incidents.extract decides over these.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from incidents import actors, dates, events, people, places, sources, speech
 from incidents import claims as claims_of
@@ -29,7 +29,9 @@ RELEVANT = re.compile(
     r"strike|struck|attack|assault|kill|dead|died|death|wound|injur|hurt|martyr|bomb|blast|explo|rocket|missile|"
     r"mortar|shell|drone|salvo|barrage|clash|gun|fire|raid|ambush|storm|massacre|shoot|shot|\bhit\b|battle|"
     # "its investigators had counted 15 bodies": a toll with no other word for death
-    r"\bbod(?:y|ies)\b|corpses?|abduct|kidnap|casualt|behead|victim"
+    r"\bbod(?:y|ies)\b|corpses?|abduct|kidnap|casualt|behead|victim|"
+    # "The X Front claimed responsibility.": who did it, in a sentence of its own
+    r"responsib|claimed"
 )
 
 
@@ -74,6 +76,7 @@ def read(doc: Doc) -> Doc:
                 b.canonical == "state forces" and any(a.start <= b.start and b.end <= a.end for a in national)
             )
         ]
+        acts = _national_frames(acts, national)
         acts += [a for a in national if not any(b.start < a.end and a.start < b.end for b in acts)]
         acts.sort(key=lambda a: a.start)
         spans = [(g.start - s.start, g.end - s.start) for g in geo_mentions if s.start <= g.start < s.end]
@@ -139,6 +142,15 @@ def national_forces(s: Sentence, geo_mentions: list) -> list[actors.ActorMention
     return out
 
 
+def _national_frames(acts: list, national: list) -> list:
+    """ "blamed on Israel": a state a frame names as the attacker is its forces, by their national name."""
+    out = []
+    for b in acts:
+        same = next((a for a in national if b.hint and a.start <= b.start and b.end <= a.end), None)
+        out.append(replace(same, hint=b.hint) if same is not None else b)
+    return out
+
+
 def _parts(
     doc: Doc,
     s: Sentence,
@@ -156,7 +168,9 @@ def _parts(
     acts = [
         a
         for a in acts_all
-        if not any(x < a.end and a.start < y for x, y in src_spans) or actors.SELF_REPORT.match(s.text, a.end)
+        if not any(x < a.end and a.start < y for x, y in src_spans)
+        or actors.SELF_REPORT.match(s.text, a.end)
+        or a.hint  # "X claimed responsibility": the claim makes it the attacker, not a speaker only
     ]
     # no source is a place, speaking or spoken to ("told SANA" is the agency, not Sanaa)
     exclude = [(s.start + m.start, s.start + m.end) for m in [*found, *acts]]
@@ -186,6 +200,7 @@ def _places(s: Sentence, geo_mentions: list, exclude: list[tuple[int, int]]) -> 
         for p in places.road_refs(s.text, s.start, exclude)
         + places.admin_refs(s.text, s.start, geo_mentions, exclude)
         + places.locality_refs(s.text, s.start, geo_mentions, exclude)
+        + places.translit_refs(s.text, s.start, geo_mentions, exclude)
         if not any(q.start < p.end and p.start < q.end for q in parts)
     ]
     return parts + [

@@ -100,6 +100,14 @@ COMPOUND_ADJECTIVE = re.compile(
 )
 
 
+# "at the Foo dam", "along the Foo canal": a waterway or landform named after a town is not the town
+LANDFORM = re.compile(
+    r"\s+(?:canal|river|valley|lake|dam|mountains?|hills|desert|strait|bay|gulf|basin|plain|plateau|forest|"
+    r"delta|corridor|pass)\b",
+    re.I,
+)
+
+
 def find(text: str) -> list:
     """geo.find_places(text), or [] (with a log line) when geo cannot answer."""
     try:
@@ -125,6 +133,7 @@ def candidates(
         and m.place is not None
         and not any(_names_other(m, a, b) for a, b in exclude)
         and not COMPOUND_ADJECTIVE.match(sentence, m.end - start)
+        and not LANDFORM.match(sentence, m.end - start)
     ]
 
 
@@ -277,6 +286,33 @@ def locality_refs(sentence: str, offset: int, mentions: list, exclude: list[tupl
             from geo.place import PlaceMention
 
             out.append(PlaceMention(m.group(0), start, end, "place", place))
+    return out
+
+
+# "in the outskirts of Maarat al-Foo", "near Tall al-Foo": a transliterated name (an article inside it) placed
+# by a locative word, where geo read no place over it; "the outskirts of X" is near X
+_TRANSLIT = r"[A-Z][\w'’]*(?:\s|-)(?:al|el|ad|ar|as|an|ash|az|ez|ed|es|at|adh|ath)-[A-Z][\w'’]*"
+TRANSLIT_REF = re.compile(
+    rf"\b(?P<rel>in|near|at|outside|(?:in|on) the outskirts of|the outskirts of)\s+"
+    rf"(?P<name>{_TRANSLIT})(?![\w'’-])"
+)
+
+
+def translit_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[int, int]]) -> list:
+    """Mentions for "(near|in the outskirts of) X al-Y" where geo read no place over the name."""
+    out = []
+    for m in TRANSLIT_REF.finditer(sentence):
+        start, end = offset + m.start("name"), offset + m.end()
+        if any(a < end and start < b for a, b in exclude) or any(
+            g.start < end and start < g.end and g.place is not None for g in mentions
+        ):
+            continue
+        near = m.group("rel") not in ("in", "at")
+        place = _resolve_phrase(f"near {m.group('name')}" if near else m.group("name"))
+        if place is not None and place.feature != "country":
+            from geo.place import PlaceMention
+
+            out.append(PlaceMention(m.group(0), offset + m.start(), end, "place", place))
     return out
 
 

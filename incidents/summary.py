@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections import Counter
 from functools import lru_cache
 from typing import Any
 
+from incidents import targets
+from incidents.actors import is_generic
 from incidents.cluster import core_dates, most_specific
 from incidents.model import CasualtyClaim, Incident, Report
 
@@ -201,21 +202,6 @@ def _untyped(claims: list[CasualtyClaim]) -> tuple[str, str]:
     return "", ""
 
 
-# who or what was hit when no armed group is named: civilians and places where civilians gather
-CIVILIAN_TARGET = re.compile(
-    r"\b(?:civilians?|residents|villagers|worshippers|diners|shoppers|patients|displaced|passengers|"
-    r"restaurant|hospital|market|school|mosque|church|wedding|village|farmers|homes|residential|factory|"
-    r"merchant|bulk carrier|cargo ship|tanker|container ship|crew|seafarers|mariners|paramedics|shepherds|"
-    r"herders|shopkeepers|traders|family gathering|funeral|party|bus station|wedding guests|citizens|"
-    r"tourists|students|pupils|refugees|migrants|refugee camp|cathedral|shrine|temple)\b"
-    # "shot six Syrians", "12 Afghans were wounded": people named by their nationality
-    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|hundreds of)\s+"
-    r"(?-i:[A-Z][a-z]+(?:ians|ans|is|ese))\b",
-    re.I,
-)
-SOLDIERS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|army|military)\b", re.I)
-
-
 GENERIC_STATE = "state forces"  # data/actors.csv: "security forces", "the army", "soldiers" with no country
 
 
@@ -225,22 +211,15 @@ def _states(names: list[str], country: str) -> list[str]:
     return _ranked(named)
 
 
-def _victims(claims: list[CasualtyClaim], contexts: list[str], country: str) -> list[str]:
-    """No target named: ACLED's actor2 is who the victims were.
+def _named_first(names: list[str]) -> list[str]:
+    """A role's named actors, or its classes ("militants") when no report names one."""
+    named = [a for a in names if not is_generic(a)]
+    return named or names
 
-    Soldiers counted among the dead are the state's forces ("nine soldiers" in
-    Burkina Faso: Burkina Faso armed forces, the spelling data/actors.csv uses);
-    otherwise, unless any source counts combatants, an attack on civilians or a
-    place where they gather (a restaurant, a hospital, a village) has the
-    civilians as its target.
-    """
-    groups = {c.victim_group for c in claims if c.victim_group != "unknown"}
-    counted = " ".join(c.count_text for c in claims)
-    if groups == {"combatants"} and SOLDIERS.search(counted) and country:
-        return [f"{country} armed forces"]
-    if groups == {"civilians"} or (not groups and CIVILIAN_TARGET.search(" ".join(contexts))):
-        return ["Civilians"]
-    return []
+
+def _victims(claims: list[CasualtyClaim], contexts: list[str], country: str) -> list[str]:
+    """No target named: ACLED's actor2 is who the victims were (incidents.targets)."""
+    return targets.victims(claims, contexts, country)
 
 
 def incident_row(incident: Incident) -> dict[str, Any]:
@@ -271,7 +250,7 @@ def incident_row(incident: Incident) -> dict[str, Any]:
     sources = _ranked([c.source for c in claims if c.source != "unattributed"])
     fatalities = incident.fatalities_override if incident.fatalities_override is not None else killed[0]
     country = country_name(p.country_code) if p else ""
-    actor1 = _states([a for r in reports for a in r.actor1], country)
+    actor1 = _named_first(_states([a for r in reports for a in r.actor1], country))
     actor2 = [
         a for a in _states([a for r in reports for a in r.actor2], country) if a not in actor1
     ] or _victims(claims, [r.context for r in reports], country)

@@ -4,11 +4,15 @@ Each adversarial line (long runs of capitals, dotted capitals, dots, commas, dig
 quotes, hyphens, and the words the relation patterns look for) goes through find_places and
 resolve at 10^4 and 10^5 characters. The bounds are guards set far above the expected time, in
 CPU seconds so that other work on the machine does not make them flaky; the ratio check catches a
-cost that grows faster than the input even when both sizes stay under the guard. A hypothesis fuzz
-of find_places and resolve looks for exceptions and for inputs slower than a second per KB.
+cost that grows faster than the input even when both sizes stay under the guard. Each size counts
+its best of a few runs (garbage collection off, as timeit does): one run pays one-time costs (a
+cache filling up) and whatever a busy machine adds, which a linear pattern does not pay on every
+run, while a quadratic one is slow every time. A hypothesis fuzz of find_places and resolve looks
+for exceptions and for inputs slower than a second per KB.
 """
 from __future__ import annotations
 
+import gc
 import time
 
 import pytest
@@ -23,6 +27,12 @@ SMALL, LARGE = 10_000, 100_000
 GUARD_SMALL_S = 1.0   # a line of 10^4 characters
 GUARD_LARGE_S = 2.0   # a line of 10^5 characters, even when every word is a place name (~20,000 of them)
 MAX_GROWTH = 25.0     # 10x the text may cost at most 25x the time (linear is ~10x, quadratic ~100x)
+# Below this a 10^4 line's time is no base for a ratio (timer noise, and a short line runs in cache:
+# a linear line can measure 15x), so the ratio takes this floor. A quadratic pattern still fails
+# whenever its 10^4 line takes 2.5 ms or more (100x that is over 25 x 0.01 s).
+NOISE_FLOOR_S = 0.01
+TRIES = 3  # runs of the small line; the large one runs again (up to LARGE_TRIES) only while over its bound
+LARGE_TRIES = 5
 
 # name -> the unit repeated to the wanted length (then one closing piece, if any)
 ADVERSARIAL: dict[str, tuple[str, str]] = {
@@ -85,21 +95,37 @@ def _cpu_seconds(text: str, gazetteer) -> float:
     from geo.recognizer import find_places
     from geo.resolver import resolve
 
-    t0 = time.process_time()
-    find_places(text, gazetteer=gazetteer)
-    for phrase in (text, text[:400], text[-400:], text[:200]):
-        resolve(phrase, gazetteer=gazetteer)
-    return time.process_time() - t0
+    gc.disable()  # a collection of the whole test session's objects is not the pattern's cost
+    try:
+        t0 = time.process_time()
+        find_places(text, gazetteer=gazetteer)
+        for phrase in (text, text[:400], text[-400:], text[:200]):
+            resolve(phrase, gazetteer=gazetteer)
+        return time.process_time() - t0
+    finally:
+        gc.enable()
+
+
+def _best_cpu_seconds(text: str, gazetteer, bound: float) -> float:
+    """The least CPU time of up to LARGE_TRIES runs: stops at the first within bound, or one far past it."""
+    best = float("inf")
+    for _ in range(LARGE_TRIES):
+        best = min(best, _cpu_seconds(text, gazetteer))
+        if best <= bound or best > 3 * bound:  # passes, or slower than any load makes a linear pattern
+            break
+    return best
 
 
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
 def test_an_adversarial_line_costs_linear_time(name, gazetteer):
-    small = min(_cpu_seconds(_line(name, SMALL), gazetteer) for _ in range(2))
-    large = _cpu_seconds(_line(name, LARGE), gazetteer)
+    small = min(_cpu_seconds(_line(name, SMALL), gazetteer) for _ in range(TRIES))
     assert small < GUARD_SMALL_S, f"{name}: {small:.2f} s CPU for {SMALL:,} characters"
+    bound = min(GUARD_LARGE_S, MAX_GROWTH * max(small, NOISE_FLOOR_S))
+    large = _best_cpu_seconds(_line(name, LARGE), gazetteer, bound)
     assert large < GUARD_LARGE_S, f"{name}: {large:.2f} s CPU for {LARGE:,} characters"
-    if large > 0.2:  # below that, timer noise decides the ratio
-        assert large <= MAX_GROWTH * max(small, 0.01), f"{name}: {small:.3f} -> {large:.3f} s, 10x the text"
+    assert large <= MAX_GROWTH * max(small, NOISE_FLOOR_S), (
+        f"{name}: {small:.3f} -> {large:.3f} s CPU, 10x the text"
+    )
 
 
 @pytest.mark.parametrize("phrase", [

@@ -9,8 +9,10 @@ import pytest
 from geo.place import Place
 from incidents import cluster
 from incidents.annotate import KINDS, annotate
-from incidents.ingest import article_from_text
+from incidents.codec import report_to_json
+from incidents.ingest import IngestError, article_from_text, read_paths
 from incidents.pipeline import extract_reports
+from tests.conftest import ARTICLES, ROOT
 
 
 def reports(text, published="2022-03-10"):
@@ -373,3 +375,22 @@ def test_hit_by_a_missile_is_a_missile_attack_even_on_a_ship():
         "YE",
     )
     assert [(c.source, c.killed_low, c.victim_group) for c in r.claims] == [("UKMTO", 1, "civilians")]
+
+
+def test_a_reading_is_the_same_in_any_order_of_articles():
+    """Extraction is a function of the article alone, whatever the process read before.
+
+    Concurrent ingests each read their own sequence of articles and the store must equal a
+    serial run (tests/test_store_concurrency.py): no cache may carry one article's reading
+    into another's. The repository's own articles, read forwards and then backwards.
+    """
+    folders = [ARTICLES, *(ROOT / "tests" / "data" / f"heldout{n}" for n in ("", "2", "3"))]
+    articles = [a for _, a in read_paths([str(f) for f in folders]) if not isinstance(a, IngestError)]
+
+    def read(order):
+        return {a.article_id: [report_to_json(r) for r in extract_reports(a)] for a in order}
+
+    forwards = read(articles)
+    backwards = read(articles[::-1])
+    assert len(forwards) > 30
+    assert [a.name for a in articles if forwards[a.article_id] != backwards[a.article_id]] == []

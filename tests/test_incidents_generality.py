@@ -199,7 +199,8 @@ def test_actor2_from_the_victims():
     people = CasualtyClaim(source="police", killed_low=5, count_text="five people")
     assert _victims([soldiers], [], "Burkina Faso") == ["Burkina Faso armed forces"]
     assert _victims([people], ["A bomber struck a crowded restaurant."], "Somalia") == ["Civilians"]
-    assert _victims([people], ["Militants attacked an army post."], "Mali") == []
+    # the thing attacked names the target before an unqualified count of "people"
+    assert _victims([people], ["Militants attacked an army post."], "Mali") == ["Mali armed forces"]
 
 
 @pytest.mark.parametrize(

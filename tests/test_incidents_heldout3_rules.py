@@ -215,9 +215,9 @@ def test_herders_shepherds_and_traders_killed_are_civilians():
     assert [f.victims for f in casualties.figures("Gunmen killed five herders near the well.")] == [
         "civilians"
     ]
-    from incidents.summary import CIVILIAN_TARGET
+    from incidents.targets import CIVILIAN_SITE
 
-    assert CIVILIAN_TARGET.search("gunmen opened fire on a funeral in the town")
+    assert CIVILIAN_SITE.search("gunmen opened fire on a funeral in the town")
 
 
 def test_a_wars_running_toll_is_not_the_events_claim():

@@ -192,6 +192,11 @@ class Ingesting:
                 hi = (max(days) + timedelta(days=2)).isoformat()
                 conditions.append(sa.and_(t.c.date_start <= hi, t.c.date_end >= lo))
                 conditions.append(undated if near is None else sa.and_(undated, near))
+                if near is not None:
+                    # a day assumed from a publication may lie days off (cluster.ASSUMED_REACH)
+                    reach = timedelta(days=cluster.ASSUMED_REACH + 1)
+                    wide_lo, wide_hi = (min(days) - reach).isoformat(), (max(days) + reach).isoformat()
+                    conditions.append(sa.and_(near, t.c.date_start <= wide_hi, t.c.date_end >= wide_lo))
             elif near is not None:
                 conditions.append(near)  # no date of its own: only place, type, actors and wording can match
         if not conditions:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from incidents import lexicon
+
 UNITS = {
     w: i
     for i, w in enumerate(
@@ -122,7 +124,7 @@ _VICTIM_NOUN = (
     r"cadets?|guests?|pupils?|infants?|babies|baby|girls|boys|migrants?|refugees?|prisoners?|detainees?)"
 )
 KILLED = re.compile(
-    r"\b(killed|killing|kills|dead|died|deaths?|martyred|martyrdom|lost (?:their|his|her) lives|"
+    r"\b(killed|killing|kills|dead|died|deaths?|demise|martyred|martyrdom|lost (?:their|his|her) lives|"
     r"bodies|corpses|fatalities|(?:claimed|claiming|took|taking|cost|costing) the lives|"
     # the ways of killing that say it: "beheaded at least 12 villagers", "gunned down four"
     r"beheaded|beheading|decapitated|executed|executing|massacred|massacring|slaughtered|slaughtering|"
@@ -137,8 +139,9 @@ VAGUE = re.compile(
     re.I,
 )
 QTY = re.compile(
-    rf"\b(?P<mod>at least|no fewer than|no less than|more than|over|up to|as many as|nearly|almost|close to|"
-    rf"about|around|roughly|approximately|some|an estimated|estimated|fewer than|less than|between)?\s*"
+    rf"\b(?P<mod>at least|no fewer than|no less than|more than|over|up to|as many as|as high as|nearly|"
+    rf"almost|close to|about|around|roughly|approximately|some|an estimated|estimated|fewer than|less than|"
+    rf"between)?\s*"
     rf"(?P<num>{_NUM})"
     rf"(?:\s+(?:and|to|or)\s+(?P<num2>{_NUM}))?(?P<more>\s+or more)?\b(?!-)"
     rf"(?!\s*(?:am|pm|a\.m|p\.m|km|%|percent))",
@@ -212,7 +215,7 @@ def bounds(m: re.Match) -> tuple[int | None, int | None]:
         return n, None
     if mod in ("more than", "over"):
         return n + 1, None
-    if mod in ("up to", "as many as", *BELOW):
+    if mod in ("up to", "as many as", "as high as", *BELOW):
         return None, n
     if mod in ("fewer than", "less than"):
         return None, n - 1
@@ -277,6 +280,8 @@ _LIST_GAP = re.compile(
 
 # a count introduced this way is part of the count before it
 _PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s*$", re.I)
+# what follows it is a part of the count before it, however long the list
+_INCLUDING = re.compile(r"\b(?:including|among them|among whom)\b", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)  # "five people, two of them children"
 # "killed a woman and her two sons": the items of one list after the verb
 _FORWARD_GAP = re.compile(
@@ -333,6 +338,9 @@ def _quantity(text: str, base: int, *, first: bool) -> tuple[int | None, int | N
         return None
     if first:
         return _forward_list(text, cands, base)
+    including = _INCLUDING.search(text, cands[0][1])
+    if including:  # "26 people, most of them tourists including two foreigners and a guide, were killed"
+        cands = [c for c in cands if c[1] <= including.start()]
     while len(cands) > 1 and (
         _PART_OF.search(text[cands[-2][1] : cands[-1][0]]) or _OF_THEM.match(text, cands[-1][1])
     ):
@@ -364,6 +372,15 @@ NOT_COUNTS = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
     r"|\b(?:19|20)\d\d\b|\b\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d+(?:st|nd|rd|th)\b"
 )
+# ages: "younger than 15", "under the age of ten", "aged 6 to 14", "between 6 and 14 years old"
+# (read only in a sentence with one of these words: a number at every word is a slow start)
+AGES = re.compile(
+    rf"\b(?:younger|older)\s+than\s+{_NUM}|\bunder\s+the\s+age\s+of\s+{_NUM}"
+    rf"|\b(?:aged\s+|between\s+)?{_NUM}(?:\s*(?:and|to|-)\s*{_NUM})?\s+years?\s+old\b"
+    rf"|\baged\s+(?:between\s+)?{_NUM}(?:\s+(?:and|to)\s+{_NUM})?",
+    re.I,
+)
+_AGE_WORDS = ("than", "age", "old")
 
 
 # asides that break a count down or say something else: "(eight civilians, one soldier)", "Name, 37,",
@@ -384,18 +401,33 @@ def _blank(m: re.Match) -> str:
 def _mask(sentence: str) -> str:
     """Dates, years, times and ordinals blanked out (same length): they are not counts; asides
     with no casualty word in them too (a breakdown in brackets, a name's age)."""
-    return ASIDE.sub(_blank, NOT_COUNTS.sub(lambda m: "#" * len(m.group(0)), sentence))
+    sentence = NOT_COUNTS.sub(_hashes, sentence)
+    if any(w in sentence for w in _AGE_WORDS):
+        sentence = AGES.sub(_hashes, sentence)
+    return ASIDE.sub(_blank, sentence)
 
 
+def _hashes(m: re.Match) -> str:
+    return "#" * len(m.group(0))
+
+
+# what a toll is called: "the death toll", "the tally of victims", "the number of those killed"
+_TOLL_NOUN = (
+    r"(?:(?:death\s+)?(?:toll|tally)|number\s+of\s+(?:the\s+)?(?:dead|deaths|(?:people|those)\s+killed|"
+    r"fatalities|victims))"
+)
 TOLL = re.compile(
-    r"\b(?:death toll|number of (?:dead|deaths|people killed|fatalities|victims)|toll)\b[^.;]{0,100}?"
+    rf"\b{_TOLL_NOUN}\b[^.;]{{0,140}}?"
     r"\b(?:rose|climbed|jumped|reached|risen|increased|stood|stands|sits|sat|hit|topped|is|was)\s+"
     r"(?:at\s+|to\s+)?[\"“]?"
     # "witness accounts put the toll at 31": the toll a source gives
-    r"|\bput(?:ting|s)?\s+the\s+(?:death\s+)?toll\s+at\s+[\"“]?"
+    # ("initial estimates put the number of those killed at 20", "a report put the number at 70")
+    rf"|\bput(?:ting|s)?\s+the\s+(?:{_TOLL_NOUN}|number|figure)\s+at\s+[\"“]?"
     # "bringing the death toll to 20"
-    r"|\b(?:bringing|brought|brings|taking|took|takes)\s+the\s+(?:overall\s+)?(?:death\s+)?toll\s+to\s+[\"“]?"
+    rf"|\b(?:bringing|brought|brings|taking|took|takes)\s+the\s+(?:overall\s+)?{_TOLL_NOUN}\s+to\s+[\"“]?"
     # "he revised that later in the day to 20": a toll given again
+    # "raising to 22 the number of soldiers killed": the figure before its toll noun
+    r"|\b(?:raising|bringing|taking|pushing)\s+to\s+(?=[^.;]{1,30}?\bthe\s+(?:death\s+)?(?:toll|tally|number)\b)"
     r"|\b(?:revised|raised|lowered|updated)\s+(?:that|it|this|the\s+(?:death\s+)?(?:toll|figure|number|count|tally))"
     r"\b[^.;]{0,60}?\s(?:up\s+|down\s+)?to\s+[\"“]?",
     re.I,
@@ -462,6 +494,7 @@ def _no_casualties(original: str) -> list[Figure]:
     ]
 
 
+_GIVEN_BEFORE = ("dead", "killed", "wounded", "injured", "bodies")  # "the five bodies": counted before
 DEFINITE_COUNT = re.compile(r"\b(?:the|these|those|all)\s+$", re.I)
 NOUN_KILLING = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|targeted)\s+$", re.I)
 THE_GROUP = re.compile(r"\b(?:the|those)\s+(?:seriously\s+|badly\s+|lightly\s+)?$", re.I)
@@ -472,12 +505,12 @@ def _along_with(sentence: str, after: int, q: tuple) -> tuple:
     """ "A commander was killed along with two of his guards": the companions add to the count."""
     m = ALONG_WITH.match(sentence, after)
     lo, hi, s, e = q
-    if not m or lo is None or lo != hi:
+    if not m or lo is None:
         return q
     more = _quantity(sentence[m.end() : m.end() + 40], m.end(), first=True)
     if not more or more[2] != m.end() or more[0] is None or more[0] != more[1]:
         return q
-    return lo + more[0], hi + more[1], s, more[3]
+    return lo + more[0], None if hi is None else hi + more[1], s, more[3]
 
 
 # "killed and wounded 40", "dead or injured": one count of both, no figure of either
@@ -496,7 +529,7 @@ FORWARD_HEAD = re.compile(
 # "confirmed the death of a contractor", "caused the deaths of three", "claimed the lives of 12"
 NOUN_OF = re.compile(r"\b(?:deaths?|lives)\s+of\s+$", re.I)
 NOUN_OF_WORD = re.compile(r"\s+of\b", re.I)
-PASSIVE_WORDS = {"dead", "died", "deaths", "death", "bodies", "corpses", "fatalities"}
+PASSIVE_WORDS = {"dead", "died", "deaths", "death", "demise", "bodies", "corpses", "fatalities"}
 
 
 def _back_text(sentence: str, prev_end: int, at: int) -> tuple[str, int]:
@@ -517,6 +550,8 @@ def _back_text(sentence: str, prev_end: int, at: int) -> tuple[str, int]:
 def _forward(sentence: str, m: re.Match) -> tuple | None:
     """The count an active verb governs, right after it (past its frame words)."""
     after = sentence[m.end() : m.end() + 110]
+    if after[:1] == "-":
+        return None  # "13 others injured-five critically-": a dash opens an aside, not the count
     head = FORWARD_HEAD.match(after).end()
     got = _quantity(after[head : head + 70], m.end() + head, first=True)
     return got if got and got[2] - (m.end() + head) <= 1 else None
@@ -542,6 +577,40 @@ OWNER_DEATH = re.compile(r"(?<![\w'’-])(?:[\w-]+\s+)?[\w-]*[a-z]['’]s\s+$")
 NOT_A_DEATH = re.compile(r"\s+(?:toll|squads?|threats?|sentences?|penalty|row|march|rate)\b", re.I)
 
 
+# a person's name: two to five capitalised words ("Sameh Aqtash", "Ali bin Hassan al-Amin")
+_NAME = (
+    r"(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|In|On|At|By|From|For|With|Near|And|But)\s)"
+    r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){1,4}"
+)
+# "the death of Samir Haddad": a named person's death
+DEATH_OF_NAME = re.compile(rf"\s+of\s+(?P<name>{_NAME})(?=\s*(?:[,.;(#]|$|and\b|who\b|after\b|in\b|on\b))")
+# "Samir Haddad, 37, was shot dead": a named person, an age masked, a singular passive
+NAMED_DEAD = re.compile(
+    rf"(?<![\w'’-])(?:{_NAME})\s*(?:#+\s*)?(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:(?:shot|stabbed|beaten|found)\s+(?:and\s+)?)?$"
+)
+
+
+def _named_dead(sentence: str, m: re.Match, word: str, prev_end: int) -> tuple | None:
+    """One death told by naming the dead ("the death of Samir Haddad", "Samir Haddad was killed")."""
+    named, got = None, None
+    if word == "death":
+        named = DEATH_OF_NAME.match(sentence, m.end())
+        got = ((1, 1, named.start("name"), named.end()), True) if named else None
+    elif word in ("killed", "dead", "murdered", "executed", "beheaded", "martyred"):
+        named = NAMED_DEAD.search(sentence, max(prev_end, m.start() - 90), m.start())
+        got = ((1, 1, named.start(), m.start()), False) if named else None
+    if named is None or _a_group(named.group(0)):
+        return None
+    return got
+
+
+def _a_group(words: str) -> bool:
+    """The capitalised words name an armed group or a force ("Kataib Hezbollah was hit"), not a person."""
+    hits = lexicon.actors().find(words)
+    return bool(hits)
+
+
 def _count(sentence: str, m: re.Match, word: str, prev_end: int) -> tuple[tuple, bool] | None:
     """(low, high, start, end) of the count the casualty word m governs, and whether it follows m."""
     if word == "death" and not NOT_A_DEATH.match(sentence, m.end()):
@@ -553,7 +622,7 @@ def _count(sentence: str, m: re.Match, word: str, prev_end: int) -> tuple[tuple,
     if (
         not passive
         or word in _ACTIVE
-        or (word in ("death", "deaths") and NOUN_OF_WORD.match(sentence, m.end()))
+        or (word in ("death", "deaths", "demise") and NOUN_OF_WORD.match(sentence, m.end()))
     ):
         forward = _forward(sentence, m)
     if forward:
@@ -563,11 +632,11 @@ def _count(sentence: str, m: re.Match, word: str, prev_end: int) -> tuple[tuple,
         return None  # "the deaths of" with nothing countable after it
     q = _quantity(back_text, back_base, first=False)
     if q is None:
-        return None
+        return _named_dead(sentence, m, word, prev_end)  # no count: one person named, if any
     q = _along_with(sentence, m.end(), q)
     if SUBSET.match(sentence[q[3] : m.start()]):
         return None
-    if DEFINITE_COUNT.search(sentence, 0, q[2]) and word in ("dead", "killed", "wounded", "injured"):
+    if DEFINITE_COUNT.search(sentence, 0, q[2]) and word in _GIVEN_BEFORE:
         return None  # "besides the four dead", "the 12 killed included": a count given before
     return q, False
 

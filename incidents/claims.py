@@ -130,6 +130,8 @@ def _named_next(doc: Doc, index: int, c: CasualtyClaim, found_by_sentence: dict[
             m = f.source
             if m is None or m.canonical == c.source or INDEFINITE.match(m.as_reported):
                 continue
+            if c.source_type in sources.FIELDS and m.source_type != c.source_type:
+                continue  # "a health official" is no spokesman of the emergency services
             name = m.canonical.lower()
             # an introduced person: "Mohamed Omar, council member ...", "Sinjar mayor Nayef Sido"
             person = m.canonical.startswith(f"{m.as_reported},") or m.canonical.endswith(f" {m.as_reported}")

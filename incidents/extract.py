@@ -550,14 +550,13 @@ def join_halves(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     """One named source's dead in one sentence and its wounded in the next are one statement.
 
     "Gunmen killed nine, prosecutors said. Five more were wounded, the prosecutors added."
-    (an unattributed figure stays apart: the article's own voice is no one statement)
+    The article's own voice is one account too: "Gunmen killed 26 people." ... "At least 20 were
+    injured." is the article's toll of the event, its dead and its wounded.
     """
     out: list[CasualtyClaim] = []
     for c in claims:
         half = c.killed_low is None and c.killed_high is None and bool(c.wounded_low or c.wounded_high)
-        mate = None
-        if half and c.source != "unattributed":
-            mate = next((o for o in out if _killed_only(o, c)), None)
+        mate = next((o for o in out if _killed_only(o, c)), None) if half else None
         if mate is None:
             out.append(c)
             continue
@@ -573,6 +572,7 @@ def _killed_only(o: CasualtyClaim, c: CasualtyClaim) -> bool:
     """o is the same source's dead alone, on the day c gives (or no day)."""
     return (
         o.source == c.source
+        and min(o.stage, c.stage) >= 0  # (a toll stated as replaced is no half of the current one)
         and o.wounded_low is None
         and o.wounded_high is None
         and bool(o.killed_low or o.killed_high)

@@ -78,8 +78,18 @@ def _role(phrase: str) -> str | None:
     return role if role and _ROLE_HEAD.search(head) else None
 
 
+# a sentence's end inside a run of capitalised words: "... Saudi Arabia. Ghani Nayeb, head of ..."
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"')]*\s+")
+
+
+def _after_stop(words: str) -> str:
+    """The words after the last sentence end in them (a name never spans two sentences)."""
+    ends = list(_SENTENCE_END.finditer(words))
+    return words[ends[-1].end() :] if ends else words
+
+
 def _name(words: str) -> str:
-    return _LEADING.sub("", words).strip()
+    return _LEADING.sub("", _after_stop(words)).strip()
 
 
 def _listed(name: str) -> bool:
@@ -117,7 +127,10 @@ def people(text: str, place_spans: tuple[tuple[int, int], ...] = ()) -> dict[str
             or NOT_A_PERSON.search(name)
             or _listed(name)
             or placed(m.start("name"), m.end("name"))
-            or _PREPOSITION_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            or (
+                _after_stop(m["name"]) == m["name"]  # (a name after a sentence end has nothing before it)
+                and _PREPOSITION_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            )
         ):
             continue  # "on Tuesday, the Civil Emergency Service said": a time, not a person
         speaker = SourceMention(-1, -1, f"{name}, {role}", source_type_of(role) or "local sources", name)
@@ -139,7 +152,7 @@ def people(text: str, place_spans: tuple[tuple[int, int], ...] = ()) -> dict[str
         ):
             continue  # (a name already introduced keeps its role: "Father X, a priest at the church")
         before = _CLASS_WORDS.search(text, max(0, m.start() - 50), m.start())
-        role = (before.group(0) if before else "") + noun
+        role = (_after_stop(before.group(0)) if before else "") + noun
         role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
         speaker = SourceMention(-1, -1, f"{role} {name}", source_type_of(role) or "local sources", name)
         for key in _keys(name):

@@ -19,9 +19,13 @@ REPORT_VERB = re.compile(
     r"wrote|posted|tweeted|revealed|clarified|noted|explained|declared|disclosed|"
     r"quoted|cited|estimated|tallied|counted|recorded|registered|revised|updated|"
     # "police accused the group of killing 21": the accuser's figure
-    r"accused|blamed|put the (?:death )?toll)\b(?!\s+(?:responsibility|the attack|credit))",
+    r"accused|blamed|put the (?:death )?toll|"
+    # who counts the dead gives the count: "rescuers recovered 12 bodies", "the hospital received 30 dead"
+    r"(?<!were )(?<!was )(?<!been )(?<!being )(?:recovered|retrieved|received|treated))"
+    r"\b(?!\s+(?:responsibility|the attack|credit))",
     re.I,
 )
+COUNTING = re.compile(r"recovered|retrieved|received|treated", re.I)  # verbs of counting the dead
 INVERTED_VERB = re.compile(r",\s*$")
 VAGUE = re.compile(r"\b(?:reports?|sources?|media|accounts?)\b", re.I)  # an origin that names nobody
 # the object is the source: "according to X", "citing X", "with reference to X", "quoting X"
@@ -70,8 +74,9 @@ PRONOUN_SPEAKS = re.compile(
 # the words before a speaker's head noun that belong to its name: "a senior hospital official",
 # "the provincial police chief" (not a verb, a preposition or a conjunction)
 _CLASS_MODIFIER = re.compile(
-    r"(?:(?<![\w'’.-])(?:the|a|an|one|two|three|several|[A-Z][\w.'’-]*|"
-    r"(?!(?:said|says|told|and|or|of|in|on|at|to|by|with|from|for|that|which|who|was|were|is|are|has|have|"
+    r"(?:(?<![\w'’.-])(?:the|a|an|one|two|three|several|[A-Z][\w.&'’-]*|"
+    r"(?!(?:said|says|told|wrote|added|posted|tweeted|stated|reported|explained|confirmed|announced|noted|"
+    r"revealed|claimed|declared|and|or|of|in|on|at|to|by|with|from|for|that|which|who|was|were|is|are|has|have|"
     r"had|but|as|after|when|while|if|than|then|there|their|its|his|her|also|not|no|killed|wounded|injured|"
     r"dead|people|according|since|until|before|during|under|over|about|against|between|through|into|upon|"
     r"via|per|like|across|near|toward|towards|within|without|where|whose|whom|what|so|yet|nor)\b)"
@@ -194,15 +199,20 @@ def _frames(sentence: str, found: tuple[SourceMention, ...]) -> tuple[Frame, ...
         if src:
             out.append(Frame(m.start(), src[0], False))
     for m in REPORT_VERB.finditer(sentence):
+        if COUNTING.fullmatch(m.group(0)) and any(f.pos < m.start() for f in out):
+            continue  # "X said a hospital had received 30 bodies": the words are X's
         before = sorted(
             (s for s in found if s.end <= m.start() and _governs(sentence[s.end : m.start()])),
             key=lambda s: (s.end, s.start),
         )
-        after = [
-            s
-            for s in found
-            if 0 <= s.start - m.end() <= 30 and not CLAUSE_BREAK.search(sentence, m.end(), s.start)
-        ]
+        after = sorted(
+            (
+                s
+                for s in found
+                if 0 <= s.start - m.end() <= 30 and not CLAUSE_BREAK.search(sentence, m.end(), s.start)
+            ),
+            key=lambda s: s.start,
+        )
         rest = tail(sentence[m.end() :])
         comma_final = "," in sentence[max(0, m.start() - 60) : m.start()]
         # "Kataib Hezbollah, one of the factions in the PMF, said": the subject, not a name in its apposition
@@ -213,7 +223,7 @@ def _frames(sentence: str, found: tuple[SourceMention, ...]) -> tuple[Frame, ...
             bool(after) and m.group(0).lower() != "told" and INVERTED_VERB.search(sentence, 0, m.start())
         )
         if before and not inverted and not _TOLD_TARGET(sentence, before[-1]):
-            src = _coordinated(sentence, _main_clause(sentence, before))
+            src = _coordinated(sentence, _role_chain(sentence, _main_clause(sentence, before)))
             final = (len(rest) < 40 and comma_final) or not rest
             out.append(Frame(m.start(), src, final))
         elif after and (not rest or len(rest) < 80) and m.group(0).lower() != "told":
@@ -266,6 +276,38 @@ def _main_clause(sentence: str, before: list[SourceMention]) -> list[SourceMenti
         ):
             return before[: j + 1]
     return before
+
+
+# what joins a speaker's role to its organisation: "a doctor at the X hospital", "an official (X) of Y"
+_ROLE_LINK = re.compile(
+    r"\s*+(?:\(\s*+|\)\s*+|(?:at|of|from|with|for)\s++(?:the\s++)?)(?:[()]\s*+)*"
+)
+
+
+_PERSON_ROLE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|officials?|sources?|head|chief|director|member|representative|officers?)$",
+    re.I,
+)
+
+
+def _role_chain(sentence: str, before: list[SourceMention]) -> list[SourceMention]:
+    """ "a doctor at the MSF hospital in Kunduz told": one speaker, named by its organisation.
+
+    Mentions joined by "at", "of", "from", "with", "for" or brackets are one noun phrase; the
+    speaker is the organisation the lists name after its head (else the head itself).
+    """
+    k = len(before) - 1
+    while k > 0 and _ROLE_LINK.fullmatch(sentence, before[k - 1].end, before[k].start):
+        k -= 1
+    if k == len(before) - 1:
+        return before
+    chain = before[k:]
+    # "a spokesman for the ministry": a person's role speaks for the body it names
+    org = chain[-1] if _PERSON_ROLE.search(chain[0].canonical) else chain[0]
+    head = next((m for m in chain[1:] if listed(m.canonical)), org)
+    words = sentence[chain[0].start : chain[-1].end]
+    whole = SourceMention(chain[0].start, chain[-1].end, head.canonical, head.source_type, words)
+    return [*before[:k], whole]
 
 
 def _coordinated(sentence: str, before: list[SourceMention]) -> SourceMention:
@@ -430,7 +472,7 @@ def speakers(sentence: str, found: list[SourceMention], place_spans=()) -> list[
         if kind is None or any(f.start < b and a < f.end for f in found + out):
             continue
         words, a = clean(words, a)
-        canonical = re.sub(r"^(?:the|a|an|one|its|their)\s+", "", words, flags=re.I)
+        canonical = re.sub(r"^(?:the|a|an|one|its|their|some|several|many|other)\s+", "", words, flags=re.I)
         out.append(SourceMention(a, b, canonical, kind, words))
     return out
 
@@ -472,7 +514,7 @@ _NAME_WORDS = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*$")
 _NOT_A_NAME = re.compile(
     r"^(?:The|A|An|It|He|She|They|We|This|That|These|Those|There|Here|But|And|Police|Earlier|Later|"
     r"Meanwhile|However|Separately|Also|Yesterday|Today|Tonight|Overnight|Initially|Previously|Then|Now|"
-    r"Officials|Reports?|Sources|Witnesses|Residents)\b|"
+    r"Officials|Reports?|Sources|Witnesses|Residents|Some|Many|Several|Most|Other|Others|All|Few|No|Any)\b|"
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December)\b"
 )

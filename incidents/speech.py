@@ -65,10 +65,14 @@ AGAIN = re.compile(
     re.I,
 )
 # what follows a closing quotation mark when its speaker comes after it: '," he said', '" wrote X'
+_QUOTE_VERB = (
+    r"(?:said|says|added|told|tells|wrote|posted|tweeted|revealed|stated|explained|confirmed|noted|recalled|"
+    r"recounted|insisted|declared|disclosed|stressed|warned)"
+)
 AFTER_QUOTE = re.compile(
-    r"^[\s,]*(?:[\w'’.-]+\s+){0,6}?(?:said|says|added|told|tells|wrote|posted|tweeted)\b"
+    rf"^[\s,]*(?:[\w'’.&-]+\s+){{0,10}}?{_QUOTE_VERB}\b"
     # '," Mohamed Omar, a council member, told Xinhua': the speaker and an apposition
-    r"|^[\s,]*(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+,[^,;:\"“”]{3,100},\s*(?:said|says|added|told|tells|wrote)\b",
+    rf"|^[\s,]*(?:[\w'’.-]+\s+){{0,4}}?[\w'’.-]+,[^,;:\"“”]{{3,100}},\s*{_QUOTE_VERB}\b",
     re.I,
 )
 # what precedes an opening quotation mark when its speaker comes before it: 'X said: "', 'X said, "'
@@ -140,9 +144,28 @@ def mentions(sentence: str, actor_mentions: list, place_spans: list, known: dict
 
 
 def quote_speakers(doc: Doc, found_by_sentence: dict[int, list]) -> None:
-    """Give each quotation the speaker named just after it or just before it (else none)."""
+    """Give each quotation the speaker named just after it or just before it, else the speaker
+    of the quotation it follows ('"Six were killed," the officer said. "Ten are hurt."')."""
+    previous = None
     for q in doc.quotes:
-        q.speaker = _after(doc, q, found_by_sentence) or _before(doc, q, found_by_sentence)
+        q.speaker = (
+            _after(doc, q, found_by_sentence)
+            or _before(doc, q, found_by_sentence)
+            or _goes_on(doc, previous, q)
+        )
+        previous = q
+
+
+def _goes_on(doc: Doc, previous: Quote | None, q: Quote):
+    """The speaker of the quotation before, where q opens the next sentence of its paragraph."""
+    if previous is None or previous.speaker is None:
+        return None
+    s = doc.sentence_of(q.start)
+    if s is None or s.start != q.start or not s.index:
+        return None
+    before = doc.sentences[s.index - 1]
+    same_paragraph = before.paragraph == s.paragraph
+    return previous.speaker if same_paragraph and before.start <= previous.start < before.end else None
 
 
 def _frame_source(s: Sentence, found: list, lo: int, hi: int) -> sources.SourceMention | None:

@@ -46,9 +46,22 @@ _ABBREV = re.compile(
 )
 
 
+# Windows quotes and dashes read as Mac Roman (a page's broken encoding): “Twelve” shows as ìTwelveî,
+# Kashmir’s as Kashmirís, an em dash as ó. Repaired only where the text shows two of these signs.
+_MAC_ROMAN = str.maketrans({"ì": '"', "î": '"', "í": "'", "ë": "'", "ó": "-", "ñ": "-"})
+_MAC_ROMAN_SIGNS = (
+    re.compile(r"[a-z]ís\b"),  # Kashmirís
+    re.compile(r"(?<![\w])ì[A-Z]"),  # ìTwenty
+    re.compile(r"[.,!?]î"),  # killed,î
+)
+
+
 def normalise(text: str) -> str:
     """Typographic quotes and dashes to ASCII (same length), line endings to LF."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_QUOTES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_QUOTES)
+    if sum(1 for sign in _MAC_ROMAN_SIGNS if sign.search(text)) >= 2:
+        text = text.translate(_MAC_ROMAN)
+    return text
 
 
 def is_clutter(line: str) -> bool:
@@ -72,6 +85,12 @@ def is_heading(line: str) -> bool:
     """
     return len(line) < 200 and not _TERMINAL.search(line) and not _POST_END.search(line) \
         and not _ends_in_emoji(line) and not _two_sentences(line)
+
+
+def _cut_short(line: str) -> bool:
+    """The text's last line, long and open-ended, is a sentence the page was cut in, not a title
+    ("Wafa reported that seven youths were shot and wounded while trying to"): read what it says."""
+    return len(line.split()) >= 12 and line[-1:].isalpha() and line[-1:].islower()
 
 
 def _two_sentences(line: str) -> bool:
@@ -125,11 +144,13 @@ def sentences(text: str) -> list[Sentence]:
     lines = text.split("\n")
     body = [not is_clutter(ln.strip()) if ln.strip() else False for ln in lines]
     headings_only = all(is_heading(ln.strip()) for ln, keep in zip(lines, body, strict=True) if keep)
+    last = max((i for i, keep in enumerate(body) if keep), default=-1)
     out: list[Sentence] = []
     offset = 0
     for para, line in enumerate(lines):
         stripped = line.strip()
-        if body[para] and (headings_only or not is_heading(stripped)):
+        cut = para == last and _cut_short(stripped)
+        if body[para] and (headings_only or not is_heading(stripped) or cut):
             for a, b in _pieces(line, _split_line(line)):
                 chunk = line[a:b]
                 lead = len(chunk) - len(chunk.lstrip())

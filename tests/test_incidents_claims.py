@@ -70,8 +70,8 @@ def test_a_hundred_in_words_is_a_number():
             "3 elderly men, were badly wounded.",
             [("killed", 8, 8), ("wounded", 20, 20)],
         ),
-        # an age is no count
-        ("Residents said Yusuf Garba, 52, was shot dead outside his shop.", []),
+        # an age is no count; the dead named is one death
+        ("Residents said Yusuf Garba, 52, was shot dead outside his shop.", [("killed", 1, 1)]),
         # two participles: how, then what
         ("Four farmers were beaten and wounded by the gunmen.", [("wounded", 4, 4)]),
         # the count after an aside that names the speaker

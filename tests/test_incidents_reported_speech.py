@@ -1,0 +1,213 @@
+"""Reported speech and counts on the shapes real pages take: tolls by other nouns, the dead named,
+ages that are no counts, a role speaking for its organisation, quotations that go on, a page cut
+mid-sentence, broken encodings. Every text here is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from incidents import people, sources, speech
+from incidents.casualties import figures
+from incidents.extract import extract
+from incidents.model import Article, CasualtyClaim
+from incidents.text import normalise, sentences
+
+
+def claims_of(text: str) -> list[CasualtyClaim]:
+    return [
+        c for r in extract(Article("t", text, published=date(2023, 5, 10), outlet="Test")) for c in r.claims
+    ]
+
+
+def read(sentence: str) -> list[tuple]:
+    return [(f.kind, f.low, f.high) for f in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a toll by other nouns
+        (
+            "The tally of victims from the raid on the hamlet has climbed to at least 41.",
+            [("killed", 41, None)],
+        ),
+        ("First counts put the number of those killed at 12 people.", [("killed", 12, 12)]),
+        ("One agency put the number at 33.", [("killed", 33, 33)]),
+        (
+            "Medics found eight more bodies, raising to 30 the number of villagers killed.",
+            [("killed", 30, 30)],
+        ),
+        # a ceiling only
+        ("Some accounts said the toll was as high as 60.", [("killed", None, 60)]),
+    ],
+)
+def test_a_toll_named_by_other_nouns(sentence, expected):
+    assert read(sentence)[-1:] == expected
+
+
+def test_a_replaced_first_estimate_is_marked_earlier():
+    [f] = figures("Initial estimates put the number of those killed at 9.")
+    assert (f.low, f.stage) == (9, -1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police said Daniel Okoro, 31, was shot dead at the gate.", [("killed", 1, 1)]),
+        (
+            "The ministry announced the death of Amira Salem Haddad (19 years old) on Monday.",
+            [("killed", 1, 1)],
+        ),
+        ("Militia commander Tariq Mansour was killed in the raid.", [("killed", 1, 1)]),
+        # a place or a group is no person
+        ("The Northern Alliance was defeated in the valley.", []),
+        ("The ministry mourned the death of a nurse.", [("killed", 1, 1)]),
+    ],
+)
+def test_the_dead_named_are_counted(sentence, expected):
+    assert read(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The clinic took in 17 bodies of children younger than 12, and 35 wounded.",
+            [("killed", 17, 17), ("wounded", 35, 35)],
+        ),
+        (
+            "At least 30 pupils between 7 and 13 years old were killed, along with three of their teachers.",
+            [("killed", 33, None)],
+        ),
+        ("Nine children aged 4 to 8 were hurt.", [("wounded", 9, 9)]),
+        ("Most of the victims were under the age of ten.", []),
+        ("A 9-year-old girl was injured.", [("wounded", 1, 1)]),
+    ],
+)
+def test_ages_are_no_counts(sentence, expected):
+    assert read(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a long list after "including" is part of the count before it
+        (
+            "At least 18 people, mostly pilgrims including two Germans, one Dutch woman and a local guide, "
+            "were killed and 9 others hurt.",
+            [("killed", 18, None), ("wounded", 9, 9)],
+        ),
+        # a dash opens an aside: the count stands before the participle
+        (
+            "Six guards were killed and 14 others injured-three critically-in the assault.",
+            [("killed", 6, 6), ("wounded", 14, 14)],
+        ),
+        # a death as "demise"
+        ("The fire led to the demise of 11 residents.", [("killed", 11, 11)]),
+    ],
+)
+def test_counts_by_phrase_structure(sentence, expected):
+    assert read(sentence) == expected
+
+
+def _speaker(sentence: str) -> sources.SourceMention:
+    found = speech.mentions(sentence, [], [], people.people(sentence))
+    return sources.attribute(sentence, sentence.index("killed") - 12, found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "canonical"),
+    [
+        # a role at a listed organisation speaks for it
+        (
+            "A nurse at the Doctors Without Borders (MSF) clinic in the town told reporters 14 were killed.",
+            "Doctors Without Borders",
+        ),
+        # a spokesman for a body is the body
+        ("Overnight 14 people were killed, a spokesman for the ministry said.", "ministry"),
+        # a verb is no part of the speaker's words
+        ("Overnight 14 people were killed, wrote the spokesman.", "spokesman"),
+        # the speaker named after the verb, with his role
+        (
+            "Overnight 14 people were killed, said Omar Nasser, spokesman of the regional civil defence.",
+            "Omar Nasser, spokesman of the regional civil defence",
+        ),
+        # "some reports" names nobody
+        ("Some reports said that 14 people were killed.", "reports"),
+    ],
+)
+def test_who_speaks_by_the_structure_of_the_frame(sentence, canonical):
+    assert _speaker(sentence).canonical == canonical
+
+
+def test_a_counting_subject_gives_the_count_unless_someone_reports_it():
+    text = "Rescuers recovered the bodies of nine miners, bringing the toll to 14."
+    assert _speaker_at(text, "14").canonical == "Rescuers"
+    text = "The Red Cross said a clinic it runs received 21 bodies from the market."
+    assert _speaker_at(text, "21").canonical == "Red Cross"
+
+
+def _speaker_at(sentence: str, word: str) -> sources.SourceMention:
+    found = speech.mentions(sentence, [], [], people.people(sentence))
+    return sources.attribute(sentence, sentence.index(word), found)
+
+
+def test_a_name_never_spans_a_sentence_end():
+    text = "The camp lies near Chad. Musa Ibrahim, head of the district health office, said 5 died."
+    got = people.people(text)["Ibrahim"]
+    assert got.canonical == "Musa Ibrahim, head of the district health office"
+    text = "Shells hit the market on Friday. District police chief Omar Bello said 4 died."
+    assert people.people(text)["Bello"].canonical == "District police chief Omar Bello"
+
+
+def test_an_indefinite_medical_speaker_is_not_a_later_named_rescuer():
+    text = (
+        "A bomb hit a bus depot in Kano on Monday, killing 11 and wounding 25, a health official said.\n"
+        '"Eleven bodies were recovered," said Musa Bello, a spokesman for the fire service.'
+    )
+    [c] = [c for c in claims_of(text) if c.wounded_low == 25]
+    assert c.source == "health official"
+
+
+def test_one_source_under_two_wordings_and_the_articles_own_halves_are_one_claim():
+    text = (
+        "Gunmen attacked Dorra on Monday, killing at least 30 people, the UN rights office said.\n"
+        "The Office of the High Commissioner for Human Rights said at least 12 others were wounded.\n"
+    )
+    got = [c for c in claims_of(text) if c.killed_low == 30]
+    assert got and got[0].wounded_low == 12 and got[0].source == "United Nations"
+    text = (
+        "Gunmen opened fire on a bus in the town of Dorra on Monday, killing 14 passengers.\n"
+        "At least 9 others were injured in the attack.\n"
+    )
+    got = [c for c in claims_of(text) if c.killed_low == 14]
+    assert got and got[0].wounded_low == 9 and got[0].source == "unattributed"
+
+
+def test_a_quotation_goes_on_with_its_speaker():
+    text = (
+        "Militants stormed a hotel in Garissa on Monday.\n"
+        '"Nine guests have been killed," a senior police officer at the scene told the paper. '
+        '"Fifteen are injured."\n'
+    )
+    got = [c for c in claims_of(text) if c.killed_low == 9]
+    assert got and got[0].wounded_low == 15 and "police officer" in got[0].source
+
+
+def test_a_page_cut_mid_sentence_still_says_what_it_says():
+    text = (
+        "Title of the story\n\nA bomb hit the market on Monday.\n"
+        "The agency reported that four traders were killed when the roof of the"
+    )
+    assert sentences(text)[-1].text.startswith("The agency reported")
+    # a short title at the end is still no sentence
+    assert sentences("A bomb hit the market on Monday.\nMore on this story")[-1].text.startswith("A bomb")
+
+
+def test_windows_quotes_read_as_mac_roman_are_repaired():
+    broken = "\u00ecNine were killed,\u00ee the mayor said. The town\u00eds people wept."
+    assert normalise(broken) == '"Nine were killed," the mayor said. The town\'s people wept.'
+    # one accented word alone is left as it is
+    assert normalise("The caf\u00e9 in Pa\u00eds reopened.") == "The caf\u00e9 in Pa\u00eds reopened."

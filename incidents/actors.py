@@ -56,6 +56,11 @@ PASSIVE_VICTIM = re.compile(
     r"\s+(?:was|were|had been|have been|has been)\s+"
     r"(?:\w+ly\s+)?(?:killed|wounded|injured|hit|targeted|struck|attacked|shelled|bombed|ambushed)\b"
 )
+# a reduced relative clause: "the troops trapped in a rebel ambush", "civilians killed in the raid"
+CAUGHT_IN = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:trapped|caught|killed|wounded|injured|hurt|ambushed|targeted)\s+"
+    r"(?:in|by|during)\b"
+)
 AFFILIATE = re.compile(
     r"\b(?:insurgents|militants|fighters|jihadists|gunmen|rebels|cells|men|groups?|elements)\s+"
     r"(?:linked|affiliated|allied|loyal|tied|aligned)\s+(?:to|with)\s+(?:the\s+)?$",
@@ -187,8 +192,9 @@ def role(sentence: str, actor: ActorMention, event_start: int, *, explicit_only:
         return "attacker"
     if CLAIMED_AFTER.match(sentence[actor.end : actor.end + 60]) or SELF_REPORT.match(sentence, actor.end):
         return "attacker"
-    if PASSIVE_VICTIM.match(sentence, actor.end):
-        # "US forces at Al-Tanf were attacked by drones", "Kataib Hezbollah fighters were killed"
+    if PASSIVE_VICTIM.match(sentence, actor.end) or CAUGHT_IN.match(sentence, actor.end):
+        # "US forces at Al-Tanf were attacked by drones", "Kataib Hezbollah fighters were killed",
+        # "the soldiers trapped in the ambush"
         return "target"
     if explicit_only:
         return None

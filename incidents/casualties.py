@@ -124,7 +124,7 @@ _VICTIM_NOUN = (
     r"cadets?|guests?|pupils?|infants?|babies|baby|girls|boys|migrants?|refugees?|prisoners?|detainees?)"
 )
 KILLED = re.compile(
-    r"\b(killed|killing|kills|dead|died|deaths?|demise|martyred|martyrdom|lost (?:their|his|her) lives|"
+    r"\b(killed|killing|kills|dead|died|deaths?|demise|lives|martyred|martyrdom|lost (?:their|his|her) lives|"
     r"bodies|corpses|fatalities|(?:claimed|claiming|took|taking|cost|costing) the lives|"
     # the ways of killing that say it: "beheaded at least 12 villagers", "gunned down four"
     r"beheaded|beheading|decapitated|executed|executing|massacred|massacring|slaughtered|slaughtering|"
@@ -148,7 +148,7 @@ QTY = re.compile(
     re.I,
 )
 ONE = re.compile(
-    rf"\b(?:an?|another)\s+(?!(?:number|group|few|handful|couple|dozen|lot|series|total)\b|(?:\d[\d,]*|{_NUMWORD})\s)(?:(?!\b(?:and|or|that)\b)[\w'-]+\s+){{0,2}}?{_VICTIM_NOUN}\b",
+    rf"\b(?:an?|another)\s+(?!(?:number|group|few|handful|couple|dozen|lot|series|total)\b|(?:\d[\d,]*|{_NUMWORD})\s)(?:(?!\b(?:and|or|that)\b|(?:\d[\d,]*|{_NUMWORD})\s)[\w'-]+\s+){{0,2}}?{_VICTIM_NOUN}\b",
     re.I,
 )
 # "killing two fighters and wounding another": one more, the noun left out
@@ -278,6 +278,12 @@ _LIST_GAP = re.compile(
 )
 
 
+# "two members of the militia and ...": the group an item belongs to, inside a list
+OF_GROUP = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+)?(?=\s*,|\s+and\b)", re.I
+)
+
+
 # a count introduced this way is part of the count before it
 _PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s*$", re.I)
 # what follows it is a part of the count before it, however long the list
@@ -348,7 +354,8 @@ def _quantity(text: str, base: int, *, first: bool) -> tuple[int | None, int | N
     s, e, lo, hi, _ = cands[-1]
     for prev in reversed(cands[:-1]):
         exact = lo is not None and lo == hi and prev[2] is not None and prev[2] == prev[3]
-        if not (exact and _LIST_GAP.match(text[prev[1] : s])):
+        gap = OF_GROUP.sub("", text[prev[1] : s], count=1)  # "two members of the militia and two guests"
+        if not (exact and _LIST_GAP.match(gap)):
             break
         s, lo, hi = prev[0], lo + prev[2], hi + prev[3]
     return lo, hi, base + s, base + e
@@ -529,7 +536,11 @@ FORWARD_HEAD = re.compile(
 # "confirmed the death of a contractor", "caused the deaths of three", "claimed the lives of 12"
 NOUN_OF = re.compile(r"\b(?:deaths?|lives)\s+of\s+$", re.I)
 NOUN_OF_WORD = re.compile(r"\s+of\b", re.I)
-PASSIVE_WORDS = {"dead", "died", "deaths", "death", "demise", "bodies", "corpses", "fatalities"}
+PASSIVE_WORDS = {"dead", "died", "deaths", "death", "demise", "bodies", "corpses", "fatalities", "lives"}
+# "the attack claimed 14 lives": lives are a count only after a verb of taking them
+TAKEN_LIVES = re.compile(
+    r"\b(?:claimed|claiming|claims|took|taking|takes|cost|costing|costs)\s+(?:[\w,-]+\s+){1,4}$", re.I
+)
 
 
 def _back_text(sentence: str, prev_end: int, at: int) -> tuple[str, int]:
@@ -554,11 +565,29 @@ def _forward(sentence: str, m: re.Match) -> tuple | None:
         return None  # "13 others injured-five critically-": a dash opens an aside, not the count
     head = FORWARD_HEAD.match(after).end()
     got = _quantity(after[head : head + 70], m.end() + head, first=True)
-    return got if got and got[2] - (m.end() + head) <= 1 else None
+    if got and got[2] - (m.end() + head) <= 1:
+        return got
+    return _named_list(sentence, m.end() + head) if m.group(1).lower() in _NAMING_VERBS else None
+
+
+_NAMING_VERBS = ("killed", "killing", "kills", "murdered", "executed", "beheaded", "gunned down")
+
+
+def _named_list(sentence: str, at: int) -> tuple | None:
+    """ "The strike killed Samir Haddad and Omar Nasser": the dead named, one each."""
+    first = _NAMED_ITEM.match(sentence, at)
+    if first is None or _a_group(first.group("name")):
+        return None
+    n, end = 1, first.end()
+    while (more := _NEXT_NAMED.match(sentence, end)) and not _a_group(more.group("name")):
+        n, end = n + 1, more.end()
+    return n, n, at, end
 
 
 def _no_count(sentence: str, m: re.Match, word: str) -> bool:
     """The casualty word names no count of its own here."""
+    if word == "lives" and not TAKEN_LIVES.search(sentence, max(0, m.start() - 50), m.start()):
+        return True  # "risked their lives", "lives in Gaza": no count
     if NOUN_KILLING.search(sentence, 0, m.start()) and word == "killing":
         return True  # "in response to the killing of Saleh al-Arouri": a noun, no count
     if THE_GROUP.search(sentence, 0, m.start()) and word in ("injured", "wounded", "dead"):
@@ -580,6 +609,7 @@ NOT_A_DEATH = re.compile(r"\s+(?:toll|squads?|threats?|sentences?|penalty|row|ma
 # a person's name: two to five capitalised words ("Sameh Aqtash", "Ali bin Hassan al-Amin")
 _NAME = (
     r"(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|In|On|At|By|From|For|With|Near|And|But)\s)"
+    r"(?:(?:Dr|Rev|Mr|Mrs|Ms|Fr|Sgt|Lt|Col|Gen|Capt|Maj)\.\s+)?"  # a title before the name
     r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){1,4}"
 )
 # "the death of Samir Haddad": a named person's death
@@ -589,6 +619,11 @@ NAMED_DEAD = re.compile(
     rf"(?<![\w'’-])(?:{_NAME})\s*(?:#+\s*)?(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
     r"(?:(?:shot|stabbed|beaten|found)\s+(?:and\s+)?)?$"
 )
+
+
+_AFTER_NAME = r"(?=\s*(?:[,.;:()]|$|(?:and|in|on|at|near|when|after|while|as|during|inside|outside)\b))"
+_NAMED_ITEM = re.compile(rf"\s*(?P<name>{_NAME}){_AFTER_NAME}")
+_NEXT_NAMED = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<name>{_NAME}){_AFTER_NAME}")
 
 
 def _named_dead(sentence: str, m: re.Match, word: str, prev_end: int) -> tuple | None:

@@ -211,3 +211,50 @@ def test_windows_quotes_read_as_mac_roman_are_repaired():
     assert normalise(broken) == '"Nine were killed," the mayor said. The town\'s people wept.'
     # one accented word alone is left as it is
     assert normalise("The caf\u00e9 in Pa\u00eds reopened.") == "The caf\u00e9 in Pa\u00eds reopened."
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "want"),
+    [
+        # a reduced relative clause puts the force on the receiving end
+        ("The toll of the troops trapped in the rebel ambush rose on Monday.", "state forces", "target"),
+        ("Fear grew for the soldiers caught in the crossfire near the dam.", "state forces", "target"),
+    ],
+)
+def test_a_force_caught_in_the_event_is_its_target(text, kind, want):
+    from incidents import actors
+
+    a = next(a for a in actors.mentions(text) if a.canonical == kind)
+    assert actors.role(text, a, len(text)) == want
+
+
+def test_an_ambush_named_by_its_authors_class_has_them_as_attacker():
+    text = (
+        "Villagers found the bodies on Sunday. The toll of the police officers trapped in a Maoist ambush "
+        "near the town of Karpur on Saturday rose to nine, officials said."
+    )
+    reports = extract(Article("t", text, published=date(2023, 5, 10), outlet="Test"))
+    assert reports and reports[0].actor1 == ["Maoists"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the dead named after the verb, one each
+        ("The raid killed Yusuf Adamu and Bello Sani.", [("killed", 2, 2)]),
+        ("Gunmen killed Rev. Paul Eze, Mary Obi and John Okafor near the church.", [("killed", 3, 3)]),
+        ("A drone strike a year ago killed Ismail Darwish.", [("killed", 1, 1)]),
+        # a group named after the verb is no person
+        ("The raid killed Islamic State fighters.", []),
+        # a list whose items belong to groups
+        ("Three members of the council and two of their guards were killed.", [("killed", 5, 5)]),
+        # a hedge before the number, not a single person
+        ("An estimated 60 people died in the flood of fire.", [("killed", 60, 60)]),
+        ("A 25-year-old nurse was killed.", [("killed", 1, 1)]),
+        # lives taken are a count; lives risked are not
+        ("The bombing claimed 19 lives.", [("killed", 19, 19)]),
+        ("Rescuers risked their lives to save 12 children.", []),
+    ],
+)
+def test_more_counts_by_phrase_structure(sentence, expected):
+    assert read(sentence) == expected

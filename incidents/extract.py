@@ -571,7 +571,7 @@ def join_halves(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
 def _killed_only(o: CasualtyClaim, c: CasualtyClaim) -> bool:
     """o is the same source's dead alone, on the day c gives (or no day)."""
     return (
-        o.source == c.source
+        o.source.lower() == c.source.lower()  # ("Police said ..." then "the police added")
         and min(o.stage, c.stage) >= 0  # (a toll stated as replaced is no half of the current one)
         and o.wounded_low is None
         and o.wounded_high is None

@@ -32,7 +32,8 @@ VAGUE = re.compile(r"\b(?:reports?|sources?|media|accounts?)\b", re.I)  # an ori
 ACCORDING = re.compile(r"\b(?:according to|citing|with reference to|quoting|as reported by)\b", re.I)
 RELAY = re.compile(r"\b(?:citing|with reference to|quoting)\b", re.I)  # the origin behind a relay
 # a sentence where someone may speak: a reporting verb, "according to", a quotation
-SPEAKS = re.compile(rf"{REPORT_VERB.pattern}|{ACCORDING.pattern}|\"", re.I)
+# ("The ministry issued a statement.": who "it" is in the quotation that follows)
+SPEAKS = re.compile(rf"{REPORT_VERB.pattern}|{ACCORDING.pattern}|\"|\bstatements?\b", re.I)
 PASSIVE = re.compile(r"\b(?:(?:are|were|is|was) (?:reported|said|believed|thought)|reportedly)\b", re.I)
 _MODIFIER = re.compile(
     r"(?:(?:the|a|an|one|two|three|several|[A-Z][\w.'’-]*|[\w.-]+-based|state-run|state|local|"
@@ -529,8 +530,9 @@ def _named_kind(words: str, a: int, b: int, place_spans) -> str | None:
     return "local sources"
 
 
-# a stray capital run into the speaker from a caption or a byline: "AThe governor", "AFPThe ministry"
-_GLUED = re.compile(r"^[A-Z]{1,6}(?=(?:The|A|An|Its|This)\s)")
+# a stray capital or a credit run into the speaker from a caption or a byline: "AThe governor",
+# "AFPThe ministry", "ReutersThe governor"
+_GLUED = re.compile(r"^(?:[A-Z]{1,6}|[A-Z][a-z]{2,12})(?=(?:The|A|An|Its|This)\s)")
 
 
 def clean(words: str, start: int) -> tuple[str, int]:

@@ -52,6 +52,8 @@ HEADS = {
     "monitor": ("monitor", "observatory"),
     "source": ("source",),
     "sources": ("source",),
+    # "the group said": the organisation named before (an armed group is read by sources.group_refs)
+    "group": ("group", "cross", "crescent", "committee", "organi", "observatory", "monitor", "watch"),
 }
 # words that say the speaker is one already named: "the same source", "the ministry", "the statement"
 DEFINITE = re.compile(r"^(?:the|this|that|its|same|the same)\b", re.I)
@@ -115,7 +117,8 @@ class Speakers:
             return m
         for h in reversed(self.named):
             name = h.canonical.lower()
-            if name != key and len(name) > len(key) and any(w in name for w in heads):
+            fuller = len(name) > len(key) or name not in HEADS  # a fuller name, or one no bare kind word
+            if name != key and fuller and any(w in name for w in heads):
                 # the words that name the speaker, though they stand in another sentence
                 return sources.SourceMention(m.start, m.end, h.canonical, h.source_type, h.as_reported)
         return m
@@ -184,7 +187,7 @@ def _after(doc: Doc, q: Quote, found_by_sentence: dict[int, list]):
         return None
     local = q.end - s.start
     src = _frame_source(s, found_by_sentence.get(s.index, []), local, local + 80)
-    return src or ("again" if AGAIN.search(rest[:60]) else None)
+    return src or ("again" if AGAIN.search(rest.lstrip()[:60]) else None)
 
 
 def _before(doc: Doc, q: Quote, found_by_sentence: dict[int, list]):

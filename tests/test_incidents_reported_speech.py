@@ -258,3 +258,54 @@ def test_an_ambush_named_by_its_authors_class_has_them_as_attacker():
 )
 def test_more_counts_by_phrase_structure(sentence, expected):
     assert read(sentence) == expected
+
+
+def test_lives_lost_make_a_sentence_with_a_figure():
+    text = "A bomb hit a bus station in Maiduguri on Monday. The governor said 17 had lost their lives."
+    assert [(c.source, c.killed_low) for c in claims_of(text)] == [("governor", 17)]
+
+
+def test_one_speaker_capitalised_or_not_is_one_claim():
+    text = (
+        "A bomb hit a bus station in Maiduguri on Monday. Police said 17 people were killed. "
+        "The police added that 40 were injured."
+    )
+    assert [(c.killed_low, c.wounded_low) for c in claims_of(text)] == [(17, 40)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "figures"),
+    [
+        # the body that issued a statement is "it" in the quotation that follows
+        (
+            'A mortar hit a school in Goma on Monday.\nThe provincial police issued a statement.\n'
+            '"Six pupils were killed," it said.',
+            "provincial police",
+            (6, None),
+        ),
+        # "the group" is the organisation named before
+        (
+            "A mortar hit a school in Goma on Monday.\nThe Red Cross said six pupils were killed. "
+            "The group said 20 others were hurt.",
+            "Red Cross",
+            (6, 20),
+        ),
+        # a statement named by the kind of its author
+        (
+            "A mortar hit a school in Goma on Monday.\n"
+            "According to the Congolese army, six pupils were killed. "
+            "The military statement added that 20 were hurt.",
+            "Congolese army",
+            (6, 20),
+        ),
+        # a credit glued to the speaker
+        (
+            "A mortar hit a school in Goma on Monday.\nReutersThe governor said six pupils were killed.",
+            "governor",
+            (6, None),
+        ),
+    ],
+)
+def test_speakers_across_sentences(text, source, figures):
+    got = [(c.source, (c.killed_low, c.wounded_low)) for c in claims_of(text) if c.killed_low]
+    assert got == [(source, figures)]

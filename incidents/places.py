@@ -86,9 +86,22 @@ def locative(text: str, mention, offset: int = 0) -> bool:
         return True
     start = mention.start - offset
     before = text[max(0, start - 45) : start]
+    if ATTRIBUTIVE.search(before) and SITE.match(text, mention.end - offset):
+        return True  # "gunmen stormed a Kandahar wedding", "a blast at the Aden market"
     if SEAT.search(before) and SEAT_SPEAKS.match(text, mention.end - offset):
         return False
     return bool(LOCATIVE.search(before)) and not DESTINATION.search(before) and not SPEAKER.search(before)
+
+
+# a place named before a site ("a Kandahar wedding", "the Aden market"): where the site is
+ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|one|two|three)\s+$", re.I)
+SITE = re.compile(
+    r"\s+(?:bar|nightclub|club|restaurant|caf[eé]|tea\s*shop|hotel|mosque|church|temple|synagogue|shrine|market|"
+    r"bazaar|mall|school|university|college|hospital|clinic|bus\s+station|train\s+station|checkpoint|prison|"
+    r"jail|camp|neighbou?rhood|suburb|street|square|stadium|wedding|funeral|factory|port|airport|hostel|"
+    r"shop|store|bakery|home|house|residence|compound)s?\b",
+    re.I,
+)
 
 
 # "a Barbados-flagged carrier", "a UK-owned ship", "a Kyiv-based group": a name inside a compound

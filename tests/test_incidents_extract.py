@@ -411,3 +411,39 @@ def test_one_stray_mention_of_another_country_does_not_unplace_the_lead():
         "One of the wounded was later flown to Kenya for treatment, a relative said."
     )
     assert r.place.name == "Baidoa"
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Gunmen stormed a Kandahar wedding on Friday, killing six guests, police said.", "Kandahār"),
+        ("A Durango bar was attacked by gunmen on Sunday, leaving nine people dead, police said.", "Durango"),
+    ],
+)
+def test_a_place_named_before_a_site_is_where_the_site_is(text, place):
+    [r] = reports(text)
+    assert r.place is not None and r.place.name == place
+
+
+def test_the_headline_places_an_event_the_lead_does_not():
+    [r] = reports(
+        "Wedding attack leaves nine dead in Kandahar\n\n"
+        "Gunmen opened fire on guests at a wedding party on Friday night, killing nine people, police said."
+    )
+    assert r.place is not None and r.place.name == "Kandahār"
+
+
+def test_a_later_sentence_on_the_same_toll_can_say_more_precisely_where():
+    [r] = reports(
+        "Gunmen killed nine people at a bar in the state of Zacatecas on Sunday, officials said. "
+        "Prosecutors said five men and four women were shot dead at a bar near the town of Fresnillo."
+    )
+    assert r.place is not None and "Fresnillo" in r.place.name
+
+
+def test_a_later_place_elsewhere_does_not_move_the_event():
+    [r] = reports(
+        "Gunmen killed nine people at a bar in the state of Zacatecas on Sunday, officials said. "
+        "Two of the nine were later found to be from Monterrey, prosecutors said."
+    )
+    assert r.place is not None and r.place.name == "Zacatecas"

@@ -45,7 +45,10 @@ RELATIONAL = re.compile(
 # where people fled or went to is not where the violence was: "forced thousands to flee towards Goma"
 DESTINATION = re.compile(
     r"\b(?:fle[de]\w*|flee|escap\w*|head(?:ed|ing)?|mov(?:ed|ing)|taken|evacuated|transferred|return\w*|"
-    r"travel\w*)\s+(?:[\w-]+\s+){0,3}?(?:to|towards?|into)\s+(?:(?:the|a)\s+)?(?:[\w-]+\s+(?:in|at)\s+)?$",
+    r"travel\w*)\s+(?:[\w-]+\s+){0,3}?(?:to|towards?|into)\s+(?:(?:the|a)\s+)?(?:[\w-]+\s+(?:in|at)\s+)?$"
+    # "those who fled have arrived in Dori", "took refuge in the town of X": where the displaced are
+    r"|\b(?:arrived|arriving|arrive|took\s+refuge|taking\s+refuge|sought\s+refuge|"
+    r"seeking\s+refuge|found\s+refuge)\s+(?:[\w-]+\s+){0,2}?(?:in|at|to)\s+$",
     re.I,
 )
 

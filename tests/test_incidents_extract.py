@@ -447,3 +447,11 @@ def test_a_later_place_elsewhere_does_not_move_the_event():
         "Two of the nine were later found to be from Monterrey, prosecutors said."
     )
     assert r.place is not None and r.place.name == "Zacatecas"
+
+
+def test_where_the_displaced_arrived_is_not_where_the_attack_was():
+    found = reports(
+        "Gunmen killed dozens of villagers in an attack on Saturday, officials said. "
+        "About 2,000 people who fled the attack have arrived in Kaya, a local official said."
+    )
+    assert all(r.place is None or "Kaya" not in r.place.name for r in found)

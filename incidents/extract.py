@@ -389,12 +389,14 @@ class Reader:
 
     def refine_place(self, ref: Report, found: list, s: Sentence) -> None:
         """A sentence that goes on with the event's figures and says more precisely where, inside the
-        place the event has ("... in the state of X." "The bodies of nine men were found at a bar
-        near the town of Y."): the event keeps the more specific place. Never a place elsewhere."""
+        area the event has ("... in the state of X." "Nine men were shot dead at a bar near the town
+        of Y."): the event keeps the more specific place. Never a place elsewhere, nor another town
+        beside the event's town."""
         best = _most_specific(found)
         if (
             best is not None
             and ref.place is not None
+            and ref.place.geo_precision >= 3  # an area: "near X" then "a hospital in Y" is elsewhere
             and cluster.better_place(best.place, ref.place)
             and cluster.inside(best.place, ref.place)
         ):

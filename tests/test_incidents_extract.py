@@ -455,3 +455,11 @@ def test_where_the_displaced_arrived_is_not_where_the_attack_was():
         "About 2,000 people who fled the attack have arrived in Kaya, a local official said."
     )
     assert all(r.place is None or "Kaya" not in r.place.name for r in found)
+
+
+def test_a_town_beside_the_event_town_does_not_replace_it():
+    [r] = reports(
+        "Dozens were killed in clashes around the town of Rutshuru on Tuesday, officials said. "
+        "A hospital in Kiwanja said it had received more than 30 wounded people."
+    )
+    assert r.place is not None and "Rutshuru" in r.place.name

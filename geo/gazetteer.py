@@ -9,6 +9,7 @@ import; `load_gazetteer()` builds or loads the pickle under data/cache/.
 """
 from __future__ import annotations
 
+import array
 import csv
 import gc
 import hashlib
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from geo.normalize import is_latin, key_variants, name_key, skeleton_of
 
-INDEX_VERSION = "geo-index-23"  # bump when the build code changes
+INDEX_VERSION = "geo-index-24"  # bump when the build code changes
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data" / "geo"
@@ -42,6 +43,11 @@ PRECISION = {
     "admin1": (3, 4), "admin2": (3, 3), "region": (3, 5), "country": (3, 6), "continent": (3, 7),
     "sea": (3, 7),
 }
+
+
+# The numeric columns, stored as arrays once built: the same values by index, but one block of
+# machine numbers each instead of 200,000 number objects (the cache loads faster, the index is smaller)
+NUMERIC_COLUMNS = {"lats": "d", "lons": "d", "pops": "q", "radius_km": "d", "alt_counts": "q"}
 
 
 @dataclass
@@ -402,7 +408,12 @@ def build_gazetteer(progress: Callable[[BuildStep], None] | None = None) -> Gaze
         gz.by_key = {k: v[0] if len(v) == 1 else tuple(v) for k, v in keys.items()}
         gz.main_variants = {k: frozenset(v) for k, v in main_variants.items()}
 
-    steps.append(("name indexes", indexes))
+    def compact() -> None:
+        indexes()
+        for column, typecode in NUMERIC_COLUMNS.items():
+            setattr(gz, column, array.array(typecode, getattr(gz, column)))
+
+    steps.append(("name indexes", compact))
     with _collector_paused():  # millions of small objects, no cycles among them: collections only slow this
         for number, (name, step) in enumerate(steps, 1):
             step()

@@ -538,12 +538,17 @@ def _unpickled(f) -> Gazetteer:
 
 
 def _write_cache(gz: Gazetteer, path: Path) -> None:
-    """Write atomically (concurrent builders each replace it whole), then drop stale versions."""
+    write_pickle(gz, path, "gazetteer-*.pickle")
+
+
+def write_pickle(value: object, path: Path, stale: str) -> None:
+    """Write a cache file atomically (concurrent builders each replace it whole), then drop the
+    stale versions beside it (the files matching the pattern stale)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     with open(tmp, "wb") as f:
-        pickle.dump(gz, f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
-    for old in path.parent.glob("gazetteer-*.pickle"):
+    for old in path.parent.glob(stale):
         if old != path:
             old.unlink(missing_ok=True)

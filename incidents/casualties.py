@@ -387,7 +387,7 @@ AGES = re.compile(
     rf"|\baged\s+(?:between\s+)?{_NUM}(?:\s+(?:and|to)\s+{_NUM})?",
     re.I,
 )
-_AGE_WORDS = ("than", "age", "old")
+_AGE_WORDS = ("younger than", "older than", "age of", "aged", "years old", "year old")
 
 
 # asides that break a count down or say something else: "(eight civilians, one soldier)", "Name, 37,",
@@ -409,7 +409,8 @@ def _mask(sentence: str) -> str:
     """Dates, years, times and ordinals blanked out (same length): they are not counts; asides
     with no casualty word in them too (a breakdown in brackets, a name's age)."""
     sentence = NOT_COUNTS.sub(_hashes, sentence)
-    if any(w in sentence for w in _AGE_WORDS):
+    low = sentence.lower()
+    if any(w in low for w in _AGE_WORDS):  # (a number at every word is a slow start: only where one may be)
         sentence = AGES.sub(_hashes, sentence)
     return ASIDE.sub(_blank, sentence)
 
@@ -459,9 +460,15 @@ def stage(sentence: str, start: int, since: int) -> int:
     return 1 if LATER.search(words) else 0
 
 
+_TOLL_WORDS = ("toll", "tally", "number", "figure", "revised", "raised", "lowered", "updated")
+
+
 def _tolls(original: str, sentence: str) -> list[Figure]:
     """ "The death toll ... rose to 55": a killed figure after the toll's verb."""
-    out = []
+    out: list[Figure] = []
+    low = sentence.lower()
+    if not any(w in low for w in _TOLL_WORDS):
+        return out  # (every toll phrase holds one of these words: a fast way past most sentences)
     for m in TOLL.finditer(sentence):
         got = _quantity(sentence[m.end() : m.end() + 30], m.end(), first=True)
         if got and got[2] == m.end():

@@ -125,7 +125,8 @@ def mentions(sentence: str) -> list[SourceMention]:
     return out
 
 
-ACTOR_SOURCE_TYPES = {"state forces": "government", "militia": "armed group", "rebel group": "armed group"}
+# a state's forces speak as government; every other armed actor (militia, rebels, gangs) as an armed group
+ACTOR_SOURCE_TYPES = {"state forces": "government"}
 
 
 def from_actors(sentence: str, actor_mentions) -> list[SourceMention]:
@@ -135,7 +136,7 @@ def from_actors(sentence: str, actor_mentions) -> list[SourceMention]:
             a.start,
             a.end,
             _speaking_name(a, sentence[a.start : a.end]),
-            ACTOR_SOURCE_TYPES.get(getattr(a, "kind", ""), "government"),
+            ACTOR_SOURCE_TYPES.get(getattr(a, "kind", ""), "armed group"),
             sentence[a.start : a.end],
         )
         for a in actor_mentions

@@ -158,7 +158,8 @@ def mark_superseded(claims: list[tuple[Report, int, CasualtyClaim]]) -> None:
         c.superseded = False
     for r, _, c in claims:
         for r2, _, later in claims:
-            if later is c or later.source != c.source or not _replaces(later, c):
+            # (one source however the sentence capitalises it: "Police said ..." then "police said ...")
+            if later is c or later.source.lower() != c.source.lower() or not _replaces(later, c):
                 continue
             if r2.article_id == r.article_id:
                 newer = (later.stage, _position(later)) > (c.stage, _position(c))

@@ -15,7 +15,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from geo.candidates import Context, best_entry, foreign_town, haversine_km, place_from_entry
+from geo.candidates import (
+    DOMINANT_SHARE,
+    Context,
+    best_entry,
+    certainty,
+    foreign_town,
+    haversine_km,
+    place_from_entry,
+    reading_shares,
+)
 from geo.gazetteer import Gazetteer, load_gazetteer, ukrainian_spellings
 from geo.normalize import name_key, skeleton, strip_articles
 from geo.place import ROLE_ADJECTIVAL, ROLE_ORGANISATION, ROLE_PLACE, Place, PlaceMention
@@ -35,6 +44,7 @@ SMALL_TOWN_NEAR_KM = 150.0
 MIN_POP_NEXT_TO_NAME = 1_000_000
 ORG_PLACE_MIN_SHARE = 0.25  # "Baghdad Post" keeps Baghdad only where the text is about its country
 REGION_VOTE = 1.0  # the outlet's own country counts as much as one mention of it in the text
+SOFT_VOTE = 0.5  # a shared name's vote for its likeliest country counts half a sure one
 AREA = frozenset({"country", "admin1", "admin2", "region", "continent", "base", "crossing"})
 
 _ARTICLE = r"(?:al|el|ad|as|ash|ar|az|an|at|ez|es|ed|adh|ul|ud)[-‑]"
@@ -150,8 +160,7 @@ def find_places(text: str, *, gazetteer: Gazetteer | None = None,
     candidates, small = _plausible_candidates(text, gz)
     context = _vote(gz, candidates)
     for cc in _region_codes(gz, region):
-        context.votes[cc] += REGION_VOTE
-        context.voters.setdefault(cc, set()).add("(outlet)")
+        context.vote("(outlet)", cc, REGION_VOTE)
     resolver = Resolver(gz, context)
     candidates = _with_small_towns_of_the_text(text, gz, candidates, small, resolver)
     mentions = [_mention(text, c, gz, resolver) for c in candidates]
@@ -478,22 +487,40 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 # -- context and resolution ----------------------------------------------------------------
 def _vote(gz: Gazetteer, candidates: list[_Candidate]) -> Context:
-    """Countries, admin-1 areas and unambiguous places the text names, for settling the rest."""
+    """Countries, admin-1 areas and unambiguous places the text names, for settling the rest.
+
+    A name of one country votes for it (a country 1, a place 0.5); a name shared by several countries votes
+    softly where one reading holds DOMINANT_SHARE on its own ("Toronto"). A name that may be an admin-1 area
+    supports it by that reading's share ("Virginia": mostly the state). A name's own votes never settle its
+    own reading (Context.share).
+    """
     ctx = Context()
     for c in candidates:
         if c.demonym is not None:
             if gz.ccs[c.demonym]:
-                ctx.votes[gz.ccs[c.demonym]] += 1.0
-                ctx.voters.setdefault(gz.ccs[c.demonym], set()).add(c.key)
+                ctx.vote(c.key, gz.ccs[c.demonym], 1.0)
             continue
+        if not c.entries:
+            continue
+        shares = reading_shares(gz, c.entries, c.key)
+        ctx.certainty[c.key] = certainty(shares)
+        for j, p in shares:
+            if gz.features[j] == "admin1":
+                ctx.support_admin1(c.key, gz.names[j], p)
         i = best_entry(gz, c.entries, c.key, None)
         if i is None or not gz.ccs[i]:
             continue
-        if len({gz.ccs[j] for j in c.entries}) > 1 and gz.features[i] not in ("country", "continent"):
-            continue  # "Jenin" (Poland or the West Bank) is what the votes settle, not evidence for them
+        one_country = len({gz.ccs[j] for j in c.entries}) == 1
         feature = gz.features[i]
-        ctx.votes[gz.ccs[i]] += 1.0 if feature == "country" else 0.5
-        ctx.voters.setdefault(gz.ccs[i], set()).add(c.key)
+        weight = 1.0 if feature == "country" else 0.5
+        if one_country or feature in ("country", "continent"):
+            ctx.vote(c.key, gz.ccs[i], weight)
+        elif shares[0][1] >= DOMINANT_SHARE:  # "Toronto": settles "Kingston", never "London"
+            ctx.soft.append((ctx.certainty[c.key], c.key, gz.ccs[i], SOFT_VOTE * weight))
+        else:
+            continue  # "Jenin" (Poland or the West Bank) is what the votes settle, not evidence for them
+        if not one_country:
+            continue
         if feature == "admin1":
             ctx.admin1.add(gz.names[i])
         if feature in ("admin1", "region", "base", "crossing") \

@@ -465,13 +465,9 @@ class Resolver:
 
     def _context_with(self, container: Place) -> Context:
         """The run's context, with the container's country, admin-1 and point added as evidence."""
-        ctx = Context()
-        if self.context is not None:
-            ctx.votes.update(self.context.votes)
-            ctx.admin1 |= self.context.admin1
-            ctx.points += self.context.points
+        ctx = self.context.copy() if self.context is not None else Context()
         if container.country_code:
-            ctx.votes[container.country_code] += 3.0
+            ctx.vote("(container)", container.country_code, 3.0)
         if container.feature == "admin1":
             ctx.admin1.add(container.name)
         elif container.admin1:

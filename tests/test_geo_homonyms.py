@@ -141,3 +141,46 @@ def test_soft_votes_count_only_for_less_certain_names():
     assert ctx.share("CA", "kingston") == 0.5
     assert ctx.share("CA", "london") == 0.0
     assert ctx.share("CA", "toronto") == 0.0  # never its own
+
+
+# -- an area written after the name, and an apposition naming the container ------------------------------
+@pytest.mark.parametrize("text, name, cc, area", [
+    ("The school board in Rome, Georgia, approved a new budget.", "Rome", "US", "Georgia"),
+    ("Athens, Georgia, police said the road would reopen.", "Athens", "US", "Georgia"),
+    ("She grew up in London, Ontario, before moving south.", "London", "CA", "Ontario"),
+    ("Police in Perth, Scotland, closed the bridge.", "Perth", "GB", "Scotland"),
+])
+def test_a_name_read_in_the_area_written_after_it(text, name, cc, area):
+    """"X, Y": X is the place of that name in Y, and Y the reading of its name that holds it (Georgia the
+    state where the country has no Rome)."""
+    place = _place_of(text, name)
+    assert (place.country_code, place.admin1) == (cc, area)
+    container = _place_of(text, area)
+    assert container.country_code == cc
+
+
+@pytest.mark.parametrize("text", [
+    "Offices in Toronto, Vancouver and Accra closed.",
+    "Storms hit Texas, Oklahoma and Kansas.",
+    "Protests spread to Washington, Virginia and Maryland.",
+])
+def test_a_list_is_not_a_name_and_its_container(text):
+    """A list of places ("X, Y and Z") keeps each place itself: no compound "X, Y" is made."""
+    assert all(", " not in m.text for m in geo.find_places(text))
+
+
+def test_an_apposition_names_the_container():
+    """"X, a city in Y": X is read in Y whatever else the text votes for."""
+    text = "Residents of Lebanon, a small city in Warren County, Ohio, packed the meeting."
+    place = _place_of(text, "Lebanon")
+    assert (place.country_code, place.admin1, place.feature) == ("US", "Ohio", "city")
+
+
+def test_an_apposition_container_stands_in_for_a_place_the_gazetteer_lacks():
+    """Where the container holds no place of that name, the container is the place (never a namesake
+    abroad), for the later mentions of the name too."""
+    text = ("Insurgents overran Palma, a coastal town in Cabo Delgado province, Mozambique. "
+            "Fighting in Palma went on for days.")
+    found = [m for m in geo.find_places(text) if m.text == "Palma"]
+    assert len(found) == 2 and all(m.place.country_code == "MZ" for m in found)
+    assert all(m.place.method.startswith("container-of-unknown") for m in found)

@@ -45,7 +45,10 @@ RELATIONAL = re.compile(
 # where people fled or went to is not where the violence was: "forced thousands to flee towards Goma"
 DESTINATION = re.compile(
     r"\b(?:fle[de]\w*|flee|escap\w*|head(?:ed|ing)?|mov(?:ed|ing)|taken|evacuated|transferred|return\w*|"
-    r"travel\w*)\s+(?:[\w-]+\s+){0,3}?(?:to|towards?|into)\s+(?:(?:the|a)\s+)?(?:[\w-]+\s+(?:in|at)\s+)?$",
+    r"travel\w*)\s+(?:[\w-]+\s+){0,3}?(?:to|towards?|into)\s+(?:(?:the|a)\s+)?(?:[\w-]+\s+(?:in|at)\s+)?$"
+    # "those who fled have arrived in Dori", "took refuge in the town of X": where the displaced are
+    r"|\b(?:arrived|arriving|arrive|took\s+refuge|taking\s+refuge|sought\s+refuge|"
+    r"seeking\s+refuge|found\s+refuge)\s+(?:[\w-]+\s+){0,2}?(?:in|at|to)\s+$",
     re.I,
 )
 
@@ -86,9 +89,22 @@ def locative(text: str, mention, offset: int = 0) -> bool:
         return True
     start = mention.start - offset
     before = text[max(0, start - 45) : start]
+    if ATTRIBUTIVE.search(before) and SITE.match(text, mention.end - offset):
+        return True  # "gunmen stormed a Kandahar wedding", "a blast at the Aden market"
     if SEAT.search(before) and SEAT_SPEAKS.match(text, mention.end - offset):
         return False
     return bool(LOCATIVE.search(before)) and not DESTINATION.search(before) and not SPEAKER.search(before)
+
+
+# a place named before a site ("a Kandahar wedding", "the Aden market"): where the site is
+ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|one|two|three)\s+$", re.I)
+SITE = re.compile(
+    r"\s+(?:bar|nightclub|club|restaurant|caf[eé]|tea\s*shop|hotel|mosque|church|temple|synagogue|shrine|market|"
+    r"bazaar|mall|school|university|college|hospital|clinic|bus\s+station|train\s+station|checkpoint|prison|"
+    r"jail|camp|neighbou?rhood|suburb|street|square|stadium|wedding|funeral|factory|port|airport|hostel|"
+    r"shop|store|bakery|home|house|residence|compound)s?\b",
+    re.I,
+)
 
 
 # "a Barbados-flagged carrier", "a UK-owned ship", "a Kyiv-based group": a name inside a compound

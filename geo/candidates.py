@@ -30,6 +30,9 @@ CONTEXT_PRESENT_BONUS = 1.5  # the country is mentioned at all
 ADMIN1_BONUS = 3.0           # the text names the candidate's state or province
 NEARBY_BONUS = 2.0           # the candidate lies near another place the text names
 NEARBY_KM = 250.0
+PAIR_KM = 60.0  # two readings of shared names this close are the text's pair of places
+PAIRED_FEATURES = frozenset({"city", "admin2"})
+PAIR_PLAUSIBLE = 10.0  # a reading within a tenth of its name's likeliest supports its neighbours fully
 CITY_OVER_AREA_MIN_POP = 50_000
 # a town in a country the text never names, in a text about another country, needs to be a big one:
 # "Lido beach" in a Mogadishu story is not Lido, Italy
@@ -65,6 +68,7 @@ class Context:
     # soft votes: (certainty of the voter's reading as log10 odds, voter key, country, weight)
     soft: list[tuple[float, str, str, float]] = field(default_factory=list)
     certainty: dict[str, float] = field(default_factory=dict)  # name key -> log10 odds of its best reading
+    paired: dict[int, float] = field(default_factory=dict)  # entry -> support of other names' readings by it
     _seen: dict[str, tuple[Counter, float]] = field(default_factory=dict, repr=False)
 
     @property
@@ -124,7 +128,7 @@ class Context:
         """A context to add evidence to (a container's), this one left as it is."""
         return Context(Counter(self.votes), set(self.admin1), list(self.points), dict(self.voters),
                        Counter(self.admin1_weight), dict(self.own), dict(self.own_admin1), list(self.soft),
-                       dict(self.certainty))
+                       dict(self.certainty), dict(self.paired))
 
     @classmethod
     def of_countries(cls, codes: Iterable[str]) -> Context:
@@ -154,7 +158,40 @@ def score(gz: Gazetteer, i: int, key: str, context: Context | None) -> float:
     if local and any(abs(lat - lat0) < 3 and haversine_km(lat, lon, lat0, lon0) < NEARBY_KM
                                         for lat, lon in context.points[:50]):
         s += NEARBY_BONUS
+    elif local and i in context.paired:
+        s += NEARBY_BONUS * context.paired[i]
     return s
+
+
+def pair_readings(gz: Gazetteer, context: Context, names: dict[str, tuple[int, ...]]) -> None:
+    """Readings of shared names that lie beside a reading of another name of the text ("Paris" and "Henry
+    County": Paris, Tennessee lies in Henry County, Tennessee), into context.paired (entry -> support).
+
+    A reading supports others by its plausibility next to its name's likeliest (fully within a tenth of
+    it: each of the ten Henry Counties; next to nothing for London, Kentucky, which "London" almost never
+    means), so that the small namesakes of big places ("Paris" and "London" of Kentucky) do not pair up.
+    """
+    cells: dict[tuple[int, int], list[tuple[float, float, str, float]]] = {}
+    for key, entries in names.items():
+        shares = reading_shares(gz, entries, key)
+        top = shares[0][1] if shares else 1.0
+        for j, p in shares:
+            if gz.features[j] in PAIRED_FEATURES:
+                cells.setdefault((int(gz.lats[j] // 1), int(gz.lons[j] // 1)), []).append(
+                    (gz.lats[j], gz.lons[j], key, min(1.0, PAIR_PLAUSIBLE * p / top)))
+    for key, entries in names.items():
+        if len(entries) < 2:
+            continue
+        for i in entries:
+            if gz.features[i] not in PAIRED_FEATURES:
+                continue
+            lat0, lon0 = gz.lats[i], gz.lons[i]
+            y, x = int(lat0 // 1), int(lon0 // 1)
+            near = (r for dy in (-1, 0, 1) for dx in (-1, 0, 1) for r in cells.get((y + dy, x + dx), ()))
+            support = sum(w for lat, lon, other, w in near
+                          if other != key and haversine_km(lat, lon, lat0, lon0) <= PAIR_KM)
+            if support > 0.0:
+                context.paired[i] = min(1.0, support)
 
 
 def _admin1_name(gz: Gazetteer, i: int) -> str | None:

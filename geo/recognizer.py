@@ -22,6 +22,7 @@ from geo.candidates import (
     certainty,
     foreign_town,
     haversine_km,
+    pair_readings,
     place_from_entry,
     reading_shares,
 )
@@ -557,6 +558,7 @@ def _vote(gz: Gazetteer, candidates: list[_Candidate]) -> Context:
         if feature in ("admin1", "region", "base", "crossing") \
                 or (feature in ("city", "admin2") and len(c.entries) == 1):  # a namesake pins down nothing
             ctx.points.append((gz.lats[i], gz.lons[i]))
+    pair_readings(gz, ctx, {c.key: c.entries for c in candidates if c.demonym is None and c.entries})
     return ctx
 
 

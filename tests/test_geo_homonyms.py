@@ -184,3 +184,41 @@ def test_an_apposition_container_stands_in_for_a_place_the_gazetteer_lacks():
     found = [m for m in geo.find_places(text) if m.text == "Palma"]
     assert len(found) == 2 and all(m.place.country_code == "MZ" for m in found)
     assert all(m.place.method.startswith("container-of-unknown") for m in found)
+
+
+# -- two shared names whose readings lie side by side ------------------------------------------------------
+@pytest.mark.parametrize("text, name, lat, lon", [
+    ("Henry County deputies said the fire near Paris started in a shed.", "Paris", 36.30, -88.33),
+    ("Deputies in Lauderdale County said the Florence man was arrested near Sheffield.",
+     "Florence", 34.80, -87.68),
+    ("Athens and Watkinsville officials met about the Oconee County road plan.", "Athens", 33.96, -83.38),
+    ("A crash on the highway between Lebanon and Murfreesboro closed lanes in Wilson County.",
+     "Lebanon", 36.21, -86.29),
+])
+def test_shared_names_side_by_side_settle_each_other(text, name, lat, lon):
+    """A county shared by ten states and a town shared by as many: the town beside one of the counties."""
+    place = _place_of(text, name)
+    assert haversine_km(lat, lon, place.lat, place.lon) <= NEAR_KM, (place.name, place.admin1)
+
+
+@pytest.mark.parametrize("text, name, cc", [
+    ("Talks in Paris and London ended without a deal, diplomats said.", "Paris", "FR"),
+    ("Talks in Paris and London ended without a deal, diplomats said.", "London", "GB"),
+    ("Leaders from Berlin, Paris and Rome met in Brussels.", "Rome", "IT"),
+])
+def test_small_namesakes_of_big_places_do_not_pair_up(text, name, cc):
+    """Paris and London of Kentucky lie near each other, but neither name is likely to mean them."""
+    assert _place_of(text, name).country_code == cc
+
+
+def test_a_reading_paired_with_another_names_reading(gazetteer):
+    """pair_readings: support for the readings near another name's plausible reading; a reading its own
+    name hardly ever means (Paris, Tennessee, for "Paris") lends none."""
+    from geo.candidates import pair_readings
+
+    names = {"paris": gazetteer.lookup("paris"), "henry county": gazetteer.lookup("henry county")}
+    ctx = Context()
+    pair_readings(gazetteer, ctx, names)
+    paired = {(gazetteer.names[i], gazetteer.admin1[i]) for i in ctx.paired}
+    assert ("Paris", "US.TN") in paired
+    assert ("Paris", "FR.11") not in paired and ("Henry County", "Tennessee") not in paired

@@ -48,7 +48,9 @@ DESTINATION = re.compile(
     r"travel\w*)\s+(?:[\w-]+\s+){0,3}?(?:to|towards?|into)\s+(?:(?:the|a)\s+)?(?:[\w-]+\s+(?:in|at)\s+)?$"
     # "those who fled have arrived in Dori", "took refuge in the town of X": where the displaced are
     r"|\b(?:arrived|arriving|arrive|took\s+refuge|taking\s+refuge|sought\s+refuge|"
-    r"seeking\s+refuge|found\s+refuge)\s+(?:[\w-]+\s+){0,2}?(?:in|at|to)\s+$",
+    r"seeking\s+refuge|found\s+refuge)\s+(?:[\w-]+\s+){0,2}?(?:in|at|to)\s+"
+    # (and the apposition that describes that place: "arrived in Kaya, the capital of the region")
+    r"(?:(?-i:[A-Z])[\w'’-]*\s+){0,2}(?:(?-i:[A-Z])[\w'’-]*,\s+)?$",
     re.I,
 )
 
@@ -85,15 +87,17 @@ def locative(text: str, mention, offset: int = 0) -> bool:
     """The mention is where something is ("in X", "near X", "hit X"), not whom it is about ("to Tehran")
     nor where people went ("fled towards Goma", "taken to hospital in Maiduguri"), nor where
     someone spoke ("said in London")."""
-    if RELATIONAL.match(mention.text):
-        return True
     start = mention.start - offset
     before = text[max(0, start - 45) : start]
+    if DESTINATION.search(before):
+        return False  # "fled to the outskirts of X", "arrived in X, the capital of ..."
+    if RELATIONAL.match(mention.text):
+        return True
     if ATTRIBUTIVE.search(before) and SITE.match(text, mention.end - offset):
         return True  # "gunmen stormed a Kandahar wedding", "a blast at the Aden market"
     if SEAT.search(before) and SEAT_SPEAKS.match(text, mention.end - offset):
         return False
-    return bool(LOCATIVE.search(before)) and not DESTINATION.search(before) and not SPEAKER.search(before)
+    return bool(LOCATIVE.search(before)) and not SPEAKER.search(before)
 
 
 # a place named before a site ("a Kandahar wedding", "the Aden market"): where the site is

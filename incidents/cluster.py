@@ -428,7 +428,9 @@ def _partials_agree(report: Report, prof: Profile) -> bool | None:
     """An undated side's "on Sunday evening" or "October 8" against the dated side (incidents.undated).
 
     Either side may be the undated one (articles come in any order): the report's
-    partial days against the incident's window, or the incident's against the report's.
+    partial days against the incident's window, or the incident's against the report's;
+    two undated sides against each other (undated.shared), so that the first undated
+    page read is not left apart when a second one takes the dated report of them both.
     """
     said = undated.partials(report)
     if said and prof.start is not None:
@@ -438,6 +440,8 @@ def _partials_agree(report: Report, prof: Profile) -> bool | None:
         return undated.agrees(
             prof.partials, min(d.date_start for d in readings), max(d.date_end for d in readings)
         )
+    if said and prof.start is None:  # both undated: the same weekday or month-day named on each side
+        return undated.shared(said, prof.partials)
     return None
 
 

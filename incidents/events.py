@@ -105,7 +105,11 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
         ("ied", r"\b(?P<noun>bombs?)\b(?=\s+(?:exploded|went off|detonated|blew up|hit|struck|ripped)\b)"),
         ("ied", r"\b(?P<noun>bombings?|blasts?|explosions?)\b"),
         ("grenade", r"\bgrenade\s+(?P<noun>attacks?)\b"),
-        ("clash", r"\b(?P<noun>clash(?:es|ed)?|gun ?battles?|firefights?)\b"),
+        (
+            "clash",
+            r"\b(?P<noun>clash(?:es|ed)?|gun ?battles?|gun-?fights?|firefights?|shoot-?outs?|"
+            r"exchanges? of (?:fire|gunfire))\b",
+        ),
         # "fighting between X and Y", "heavy fighting around X": the noun, not "fighting to topple"
         (
             "clash",

@@ -190,6 +190,7 @@ def _places(s: Sentence, geo_mentions: list, exclude: list[tuple[int, int]]) -> 
     """Incident-place candidates of a sentence: geo's places where the words make them a location."""
     # "the country's east" is read here with the country in context (never an actor's name)
     parts = places.country_parts(s.text, s.start, geo_mentions, exclude)
+    parts += places.border_refs(s.text, s.start, geo_mentions, exclude)
     parts += [
         p
         for p in places.settlement_refs(s.text, s.start, geo_mentions, exclude)
@@ -201,6 +202,7 @@ def _places(s: Sentence, geo_mentions: list, exclude: list[tuple[int, int]]) -> 
         + places.admin_refs(s.text, s.start, geo_mentions, exclude)
         + places.locality_refs(s.text, s.start, geo_mentions, exclude)
         + places.translit_refs(s.text, s.start, geo_mentions, exclude)
+        + places.terrain_refs(s.text, s.start, geo_mentions, exclude)
         if not any(q.start < p.end and p.start < q.end for q in parts)
     ]
     return parts + [

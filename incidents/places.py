@@ -45,7 +45,9 @@ RELATIONAL = re.compile(
 # where people fled or went to is not where the violence was: "forced thousands to flee towards Goma"
 DESTINATION = re.compile(
     r"\b(?:fle[de]\w*|flee|escap\w*|head(?:ed|ing)?|mov(?:ed|ing)|taken|evacuated|transferred|return\w*|"
-    r"travel\w*)\s+(?:[\w-]+\s+){0,3}?(?:to|towards?|into)\s+(?:(?:the|a)\s+)?(?:[\w-]+\s+(?:in|at)\s+)?$",
+    r"travel\w*|proceed\w*)\s+(?:[\w-]+\s+){0,3}?(?:to|towards?|into)\s+(?:(?:the|a)\s+)?"
+    # "will proceed to the conflict zone of X", "taken to a hospital in X"
+    r"(?:(?:[\w-]+\s+){1,3}?(?:of|in|at)\s+)?$",
     re.I,
 )
 
@@ -89,6 +91,19 @@ def locative(text: str, mention, offset: int = 0) -> bool:
     if SEAT.search(before) and SEAT_SPEAKS.match(text, mention.end - offset):
         return False
     return bool(LOCATIVE.search(before)) and not DESTINATION.search(before) and not SPEAKER.search(before)
+
+
+# "at X, where the clash took place", "in X, where the bomb went off": the clause ties the place to the event
+SCENE = re.compile(
+    r"\s*,?\s*where\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}?(?:took place|happened|occurred|erupted|"
+    r"broke out|exploded|went off|struck|was carried out|were carried out)\b",
+    re.I,
+)
+
+
+def names_the_scene(text: str, end: int) -> bool:
+    """Whether the place ending at `end` is followed by a clause saying the event happened there."""
+    return SCENE.match(text, end) is not None
 
 
 # "a Barbados-flagged carrier", "a UK-owned ship", "a Kyiv-based group": a name inside a compound
@@ -313,6 +328,113 @@ def translit_refs(sentence: str, offset: int, mentions: list, exclude: list[tupl
             from geo.place import PlaceMention
 
             out.append(PlaceMention(m.group(0), offset + m.start(), end, "place", place))
+    return out
+
+
+# "on the Foo-Bar border", "near the Foo–Bar district boundary": the line between two places of one country
+BETWEEN = re.compile(r"\s?[-–]\s?$")
+BOUNDARY = re.compile(
+    r"\s+(?:(?:districts?|provinces?|states?|counties|county|regions?)\s+)?(?:border|boundary|frontier)\b",
+    re.I,
+)
+
+
+def border_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[int, int]]) -> list:
+    """Mentions for "the X-Y border" where X and Y are two places of one country (towns, districts).
+
+    Geo reads a border between two countries as a band; between two towns or districts of
+    one country the line lies between them: the midpoint, its radius half their distance
+    (ACLED precision 2; UCDP's linear feature). Read as two towns, the phrase would put
+    the event at the first.
+    """
+    from geo.place import ROLE_PLACE, PlaceMention
+
+    out = []
+    inside = [m for m in mentions if offset <= m.start and m.end <= offset + len(sentence)]
+    for a, b in zip(inside, inside[1:], strict=False):
+        if not (a.role == b.role == ROLE_PLACE and a.place is not None and b.place is not None):
+            continue
+        pa, pb = a.place, b.place
+        if "country" in (pa.feature, pb.feature) or not pa.country_code or pa.country_code != pb.country_code:
+            continue
+        tail = BOUNDARY.match(sentence, b.end - offset)
+        if tail is None or not BETWEEN.fullmatch(sentence, a.end - offset, b.start - offset):
+            continue
+        if any(x < offset + tail.end() and a.start < y for x, y in exclude):
+            continue
+        out.append(
+            PlaceMention(
+                sentence[a.start - offset : tail.end()],
+                a.start,
+                offset + tail.end(),
+                ROLE_PLACE,
+                _midpoint(pa, pb),
+            )
+        )
+    return out
+
+
+def _midpoint(a, b):
+    """The place halfway between a and b, as wide as half their distance (never under 10 km)."""
+    from geo.place import Place
+
+    half = _km(a.lat, a.lon, b.lat, b.lon) / 2
+    points = {"city", "airport", "base", "crossing"}
+    return Place(
+        name=f"{a.name}–{b.name} border",
+        lat=round((a.lat + b.lat) / 2, 5),
+        lon=round((a.lon + b.lon) / 2, 5),
+        country_code=a.country_code,
+        admin1=a.admin1 if a.admin1 == b.admin1 else None,
+        place_id=f"between:{a.place_id}:{b.place_id}",
+        geo_precision=2 if a.feature in points and b.feature in points else 3,
+        where_prec=5,
+        uncertainty_km=round(max(10.0, half + max(a.uncertainty_km, b.uncertainty_km) / 2), 1),
+        method="midpoint",
+        feature="border",
+    )
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    from incidents.cluster import km
+
+    return km(lat1, lon1, lat2, lon2)
+
+
+# "in the jungles of X", "the forests near X": wild ground named by the area or town it lies in
+TERRAIN = re.compile(
+    rf"\bthe\s+(?:(?:dense|thick|remote)\s+)?(?:jungles?|forests?|woods|bush|hills|mountains)\s+"
+    rf"(?P<rel>of|near|around|outside)\s+(?P<name>{_HYPHENED})(?![\w'’-])"
+)
+
+
+def terrain_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[int, int]]) -> list:
+    """Mentions for "the jungles of X" where geo read no place over X: the area X names, or near
+    the town X names (ACLED precision 2)."""
+    from geo.place import PlaceMention
+
+    out = []
+    for m in TERRAIN.finditer(sentence):
+        start, end = offset + m.start("name"), offset + m.end()
+        if any(a < end and start < b for a, b in exclude) or any(
+            g.start < end and start < g.end and g.place is not None for g in mentions
+        ):
+            continue
+        words = m.group("name").split()
+        # "the jungles of X Sunday": the longest run of the capitalised words that names a place
+        for k in range(len(words), 0, -1):
+            name = " ".join(words[:k])
+            place = _resolve_phrase(name)
+            if place is not None and place.feature == "city":
+                place = _resolve_phrase(f"near {name}")
+            if place is not None and place.feature != "country":
+                stop = start + len(name)
+                out.append(
+                    PlaceMention(
+                        sentence[m.start() : stop - offset], offset + m.start(), stop, "place", place
+                    )
+                )
+                break
     return out
 
 

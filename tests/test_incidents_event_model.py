@@ -379,3 +379,24 @@ def test_forces_counted_with_an_apposition_are_the_victims_not_the_attackers():
         "2023-05-09",
     )
     assert "state forces" not in r.actor1 and r.actor1 == ["Jihadists"]
+
+
+# -- the day and the place of a deed about the event ---------------------------------------------
+
+
+def test_an_officials_arrival_day_and_destination_do_not_date_or_place_the_ambush():
+    text = (
+        "Fears grew for the officers caught in a rebel ambush as the police chief arrived in the state "
+        "capital on Tuesday and will proceed to the conflict zone of Jagdalpur. Police said 11 officers "
+        "died in the gunfight with the rebels on Monday near Kanker."
+    )
+    [r] = reports(text, "2023-05-10")
+    assert r.date.date_start == date(2023, 5, 8)  # the Monday of the gunfight, not Tuesday's arrival
+    assert r.event_type == "Battles"
+    assert "Jagdalpur" not in (r.location_as_reported or "")
+
+
+@pytest.mark.parametrize("noun", ["gunfight", "gun-fight", "shootout", "exchange of fire"])
+def test_a_gunfight_said_in_other_words_is_an_armed_clash(noun):
+    [m] = events.find_mentions(f"Two soldiers died in the {noun} near the river.")
+    assert m.typing[:2] == ("Battles", "Armed clash")

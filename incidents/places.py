@@ -52,6 +52,20 @@ DESTINATION = re.compile(
 )
 
 
+# where the wounded are cared for is not where the violence was: "receiving treatment at a hospital in X",
+# "died of their wounds at a hospital in X", "succumbed to his injuries in X" (but "a strike hit a
+# hospital in X" is the violence's place: the hospital needs a verb of care before it)
+_NOT_EVENT_WORD = r"(?!(?:attacks?|strikes?|raids?|bombings?|shelling|blasts?|explosions?)\b)"
+CARE = re.compile(
+    r"\b(?:treated|treatment|hospitali[sz]ed|recovering|succumbed)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+"
+    r"(?:(?:a|the)\s+)?$|"
+    r"\b(?:treated|treatment|hospitali[sz]ed|admitted|rushed|airlifted|flown|brought|taken|transferred|"
+    rf"evacuated|died|succumbed|recovering)\s+(?:{_NOT_EVENT_WORD}[\w-]+\s+){{0,5}}?"
+    r"(?:hospitals?|clinics?|medical (?:centres?|centers?))\s+(?:in|at|of)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 # where words were spoken is not where the violence was: "speaking to our correspondent in
 # Maiduguri", "said in London", "told reporters in Kabul"
 SPEAKER = re.compile(
@@ -83,14 +97,19 @@ SEAT_SPEAKS = re.compile(
 def locative(text: str, mention, offset: int = 0) -> bool:
     """The mention is where something is ("in X", "near X", "hit X"), not whom it is about ("to Tehran")
     nor where people went ("fled towards Goma", "taken to hospital in Maiduguri"), nor where
-    someone spoke ("said in London")."""
+    someone spoke ("said in London"), nor where the wounded were treated."""
     if RELATIONAL.match(mention.text):
         return True
     start = mention.start - offset
     before = text[max(0, start - 45) : start]
     if SEAT.search(before) and SEAT_SPEAKS.match(text, mention.end - offset):
         return False
-    return bool(LOCATIVE.search(before)) and not DESTINATION.search(before) and not SPEAKER.search(before)
+    return (
+        bool(LOCATIVE.search(before))
+        and not DESTINATION.search(before)
+        and not SPEAKER.search(before)
+        and not CARE.search(before)
+    )
 
 
 # "at X, where the clash took place", "in X, where the bomb went off": the clause ties the place to the event
@@ -253,9 +272,11 @@ _HYPHENED = rf"{_WORD_HYPHENED}(?:\s(?:al-|el-|ez-|ad-)?{_WORD_HYPHENED}){{0,2}}
 ADMIN_UNIT = re.compile(
     rf"\b(?P<rel>in|of|across|near|at|outside)\s+(?:the\s+)?"
     rf"(?:{_NAME}(?:\s(?:province|region|state|district|governorate|county))?['’]s\s+)?(?P<name>{_HYPHENED})\s+"
-    r"(?:Township|District|Region|Province|County|Sub-county|Municipality|Department|Governorate|State|"
-    r"Division|Prefecture|town|city)\b"
+    r"(?P<unit>Township|District|Region|Province|County|Sub-county|Municipality|Department|Governorate|State|"
+    r"Division|Prefecture|town|city|province|governorate|district|county)\b"
 )
+# "in X province" with the unit in lower case: the unit itself (X alone would read as X's town)
+AREA_UNITS = {"province", "governorate", "district", "county"}
 
 
 def admin_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[int, int]]) -> list:
@@ -268,7 +289,8 @@ def admin_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[i
         ):
             continue
         near = m.group("rel") in ("near", "outside")
-        place = _resolve_phrase(f"{m.group('rel')} {m.group('name')}" if near else m.group("name"))
+        name = f"{m.group('name')} {m.group('unit')}" if m.group("unit") in AREA_UNITS else m.group("name")
+        place = _resolve_phrase(f"{m.group('rel')} {name}" if near else name)
         if place is not None:
             from geo.place import PlaceMention
 

@@ -236,12 +236,12 @@ def test_a_dated_report_with_the_line_and_one_with_its_state_are_one_clash(sqlit
         [
             art(
                 "Rebels ambushed a police patrol on Saturday. Reporters reached the site on the "
-                "Sukma-Bijapur border, where the gunfight took place, and counted nine bodies.",
+                "Malkangiri-Koraput border, where the gunfight took place, and counted nine bodies.",
                 published="2021-06-06",
                 outlet="One",
             ),
             art(
-                "Police found the bodies of nine officers in the jungles of Chhattisgarh on Sunday, a day "
+                "Police found the bodies of nine officers in the forests of Odisha on Sunday, a day "
                 "after a gunbattle with rebels.",
                 published="2021-06-06",
                 outlet="Two",

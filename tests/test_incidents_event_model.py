@@ -400,3 +400,12 @@ def test_an_officials_arrival_day_and_destination_do_not_date_or_place_the_ambus
 def test_a_gunfight_said_in_other_words_is_an_armed_clash(noun):
     [m] = events.find_mentions(f"Two soldiers died in the {noun} near the river.")
     assert m.typing[:2] == ("Battles", "Armed clash")
+
+
+def test_the_hospital_town_of_the_wounded_is_not_the_place_of_the_attack():
+    text = (
+        "Eleven wounded villagers were receiving treatment at a hospital in Jagdalpur after gunmen "
+        "attacked Kanker on Monday night, killing four."
+    )
+    places_read = [r.place.name for r in reports(text) if r.place is not None]
+    assert places_read and all("Jagdalpur" not in p for p in places_read)

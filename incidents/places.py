@@ -184,17 +184,25 @@ def _names_other(mention, start: int, end: int) -> bool:
 
 
 def country_context(mentions: list, before: int, exclude: list[tuple[int, int]]) -> str | None:
-    """The country code of the last place or adjectival mention before a position."""
+    """The country code of the last place or adjectival mention before a position, else the dateline's.
+
+    "BAGHDAD (Reuters) - A bomb exploded north of the capital": where the reporter files
+    from is no incident place, but it says which country "the capital" and "the country's
+    north" are of when the text has named none before them.
+    """
+    dateline = None
     for m in reversed(mentions):
         if (
             m.start < before
             and m.place is not None
             and m.place.country_code
-            and m.role in ("place", "adjectival")
             and not any(a < m.end and m.start < b for a, b in exclude)
         ):
-            return m.place.country_code
-    return None
+            if m.role in ("place", "adjectival"):
+                return m.place.country_code
+            if m.role == "dateline":
+                dateline = m.place.country_code
+    return dateline
 
 
 def country_parts(sentence: str, offset: int, mentions: list, exclude: list[tuple[int, int]]) -> list:

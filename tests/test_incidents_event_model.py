@@ -409,3 +409,16 @@ def test_the_hospital_town_of_the_wounded_is_not_the_place_of_the_attack():
     )
     places_read = [r.place.name for r in reports(text) if r.place is not None]
     assert places_read and all("Jagdalpur" not in p for p in places_read)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("LAGOS (Wire) - Gunmen killed four traders north of the capital on Monday, police said.", "Abuja"),
+        ("NAIROBI, Kenya - Bandits killed six herders in the country's north on Monday.", "Kenya"),
+    ],
+)
+def test_the_dateline_says_which_country_the_capital_and_its_regions_are_of(text, where):
+    [r] = reports(text)
+    assert r.place is not None and where in r.place.name
+    assert "Lagos" not in r.place.name and "Nairobi" not in r.place.name

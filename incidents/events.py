@@ -31,6 +31,48 @@ TYPES: dict[str, tuple[str, str, str]] = {
     "killing": ("Violence against civilians", "Attack", ""),
     "attack": ("", "", ""),
 }
+# a weapon, or an armed force, as what killed: "a bomb killed three", "killed by a landmine",
+# "their car struck a mine", "troops shot dead two men", "stabbed to death"
+_KILL_VERB = (
+    r"(?:killed|kills|wounded|injured|left\s+(?:[\w-]+\s+){0,3}?(?:dead|wounded|injured)|"
+    r"claimed\s+the\s+lives)"
+)
+_BY = r"\b(?:killed|wounded|injured|hurt|maimed|shot)\s+by\s+(?:[\w-]+\s+){0,3}?"
+# after the verb, not a reduced relative clause ("soldiers killed in the attack" is a toll) nor "killed time"
+_ACTIVE = r"(?!\s+(?:in|by|on|at|during|when|while|after|as|last|earlier|overnight|yesterday|time)\b)"
+INSTRUMENT_NOUNS: dict[str, str] = {
+    "drone": r"drones?|UAVs?",
+    "air": r"warplanes?|jets?|helicopters?|gunships?",
+    "rocket": r"rockets?|missiles?|projectiles?",
+    "ied": r"bombs?|landmines?|explosives?|IEDs?",
+    "grenade": r"grenades?",
+    "shelling": r"shells?|artillery",
+    "shooting": r"gunfire|sniper fire|snipers?|stray bullets?|gunshots?",
+}
+INSTRUMENTS: list[tuple[str, str]] = [
+    pair
+    for key, nouns in INSTRUMENT_NOUNS.items()
+    for pair in (
+        (key, rf"\b(?P<noun>{nouns})\b(?:\s+[\w-]+){{0,5}}?\s+{_KILL_VERB}\b"),
+        (key, rf"{_BY}(?P<noun>{nouns})\b"),
+    )
+] + [
+    (
+        "ied",
+        r"\b(?:stepped on|struck|hit|ran over|drove over|triggered)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+        r"(?P<noun>(?:land)?mines?|explosive devices?)\b",
+    ),
+    (
+        "attack",
+        r"\b(?P<noun>troops|soldiers|forces|police(?:men)?|army|militiamen|militias?)\b"
+        r"(?:\s+(?!(?:were|was|been|be|are|is|who|that)\b)[\w-]+){0,2}?\s+"
+        rf"(?:killed|shot dead|massacred|executed|beheaded){_ACTIVE}\b",
+    ),
+    (
+        "killing",
+        r"\b(?P<noun>(?:stabbed|hacked|beaten|bludgeoned|burned|burnt|clubbed)\s+to\s+death|lynched)\b",
+    ),
+]
 # longest, most specific first; the group named "noun" is the head word (its number matters)
 EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
     (k, re.compile(p, re.I))
@@ -102,6 +144,7 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?:car|truck|lorry|vehicle|van|motorcycle|motorbike|tanker)s?\s+(?:loaded|packed|laden|"
             r"rigged|filled|stuffed|booby-trapped)\s+with\s+(?:[\w-]+\s+){0,2}?(?P<noun>explosives?|bombs?)\b",
         ),
+        *INSTRUMENTS,
         ("ied", r"\b(?P<noun>bombs?)\b(?=\s+(?:exploded|went off|detonated|blew up|hit|struck|ripped)\b)"),
         ("ied", r"\b(?P<noun>bombings?|blasts?|explosions?)\b"),
         ("grenade", r"\bgrenade\s+(?P<noun>attacks?)\b"),

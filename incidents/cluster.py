@@ -204,16 +204,24 @@ class Profile:
     partials: tuple = ()  # "on Sunday", "October 8" in undated reports (incidents.undated)
     classes1: frozenset[str] = frozenset()  # attackers named by a class ("settlers", "gunmen")
     assumed: bool = False  # its only day is assumed from a publication (an undated lead)
-    figures: frozenset[int] = frozenset()  # the exact tolls its sources give
+    figures: frozenset[tuple[str, int]] = frozenset()  # the tolls its sources give, by kind
 
 
-def _figures(reports: list[Report]) -> frozenset[int]:
-    """The figures sources give (killed and wounded, low bounds), from 2 up: "at least 103 killed"."""
+def _figures(reports: list[Report]) -> frozenset[tuple[str, int]]:
+    """The figures sources give, by kind (killed, wounded; both bounds), from 2 up: "at least 103 killed".
+
+    A toll of one kind agreeing with a figure of the other ("11 killed" here, "more than 10
+    wounded" there) is a coincidence, not a shared toll.
+    """
     return frozenset(
-        n
+        (kind, n)
         for r in reports
         for c in r.claims
-        for n in (c.killed_low, c.killed_high, c.wounded_low, c.wounded_high)
+        for kind, pair in (
+            ("killed", (c.killed_low, c.killed_high)),
+            ("wounded", (c.wounded_low, c.wounded_high)),
+        )
+        for n in pair
         if n is not None and n >= 2
     )
 

@@ -58,8 +58,14 @@ def read(doc: Doc) -> Doc:
     """Add every layer the reader decides over (see the module docstring)."""
     text = doc.text
     geo_mentions = places.find(text)
+    placed = tuple((g.start, g.end) for g in geo_mentions if g.place is not None)
+    # "police spokesman Major Ali Aden": a surname that is also a town is no place of the article
+    names = people.names_over_places(text, placed)
+    if names:
+        geo_mentions = [g for g in geo_mentions if not any(a <= g.start and g.end <= b for a, b in names)]
+        placed = tuple((g.start, g.end) for g in geo_mentions if g.place is not None)
     doc.layers["geo"] = [Span(g.start, g.end, g.role, g) for g in geo_mentions]
-    introduced = people.people(text, tuple((g.start, g.end) for g in geo_mentions if g.place is not None))
+    introduced = people.people(text, placed)
     found_by_sentence: dict[int, list] = {}
     hot = {s.index for s in doc.sentences if relevant(s.text)}
     for s in doc.sentences:
@@ -213,21 +219,25 @@ def _places(s: Sentence, geo_mentions: list, exclude: list[tuple[int, int]]) -> 
 
 
 def _consistent(p, doc: Doc) -> bool:
-    """A place in a country the article names nowhere else, where its other places lie in other
-    countries, is a misreading (a region of one country read as a like-named admin area of
-    another). A country named in any role ("Israeli", "US drones") counts as named."""
+    """A place in a country the article names nowhere else, where its other places lie in another
+    country named more than once, is a misreading (a region of one country read as a like-named
+    admin area of another). A country named in any role ("Israeli", "US drones", "the Somali
+    government said") counts as named; one stray mention elsewhere ("flown to Turkey for
+    treatment") is no evidence against the lead's place."""
     if p.place is None or not p.place.country_code:
         return True
     country = places.country_name(p.place.country_code)
     if country and country.lower() in p.text.lower():
         return True  # "northeastern Jordan" names its country itself
-    named, placed = set(), set()
+    named: dict[str, int] = {}
+    placed = set()
     for g in doc.layers.get("geo", []):
         if g.data.place is None or not g.data.place.country_code or g.data.text == p.text:
             continue
+        code = g.data.place.country_code
+        named[code] = named.get(code, 0) + 1
         if any(m.start < g.end and g.start < m.end for m in doc.layers.get("sources", [])):
-            continue  # "told SANA": a source's name, not a place of the article
-        named.add(g.data.place.country_code)
+            continue  # "told SANA": a source's name names its country but places nothing
         if g.data.role == "place":
-            placed.add(g.data.place.country_code)
-    return not placed or p.place.country_code in named
+            placed.add(code)
+    return p.place.country_code in named or not any(named[c] > 1 for c in placed)

@@ -11,6 +11,7 @@ spokesman Noureddine al-Baba"); the kind of source comes from the role.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from incidents import lexicon
@@ -99,30 +100,30 @@ def _keys(name: str) -> set[str]:
     return keys
 
 
-def people(text: str, place_spans: tuple[tuple[int, int], ...] = ()) -> dict[str, SourceMention]:
-    """Named people the article introduces by a role: their name and surname -> the speaker.
+@dataclass(frozen=True)
+class Introduction:
+    """A name the text introduces with a role: "Name, a spokesman for X" or "police spokesman Name"."""
 
-    A place is no person ("the West Bank, officials say"): words geo read as a place are left out.
-    """
-    out: dict[str, SourceMention] = {}
+    start: int
+    end: int
+    name: str
+    role: str
+    role_first: bool  # "police spokesman Name" (else "Name, a spokesman")
 
-    def placed(a: int, b: int) -> bool:
-        return any(x < b and a < y for x, y in place_spans)
 
+def _introductions(text: str) -> list[Introduction]:
+    """Every name introduced by a role, in both shapes, before any check against places."""
+    out = []
     for m in APPOSITION.finditer(text):
         name, role = _name(m["name"]), _role(m["role"])
         if (
             role is None
             or not name
             or NOT_A_PERSON.search(name)
-            or _listed(name)
-            or placed(m.start("name"), m.end("name"))
             or _PREPOSITION_BEFORE.search(text, max(0, m.start() - 12), m.start())
         ):
             continue  # "on Tuesday, the Civil Emergency Service said": a time, not a person
-        speaker = SourceMention(-1, -1, f"{name}, {role}", source_type_of(role) or "local sources", name)
-        for key in _keys(name):
-            out.setdefault(key, speaker)
+        out.append(Introduction(m.end("name") - len(name), m.end("name"), name, role, False))
     for m in _WORD_BEFORE_CAPITAL.finditer(text):
         noun = m.group(1)
         if noun.lower() not in ROLE_NOUNS:
@@ -131,17 +132,54 @@ def people(text: str, place_spans: tuple[tuple[int, int], ...] = ()) -> dict[str
         if found is None:
             continue
         name = re.sub(r"(?<=\w{3})\.$", "", found.group(0).strip())  # the sentence's full stop
-        if (
-            NOT_A_PERSON.search(name)
-            or _listed(name)
-            or placed(found.start(), found.end())
-            or any(k in out for k in _keys(name))
-        ):
-            continue  # (a name already introduced keeps its role: "Father X, a priest at the church")
+        if NOT_A_PERSON.search(name):
+            continue
         before = _CLASS_WORDS.search(text, max(0, m.start() - 50), m.start())
         role = (before.group(0) if before else "") + noun
         role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
-        speaker = SourceMention(-1, -1, f"{role} {name}", source_type_of(role) or "local sources", name)
+        out.append(Introduction(found.start(), found.start() + len(name), name, role, True))
+    return out
+
+
+def _first_word_placed(intro: Introduction, place_spans: tuple[tuple[int, int], ...]) -> bool:
+    """A place opens the name ("the West Bank, officials say"): the words are the place, not a person."""
+    first_end = intro.start + len(intro.name.split()[0])
+    return any(x < first_end and intro.start < y for x, y in place_spans)
+
+
+def names_over_places(text: str, place_spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """Introduced names of two words or more whose later words geo read as a place.
+
+    "police spokesman Major Ali Aden", "Yusuf Kabul, a local official": a surname that is also
+    a town is part of a person's name, so that place mention is no place of the article.
+    """
+    return [
+        (i.start, i.end)
+        for i in _introductions(text)
+        if len(i.name.split()) > 1
+        and not _first_word_placed(i, place_spans)
+        and any(x < i.end and i.start < y for x, y in place_spans)
+    ]
+
+
+def people(text: str, place_spans: tuple[tuple[int, int], ...] = ()) -> dict[str, SourceMention]:
+    """Named people the article introduces by a role: their name and surname -> the speaker.
+
+    A place is no person ("the West Bank, officials say"): a name that opens with words geo
+    read as a place is left out (a surname that is also a town is not: names_over_places).
+    """
+    out: dict[str, SourceMention] = {}
+    for intro in _introductions(text):
+        name = intro.name
+        if _listed(name) or _first_word_placed(intro, place_spans):
+            continue
+        role = intro.role
+        if intro.role_first:  # "Interior Ministry spokesman Name"
+            if any(k in out for k in _keys(name)):
+                continue  # (a name already introduced keeps its role: "Father X, a priest at the church")
+            speaker = SourceMention(-1, -1, f"{role} {name}", source_type_of(role) or "local sources", name)
+        else:
+            speaker = SourceMention(-1, -1, f"{name}, {role}", source_type_of(role) or "local sources", name)
         for key in _keys(name):
             out.setdefault(key, speaker)
     return out

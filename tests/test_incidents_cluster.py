@@ -251,3 +251,30 @@ def test_a_dated_report_with_the_line_and_one_with_its_state_are_one_clash(sqlit
     frame = sqlite_store.incidents_frame()
     assert len(frame) == 1
     assert frame.iloc[0]["location"].endswith("border")
+
+
+def test_an_undated_report_joins_the_incident_whose_death_toll_it_shares(sqlite_store):
+    """Two bombings of one kind, one town, one weekday, a year apart: the undated report joins the
+    one whose dead it counts, though its wording is closer to the other, whose wounded happen to be
+    the same number."""
+    earlier = art(
+        "A suicide bomber killed nine people at a restaurant in Baidoa on Thursday, officials said.",
+        published="2021-03-12",
+        outlet="One",
+    )
+    later = art(
+        "A suicide bomber killed three people and wounded more than 8 others at a crowded restaurant near "
+        "the army base in Baidoa on Thursday, police said.",
+        published="2022-02-11",
+        outlet="Two",
+    )
+    undated = art(
+        "At least nine people were killed when a suicide bomber struck a crowded restaurant near the army "
+        "base in Baidoa on Thursday, police said.",
+        published=None,
+        outlet="Three",
+    )
+    sqlite_store.ingest([earlier, later, undated])
+    claims = sqlite_store.claims_frame()
+    by_outlet = dict(zip(claims["outlet"], claims["incident_id"], strict=True))
+    assert by_outlet["Three"] == by_outlet["One"] != by_outlet["Two"]

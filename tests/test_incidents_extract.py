@@ -394,3 +394,20 @@ def test_a_reading_is_the_same_in_any_order_of_articles():
     backwards = read(articles[::-1])
     assert len(forwards) > 30
     assert [a.name for a in articles if forwards[a.article_id] != backwards[a.article_id]] == []
+
+
+def test_a_speakers_surname_that_is_also_a_town_is_no_place_of_the_event():
+    text = (
+        "A car bomb killed six people at a market in Baidoa on Monday, police said. "
+        "Police spokesman Captain Yusuf Hama said the bomber had parked near the main gate."
+    )
+    found = reports(text)
+    assert [r.place.name for r in found] == ["Baidoa"]
+
+
+def test_one_stray_mention_of_another_country_does_not_unplace_the_lead():
+    [r] = reports(
+        "A car bomb killed six people at a market in Baidoa on Monday, police said. "
+        "One of the wounded was later flown to Kenya for treatment, a relative said."
+    )
+    assert r.place.name == "Baidoa"

@@ -38,7 +38,7 @@ _STATEMENT = re.compile(
 # "arrived in the province on Sunday", "spoke with the minister on Sunday", "condemned on Monday": the day
 # of something done about the event (a visit, a call, a condemnation) is that deed's day, not the event's
 _DOING = re.compile(
-    r"\b(?:arrived|visited|toured|travell?ed|flew|met|spoke|talked|phoned|condemned|denounced|deplored|"
+    r"\b(?:arrived|visited|toured|travell?ed|spoke|talked|phoned|condemned|denounced|deplored|"
     r"vowed|pledged|urged|appealed|inspected|chaired|convened|attended|mourned|buried|"
     r"held (?:talks|a meeting|funerals?)|offered condolences)"
     r"(?:\s+(?:in|to|at|with|from)(?:\s+[\w'’-]+){1,5}?)?\s+(?:on\s+)?"
@@ -78,6 +78,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("overnight", re.compile(r"\bovernight\b", re.I)),
     ("last_week", re.compile(r"\b(last|this|earlier this|previous) week(?:'s|end)?\b", re.I)),
     ("last_month", re.compile(r"\b(last|this|earlier this|previous) month(?:'s)?\b", re.I)),
+    # "Last year, a similar bombing killed 40": a year dates no single event (kind "year")
+    ("last_year", re.compile(r"\b(?:last|previous) year\b", re.I)),
     (
         "later",
         re.compile(r"\b(?:(a|one|two|three|four|five|six|\d+|several|a few) )?(days?|weeks?) later\b", re.I),
@@ -213,6 +215,7 @@ RELATIVE = {
     "yesterday": lambda g, a: _day(a - timedelta(days=1)),
     "last_week": _week,
     "last_month": _month_rel,
+    "last_year": lambda g, a: (date(a.year - 1, 1, 1), date(a.year - 1, 12, 31), 3),
     "ago": _ago,
 }
 
@@ -331,7 +334,7 @@ def _label(
         or any(start < b and a < end for a, b in deeds)
     ):
         return "statement"
-    if kind == "year":
+    if kind in ("year", "last_year"):
         return "year"
     if _SINCE.search(text[max(0, start - 12) : start]) or _SINCE_IN.match(text, start):
         return "since"

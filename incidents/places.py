@@ -53,15 +53,16 @@ DESTINATION = re.compile(
 
 
 # where the wounded are cared for is not where the violence was: "receiving treatment at a hospital in X",
-# "died of their wounds at a hospital in X", "succumbed to his injuries in X" (but "a strike hit a
-# hospital in X" is the violence's place: the hospital needs a verb of care before it)
-_NOT_EVENT_WORD = r"(?!(?:attacks?|strikes?|raids?|bombings?|shelling|blasts?|explosions?)\b)"
+# "rushed to hospitals in X", "died of their wounds at a hospital in X", "succumbed to his injuries in X"
+# (but "a strike hit a hospital in X" is the violence's place: the hospital needs a verb of care before it)
+_HOSPITAL = r"(?:hospitals?|clinics?|medical (?:centres?|centers?))\s+(?:in|at|of)\s+(?:the\s+)?$"
 CARE = re.compile(
     r"\b(?:treated|treatment|hospitali[sz]ed|recovering|succumbed)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+"
     r"(?:(?:a|the)\s+)?$|"
-    r"\b(?:treated|treatment|hospitali[sz]ed|admitted|rushed|airlifted|flown|brought|taken|transferred|"
-    rf"evacuated|died|succumbed|recovering)\s+(?:{_NOT_EVENT_WORD}[\w-]+\s+){{0,5}}?"
-    r"(?:hospitals?|clinics?|medical (?:centres?|centers?))\s+(?:in|at|of)\s+(?:the\s+)?$",
+    r"\b(?:rushed|brought|taken|transferred|evacuated|airlifted|flown|admitted)\s+to\s+(?:[\w-]+\s+){0,3}?"
+    rf"{_HOSPITAL}|"
+    r"\bdied(?:\s+(?:of|from)(?:\s+[\w-]+){1,2}?)?\s+(?:in|at)\s+(?:[\w-]+\s+){0,2}?"
+    rf"{_HOSPITAL}",
     re.I,
 )
 

@@ -278,3 +278,13 @@ def test_an_undated_report_joins_the_incident_whose_death_toll_it_shares(sqlite_
     claims = sqlite_store.claims_frame()
     by_outlet = dict(zip(claims["outlet"], claims["incident_id"], strict=True))
     assert by_outlet["Three"] == by_outlet["One"] != by_outlet["Two"]
+
+
+def test_a_reading_most_reports_disagree_with_does_not_become_the_incidents_place():
+    """Two reports near a town, one its province, one a city far off (a hospital's, a homonym):
+    the incident keeps the town inside the province."""
+    import geo
+    from incidents import cluster
+
+    town, province, far = geo.resolve("near Gwoza"), geo.resolve("Borno state"), geo.resolve("Kano")
+    assert cluster.most_specific([far, town, province, town]).name == "near Gwoza"

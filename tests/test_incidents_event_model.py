@@ -422,3 +422,47 @@ def test_the_dateline_says_which_country_the_capital_and_its_regions_are_of(text
     [r] = reports(text)
     assert r.place is not None and where in r.place.name
     assert "Lagos" not in r.place.name and "Nairobi" not in r.place.name
+
+
+# -- background: an earlier event the text measures this one from ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Last year, a similar bombing at the same bus park killed 40 people.",
+        "The blast came days after an ambush on a convoy near Bama killed nine soldiers.",
+        "It was the second attack in a week: an earlier raid on a mosque in Bama killed 15.",
+    ],
+)
+def test_an_earlier_event_named_for_comparison_lends_no_figures_and_makes_no_incident(later):
+    text = "A suicide bomber killed 12 people at a bus park in Maiduguri on Tuesday, police said. " + later
+    [r] = reports(text)
+    assert "Maiduguri" in r.place.name
+    assert {c.killed_low for c in r.claims} == {12}
+
+
+def test_last_year_is_a_year_not_an_events_day():
+    [f] = dates.find_dates("Last year, gunmen stormed the same village.", 0, date(2023, 5, 10))
+    assert f.kind == "year"
+    assert (f.reading.date_start, f.reading.date_end) == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_a_town_of_a_neighbouring_country_is_no_misreading():
+    text = (
+        "Israeli jets struck Khan Younis on Tuesday, the military said, days after a rocket attack on "
+        "Ashkelon wounded a man."
+    )
+    [r] = reports(text)
+    assert r.place is not None and r.place.country_code == "PS"
+
+
+@pytest.mark.parametrize("opener", ["Later on Tuesday,", "Earlier on Tuesday,"])
+def test_a_sentence_opening_on_another_time_or_attack_reports_a_second_event(opener):
+    text = (
+        "An air strike on a house in Rafah killed 13 people on Tuesday, medics said. The raid flattened "
+        f"the building. {opener} an air strike on a car in Khan Younis killed two men."
+    )
+    found = reports(text)
+    assert len(found) == 2
+    assert [{c.killed_low for c in r.claims} for r in found] == [{13}, {2}]

@@ -91,3 +91,21 @@ def test_a_hospital_that_was_struck_is_the_place_of_the_event():
 def test_a_province_named_with_its_unit_in_lower_case_is_the_province():
     [m] = refs(places.admin_refs, "The strikes hit a busy market in Hajja province on Thursday.")
     assert m.place.geo_precision == 3 and m.place.country_code == "YE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The wounded were rushed to hospitals in Kanker.",
+        "Three of them died of their wounds at a hospital in Kanker.",
+    ],
+)
+def test_where_the_wounded_were_taken_or_died_in_hospital_is_no_place_of_the_event(text):
+    [m] = [g for g in geo.find_places(text) if g.role == "place"]
+    assert not places.locative(text, m)
+
+
+def test_a_hospital_stormed_by_gunmen_is_the_place_of_the_event():
+    text = "Two nurses died when gunmen stormed a hospital in Kanker."
+    [m] = [g for g in geo.find_places(text) if g.role == "place"]
+    assert places.locative(text, m)

@@ -9,6 +9,7 @@ import; `load_gazetteer()` builds or loads the pickle under data/cache/.
 """
 from __future__ import annotations
 
+import array
 import csv
 import gc
 import hashlib
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from geo.normalize import is_latin, key_variants, name_key, skeleton_of
 
-INDEX_VERSION = "geo-index-23"  # bump when the build code changes
+INDEX_VERSION = "geo-index-24"  # bump when the build code changes
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data" / "geo"
@@ -42,6 +43,11 @@ PRECISION = {
     "admin1": (3, 4), "admin2": (3, 3), "region": (3, 5), "country": (3, 6), "continent": (3, 7),
     "sea": (3, 7),
 }
+
+
+# The numeric columns, stored as arrays once built: the same values by index, but one block of
+# machine numbers each instead of 200,000 number objects (the cache loads faster, the index is smaller)
+NUMERIC_COLUMNS = {"lats": "d", "lons": "d", "pops": "q", "radius_km": "d", "alt_counts": "q"}
 
 
 @dataclass
@@ -402,7 +408,12 @@ def build_gazetteer(progress: Callable[[BuildStep], None] | None = None) -> Gaze
         gz.by_key = {k: v[0] if len(v) == 1 else tuple(v) for k, v in keys.items()}
         gz.main_variants = {k: frozenset(v) for k, v in main_variants.items()}
 
-    steps.append(("name indexes", indexes))
+    def compact() -> None:
+        indexes()
+        for column, typecode in NUMERIC_COLUMNS.items():
+            setattr(gz, column, array.array(typecode, getattr(gz, column)))
+
+    steps.append(("name indexes", compact))
     with _collector_paused():  # millions of small objects, no cycles among them: collections only slow this
         for number, (name, step) in enumerate(steps, 1):
             step()
@@ -527,12 +538,17 @@ def _unpickled(f) -> Gazetteer:
 
 
 def _write_cache(gz: Gazetteer, path: Path) -> None:
-    """Write atomically (concurrent builders each replace it whole), then drop stale versions."""
+    write_pickle(gz, path, "gazetteer-*.pickle")
+
+
+def write_pickle(value: object, path: Path, stale: str) -> None:
+    """Write a cache file atomically (concurrent builders each replace it whole), then drop the
+    stale versions beside it (the files matching the pattern stale)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     with open(tmp, "wb") as f:
-        pickle.dump(gz, f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
-    for old in path.parent.glob("gazetteer-*.pickle"):
+    for old in path.parent.glob(stale):
         if old != path:
             old.unlink(missing_ok=True)

@@ -73,7 +73,7 @@ SUFFIXES = [re.compile(rx) for rx in (
 PREFIXES = [re.compile(rx + r"$", re.IGNORECASE) for rx in (
     r"\bthe\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|capital|province|region|governorate|district|port|enclave"
     r"|suburb|neighbou?rhood|area|border\s+town|oil\s+town|oil\s+city|countryside|county|township"
-    r"|municipality)\s+of\s+",
+    r"|municipality|state)\s+of\s+",
     rf"\b(?:the\s+)?{_DIR}\s+",
 )]
 RELATIONS = [re.compile(rx + r"$", re.IGNORECASE) for rx in (

@@ -382,7 +382,10 @@ class Resolver:
         """
         kind = " ".join(kind.split())
         admin2 = kind in ADMIN2_KINDS
-        finders = (self._admin2, self._admin1) if admin2 else (self._admin1, self._admin2)
+        def admin1(name: str) -> Place | None:  # "the region of X": the area may be listed as "X Region"
+            return self._admin1(name) or self._admin1(f"{name} {kind}")
+
+        finders = (self._admin2, admin1) if admin2 else (admin1, self._admin2)
         found = [p for p in (*(find(rest) for find in finders), self._area_of_town(rest, kind, admin2))
                  if p is not None]
         voted = [p for p in found if self.context is not None and p.country_code in self.context.votes]
@@ -419,10 +422,19 @@ class Resolver:
         province": the inner place, read in its container; an inner name nobody knows there is the
         container (never a namesake elsewhere)."""
         inner = m["rest"] or m.groupdict().get("settlement")
-        if "'" in inner or all(w in NOT_A_NAME or w in self.gz.demonyms for w in inner.split()):
-            # "the eastern province of Deir ez-Zor" is the appositive; "Syria's ..." the possessive
+        if "'" in inner or all(
+            w in NOT_A_NAME or w in self.gz.demonyms or self._a_country(w) for w in inner.split()
+        ):
+            # "the eastern province of Deir ez-Zor", "the central Mexico state of X" are the appositive;
+            # "Syria's ..." the possessive
             return None
         return self._within(m["container"], inner, inner)
+
+    def _a_country(self, word: str) -> bool:
+        """Whether a word is a country's name ("mexico" in "the central mexico state of ...")."""
+        entries = self.gz.by_key.get(name_key(word), ())
+        entries = (entries,) if isinstance(entries, int) else entries
+        return any(self.gz.features[i] == "country" for i in entries)
 
     def _possessive(self, m: re.Match) -> Place | None:
         """"Sagaing Region's Kanbalu Township", "Syria's eastern province of Deir ez-Zor"."""

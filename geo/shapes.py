@@ -7,18 +7,27 @@ the first call that needs them.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import math
+import os
+import pickle
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import shapely
 from shapely.geometry import MultiPolygon, Point, Polygon, box, mapping, shape
 from shapely.geometry.base import BaseGeometry
+
+from geo.gazetteer import CACHE_DIR, write_pickle
 
 COUNTRIES_GEOJSON = Path(__file__).resolve().parent.parent / "data" / "geo" / "countries-50m.geojson"
 KM_PER_DEG = 111.32
 BORDER_BAND_KM = 50.0
+SHAPES_VERSION = "shapes-1"  # bump when _parse_shapes changes
+log = logging.getLogger(__name__)
 
 # Direction word -> (fraction range of the mainland bbox in x, in y). Thirds for
 # the cardinal points ("eastern Syria" is the east third), quadrant-ish corners.
@@ -37,7 +46,28 @@ DIRECTION_BOXES: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {
 
 @lru_cache(maxsize=1)
 def country_shapes(path: str = str(COUNTRIES_GEOJSON)) -> dict[str, BaseGeometry]:
-    """ISO alpha-2 -> country geometry."""
+    """ISO alpha-2 -> country geometry.
+
+    Parsed from the GeoJSON once, then kept as a pickle beside the gazetteer's index (shapely
+    pickles a geometry as WKB: the same coordinates, bit for bit, read in a fiftieth of the time).
+    """
+    cached = _cache_path(path)
+    if cached is not None and cached.exists():
+        try:
+            with open(cached, "rb") as f:
+                return pickle.load(f)
+        except Exception as e:  # a damaged or foreign cache is parsed again, never fatal
+            log.warning("ignoring the country shapes cache %s: %s", cached, e)
+    shapes = _parse_shapes(path)
+    if cached is not None:
+        try:
+            write_pickle(shapes, cached, "shapes-*.pickle")
+        except OSError as e:  # a read-only checkout parses the file each time
+            log.warning("cannot cache the country shapes at %s: %s", cached, e)
+    return shapes
+
+
+def _parse_shapes(path: str) -> dict[str, BaseGeometry]:
     with open(path, encoding="utf-8") as f:
         collection = json.load(f)
     shapes: dict[str, BaseGeometry] = {}
@@ -47,6 +77,17 @@ def country_shapes(path: str = str(COUNTRIES_GEOJSON)) -> dict[str, BaseGeometry
             geom = shape(feature["geometry"])
             shapes[cc] = geom if geom.is_valid else geom.buffer(0)
     return shapes
+
+
+def _cache_path(path: str) -> Path | None:
+    """Where the parsed shapes of this file are kept: named by the file's size and mtime and the
+    shapely version (None when the file is not there)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    key = f"{SHAPES_VERSION}|{os.path.abspath(path)}|{st.st_size}|{st.st_mtime_ns}|{shapely.__version__}"
+    return CACHE_DIR / f"shapes-{hashlib.sha256(key.encode()).hexdigest()[:16]}.pickle"
 
 
 def mainland(geom: BaseGeometry) -> Polygon:

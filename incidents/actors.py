@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from incidents import lexicon, perpetrators
+from incidents.text import Caseless
 
 TARGET_BEFORE = re.compile(
     r"\b(?:against|on|targeting|targeted|hitting|hit|struck|at|positions of|facilities of|bases? of|"
@@ -100,7 +101,7 @@ def mentions(sentence: str, exclude: list[tuple[int, int]] = ()) -> list[ActorMe
 def _with_frames(sentence: str, found: list[ActorMention], exclude) -> list[ActorMention]:
     """The names a frame makes the attacker (incidents.perpetrators): a listed name there is marked so,
     a name the list lacks is added with the text's spelling."""
-    named = perpetrators.attackers(sentence) if FRAME_WORDS.search(sentence) else []
+    named = perpetrators.attackers(sentence) if FRAME_WORDS.occurs(sentence) else []
     if not named:
         return found
     out = []
@@ -118,11 +119,10 @@ def _with_frames(sentence: str, found: list[ActorMention], exclude) -> list[Acto
 
 
 # the words every perpetrators frame holds: only sentences with one are parsed for frames
-FRAME_WORDS = re.compile(
+FRAME_WORDS = Caseless(
     r"responsib|credit|claimed|blamed|pinned|attributed|carried out|perpetrated|launched by|committed by|"
     r"orchestrated|masterminded|staged by|suspected|alleged|presumed|fighters|militants|gunmen|rebels|"
-    r"insurgents|jihadists|militiamen|members|cadres|operatives",
-    re.I,
+    r"insurgents|jihadists|militiamen|members|cadres|operatives"
 )
 
 

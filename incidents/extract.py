@@ -392,6 +392,22 @@ class Reader:
         if when is not None and when.known:
             self.previous_date = when
 
+    def refine_place(self, ref: Report, found: list, s: Sentence) -> None:
+        """A sentence that goes on with the event's figures and says more precisely where, inside the
+        area the event has ("... in the state of X." "Nine men were shot dead at a bar near the town
+        of Y."): the event keeps the more specific place. Never a place elsewhere, nor another town
+        beside the event's town."""
+        best = _most_specific(found, s)
+        if (
+            best is not None
+            and ref.place is not None
+            and ref.place.geo_precision >= 3  # an area: "near X" then "a hospital in Y" is elsewhere
+            and cluster.better_place(best.place, ref.place)
+            and cluster.inside(best.place, ref.place)
+        ):
+            ref.place, ref.location_as_reported = best.place, best.text
+            ref.spans.append((best.start, best.end, "place", f"{best.place.name} (more precise, same event)"))
+
     def sentence(self, parts: SentenceParts) -> None:
         s = parts.sentence
         self.adjectivals = parts.adjectivals
@@ -408,6 +424,7 @@ class Reader:
             ):
                 why = "no event named in its sentence: the event under discussion"
                 self.add_claims(self.current, [c for _, c in parts.claims], s, why)
+                self.refine_place(self.current, parts.places, s)
             return
         for m, share in zip(parts.mentions, share_out(parts), strict=True):
             self.mention(m, share, s)
@@ -500,12 +517,14 @@ def _named_first(names: list[str]) -> list[str]:
 
 
 def place_from_headline(doc: Doc, main: Report) -> None:
-    """The headline's place where it is more specific than, and inside, the main event's place.
+    """The headline's place where it is more specific than, and inside, the main event's place,
+    or where the body gives the main event none.
 
     "Strike on a village in X" over a body that names only "the X district": the
     incident keeps the most specific place consistent with the rest, not the region.
+    "Bar massacre leaves 11 dead in X" over a lead that says only "at a bar": X.
     """
-    if doc.headline is None or main.place is None:
+    if doc.headline is None:
         return
     h = doc.headline
     text = doc.text[h.start : h.end]
@@ -514,8 +533,13 @@ def place_from_headline(doc: Doc, main: Report) -> None:
             g.role == "place"
             and g.place is not None
             and places.locative(text, g, h.start)
-            and cluster.better_place(g.place, main.place)
-            and cluster.places_compatible(g.place, main.place)
+            and (
+                main.place is None
+                or (
+                    cluster.better_place(g.place, main.place)
+                    and cluster.places_compatible(g.place, main.place)
+                )
+            )
         ):
             main.place, main.location_as_reported = g.place, g.text
             main.spans.append((g.start, g.end, "place", f"{g.place.name} (headline)"))

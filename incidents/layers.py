@@ -23,7 +23,7 @@ from incidents import actors, dates, events, people, places, sources, speech
 from incidents import claims as claims_of
 from incidents.doc import Doc, Span
 from incidents.model import CasualtyClaim, DateReading
-from incidents.text import Sentence
+from incidents.text import Caseless, Sentence
 
 # (matched on the lower-cased sentence: a case-blind search is four times slower)
 RELEVANT = re.compile(
@@ -34,6 +34,9 @@ RELEVANT = re.compile(
     # "The X Front claimed responsibility.": who did it, in a sentence of its own
     r"responsib|claimed"
 )
+
+
+SPEAKS = Caseless(sources.SPEAKS.pattern)  # (sources.SPEAKS, only asked whether it occurs)
 
 
 def relevant(text: str) -> bool:
@@ -70,7 +73,7 @@ def read(doc: Doc) -> Doc:
     found_by_sentence: dict[int, list] = {}
     hot = {s.index for s in doc.sentences if relevant(s.text)}
     for s in doc.sentences:
-        if not (s.index in hot or sources.SPEAKS.search(s.text)):
+        if not (s.index in hot or SPEAKS.occurs(s.text)):
             found_by_sentence[s.index] = []
             continue  # no violence, no casualties, nobody speaking: nothing to read here
         acts = actors.mentions(s.text)

@@ -49,38 +49,41 @@ class Lexicon:
                 if " " not in alias and alias[0].islower():  # "residents" also opens a sentence
                     sensitive.append(alias[0].upper() + alias[1:])
 
-        def pattern(aliases: list[str], flags: int) -> re.Pattern | None:
-            if not aliases:
-                return None
-            alts = "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
-            return re.compile(rf"(?<![\w'-])(?:{alts})(?![\w'-]|\.\w)", flags)
-
-        self._cs = pattern(sensitive, 0)
-        self._ci = pattern(insensitive, re.I)
-        # the first word of every alias: only where a text's word is one of them is a match tried
-        self._first = {w.group(0).lower() for a in (*sensitive, *insensitive) if (w := _WORD.match(a))}
-        firsts = "|".join(re.escape(w) for w in sorted(self._first, key=len, reverse=True))
-        self._starts = re.compile(rf"(?<!\w)(?:{firsts})(?!\w)") if firsts else None
+        # an alias can only match where a text's word is its first word: the aliases by that word,
+        # each list longest first (the order a longest-first alternation would try them in)
+        self._by_first: tuple[dict[str, list[str]], dict[str, list[str]]] = ({}, {})
+        for table, aliases in zip(self._by_first, (insensitive, sensitive), strict=True):
+            for alias in sorted(set(aliases), key=len, reverse=True):
+                if w := _WORD.match(alias):
+                    table.setdefault(w.group(0).lower(), []).append(alias)
+        self._first = set(self._by_first[0]) | set(self._by_first[1])
 
     def find(self, text: str) -> list[Hit]:
         """Aliases in text, longest first at each word, no overlaps.
 
-        One pass over the words of the text: the alternation of all aliases is tried
-        only at a word that opens some alias (a set lookup), not at every character.
+        One pass over the words of the text: at a word that opens some alias (a dict lookup),
+        only the aliases opening with that word are compared, longest first; multi-word
+        aliases in any case, one-word aliases as written. The same hits as an alternation of
+        all aliases tried at every word, without its cost (an alternation of hundreds of names
+        is slow to compile and to try: re tries its branches one by one).
         """
         hits = []
         low = text.lower()
-        if self._starts is None:
-            return []
         # lower-casing keeps offsets for nearly every text; where it does not, every word is tried
-        starts = self._starts.finditer(low) if len(low) == len(text) else _WORD.finditer(text)
-        for w in starts:
-            if w.group(0).lower() not in self._first:
+        words = _WORD.finditer(low if len(low) == len(text) else text)
+        for w in words:
+            word = w.group(0).lower()
+            if word not in self._first:
                 continue
-            for pat in (self._ci, self._cs):
-                m = pat.match(text, w.start()) if pat is not None else None
-                if m is not None:
-                    hits.append(Hit(m.start(), m.end(), m.group(0), self.by_alias[m.group(0).lower()]))
+            i = w.start()
+            if i and _in_word(text[i - 1], "'-"):
+                continue  # (?<![\w'-]): "al-Qaeda" holds no name that opens at "Qaeda"
+            for table, sensitive in zip(self._by_first, (False, True), strict=True):
+                for alias in table.get(word, ()):
+                    if _matches(text, i, alias, sensitive):
+                        j = i + len(alias)
+                        hits.append(Hit(i, j, text[i:j], self.by_alias[text[i:j].lower()]))
+                        break
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         out: list[Hit] = []
         for h in hits:
@@ -88,6 +91,33 @@ class Lexicon:
                 continue
             out.append(h)
         return out
+
+
+def _in_word(ch: str, also: str = "") -> bool:
+    """Whether ch is a regex word character (\\w: alphanumeric or _) or one of also."""
+    return ch.isalnum() or ch == "_" or ch in also
+
+
+def _matches(text: str, i: int, alias: str, sensitive: bool) -> bool:
+    """Whether alias is written at text[i:] as a whole name: as written (sensitive), else in any case,
+    and not followed by a word character, ' or -, nor by a full stop and a word character."""
+    j = i + len(alias)
+    piece = text[i:j]
+    if sensitive:
+        if piece != alias:
+            return False
+    elif piece.isascii() and alias.isascii():
+        if piece.lower() != alias.lower():
+            return False
+    elif not _caseless(alias).match(text, i):  # beyond ASCII, re's own case rules decide
+        return False
+    return not (j < len(text) and (_in_word(text[j], "'-") or text[j] == "." and j + 1 < len(text)
+                                   and _in_word(text[j + 1])))
+
+
+@lru_cache(maxsize=256)
+def _caseless(alias: str) -> re.Pattern:
+    return re.compile(re.escape(alias), re.I)
 
 
 def read_rows(path: Path) -> list[tuple[str, list[str], str]]:

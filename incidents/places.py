@@ -47,7 +47,12 @@ DESTINATION = re.compile(
     r"\b(?:fle[de]\w*|flee|escap\w*|head(?:ed|ing)?|mov(?:ed|ing)|taken|evacuated|transferred|return\w*|"
     r"travel\w*|proceed\w*)\s+(?:[\w-]+\s+){0,3}?(?:to|towards?|into)\s+(?:(?:the|a)\s+)?"
     # "will proceed to the conflict zone of X", "taken to a hospital in X"
-    r"(?:(?:[\w-]+\s+){1,3}?(?:of|in|at)\s+)?$",
+    r"(?:(?:[\w-]+\s+){1,3}?(?:of|in|at)\s+)?$"
+    # "those who fled have arrived in Dori", "took refuge in the town of X": where the displaced are
+    r"|\b(?:arrived|arriving|arrive|took\s+refuge|taking\s+refuge|sought\s+refuge|"
+    r"seeking\s+refuge|found\s+refuge)\s+(?:[\w-]+\s+){0,2}?(?:in|at|to)\s+"
+    # (and the apposition that describes that place: "arrived in Kaya, the capital of the region")
+    r"(?:(?-i:[A-Z])[\w'’-]*\s+){0,2}(?:(?-i:[A-Z])[\w'’-]*,\s+)?$",
     re.I,
 )
 
@@ -99,18 +104,28 @@ def locative(text: str, mention, offset: int = 0) -> bool:
     """The mention is where something is ("in X", "near X", "hit X"), not whom it is about ("to Tehran")
     nor where people went ("fled towards Goma", "taken to hospital in Maiduguri"), nor where
     someone spoke ("said in London"), nor where the wounded were treated."""
-    if RELATIONAL.match(mention.text):
-        return True
     start = mention.start - offset
     before = text[max(0, start - 45) : start]
+    if DESTINATION.search(before) or CARE.search(before):
+        return False  # "fled to the outskirts of X", "arrived in X, the capital of ...", "treated in X"
+    if RELATIONAL.match(mention.text):
+        return True
+    if ATTRIBUTIVE.search(before) and SITE.match(text, mention.end - offset):
+        return True  # "gunmen stormed a Kandahar wedding", "a blast at the Aden market"
     if SEAT.search(before) and SEAT_SPEAKS.match(text, mention.end - offset):
         return False
-    return (
-        bool(LOCATIVE.search(before))
-        and not DESTINATION.search(before)
-        and not SPEAKER.search(before)
-        and not CARE.search(before)
-    )
+    return bool(LOCATIVE.search(before)) and not SPEAKER.search(before)
+
+
+# a place named before a site ("a Kandahar wedding", "the Aden market"): where the site is
+ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|one|two|three)\s+$", re.I)
+SITE = re.compile(
+    r"\s+(?:bar|nightclub|club|restaurant|caf[eé]|tea\s*shop|hotel|mosque|church|temple|synagogue|shrine|market|"
+    r"bazaar|mall|school|university|college|hospital|clinic|bus\s+station|train\s+station|checkpoint|prison|"
+    r"jail|camp|neighbou?rhood|suburb|street|square|stadium|wedding|funeral|factory|port|airport|hostel|"
+    r"shop|store|bakery|home|house|residence|compound)s?\b",
+    re.I,
+)
 
 
 # "at X, where the clash took place", "in X, where the bomb went off": the clause ties the place to the event

@@ -100,8 +100,12 @@ PATTERN_PREFIXES = ("", "(", " ", "killed ", '"', "in ", ", ")
 def _walk(obj, where: str, found: dict, depth: int = 0) -> None:
     import re
 
+    from incidents.text import Caseless  # (imported by patterns() before any module is walked)
+
     if isinstance(obj, re.Pattern):
         found.setdefault((obj.pattern, obj.flags), where)
+    elif isinstance(obj, Caseless):  # a case-blind pattern and its lower-case copy
+        _walk([obj.blind, obj.lower], where, found, depth)
     elif depth < 3 and isinstance(obj, list | tuple | set | frozenset):
         for i, item in enumerate(obj):
             _walk(item, f"{where}[{i}]", found, depth + 1)
@@ -141,6 +145,8 @@ def patterns(package: str) -> dict:
     """(pattern, flags) -> where it is defined, for every regular expression in a package's modules."""
     import importlib
     from pathlib import Path
+
+    import incidents.text  # noqa: F401 - _walk's Caseless, imported before any module's names are walked
 
     found: dict = {}
     folder = Path(importlib.import_module(package).__file__).parent

@@ -140,3 +140,16 @@ def test_the_texts_own_places_outweigh_the_outlets_region(gazetteer):
     text = "Clashes broke out in Tripoli on Sunday, days after fighting in Misrata and Benghazi."
     tripoli = geo.find_places(text, region="LB")[0]
     assert tripoli.text == "Tripoli" and tripoli.place.country_code == "LY"
+
+
+# "the state of X": a state whose capital shares its name is the state, not the city; a country is a country
+@pytest.mark.parametrize("text, name, feature", [
+    ("Troops were deployed in the state of Zacatecas on Friday.", "Zacatecas", "admin1"),
+    ("Gunmen attacked a bar in the central Mexican state of Durango.", "Durango", "admin1"),
+    ("Gunmen attacked a bar in the northern Mexico state of Chihuahua.", "Chihuahua", "admin1"),
+    ("Rockets were fired from Gaza into the State of Israel.", "Israel", "country"),
+    ("A state of emergency was declared in Puebla.", "Puebla", "city"),
+])
+def test_the_state_of_a_name_is_the_state(gazetteer, text, name, feature):
+    found = [m.place for m in geo.find_places(text) if m.place is not None and m.role == "place"]
+    assert [(p.name, p.feature) for p in found][-1:] == [(name, feature)]

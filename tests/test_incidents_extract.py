@@ -411,3 +411,65 @@ def test_one_stray_mention_of_another_country_does_not_unplace_the_lead():
         "One of the wounded was later flown to Kenya for treatment, a relative said."
     )
     assert r.place.name == "Baidoa"
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Gunmen stormed a Kandahar wedding on Friday, killing six guests, police said.", "Kandahār"),
+        ("A Durango bar was attacked by gunmen on Sunday, leaving nine people dead, police said.", "Durango"),
+    ],
+)
+def test_a_place_named_before_a_site_is_where_the_site_is(text, place):
+    [r] = reports(text)
+    assert r.place is not None and r.place.name == place
+
+
+def test_the_headline_places_an_event_the_lead_does_not():
+    [r] = reports(
+        "Wedding attack leaves nine dead in Kandahar\n\n"
+        "Gunmen opened fire on guests at a wedding party on Friday night, killing nine people, police said."
+    )
+    assert r.place is not None and r.place.name == "Kandahār"
+
+
+def test_a_later_sentence_on_the_same_toll_can_say_more_precisely_where():
+    [r] = reports(
+        "Gunmen killed nine people at a bar in the state of Zacatecas on Sunday, officials said. "
+        "Prosecutors said five men and four women were shot dead at a bar near the town of Fresnillo."
+    )
+    assert r.place is not None and "Fresnillo" in r.place.name
+
+
+def test_a_later_place_elsewhere_does_not_move_the_event():
+    [r] = reports(
+        "Gunmen killed nine people at a bar in the state of Zacatecas on Sunday, officials said. "
+        "Two of the nine were later found to be from Monterrey, prosecutors said."
+    )
+    assert r.place is not None and r.place.name == "Zacatecas"
+
+
+def test_where_the_displaced_arrived_is_not_where_the_attack_was():
+    found = reports(
+        "Gunmen killed dozens of villagers in an attack on Saturday, officials said. "
+        "About 2,000 people who fled the attack have arrived in Kaya, a local official said."
+    )
+    assert all(r.place is None or "Kaya" not in r.place.name for r in found)
+
+
+def test_a_town_beside_the_event_town_does_not_replace_it():
+    [r] = reports(
+        "Dozens were killed in clashes around the town of Rutshuru on Tuesday, officials said. "
+        "A hospital in Kiwanja said it had received more than 30 wounded people."
+    )
+    assert r.place is not None and "Rutshuru" in r.place.name
+
+
+def test_a_place_described_after_a_destination_is_still_the_destination():
+    found = reports(
+        "Gunmen killed dozens of villagers in an attack near the border on Saturday, officials said. "
+        "About 2,000 people who fled the attack have arrived in Kaya, the capital of Burkina Faso's "
+        "northern Centre-Nord region, "
+        "a local official said."
+    )
+    assert all(r.place is None or r.place.name not in ("Kaya", "Ouagadougou") for r in found)

@@ -37,34 +37,41 @@ def _json(value: Any) -> str | None:
     return json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
 
 
+def audit_row(
+    by: User,
+    action: str,
+    *,
+    incident_id: str | None = None,
+    article_id: str | None = None,
+    before: Any = None,
+    after: Any = None,
+    why: str = "",
+) -> dict[str, Any]:
+    """One row of the trail, stamped now: what Audit._audit_many writes."""
+    return {
+        "at": now(),
+        "user_id": by.user_id,
+        "user_name": by.label,
+        "action": action,
+        "incident_id": incident_id,
+        "article_id": article_id,
+        "before": _json(before),
+        "after": _json(after),
+        "why": why or "",
+    }
+
+
 class Audit:
     """Recording and reading the audit trail (a part of Store)."""
 
-    def _audit(
-        self,
-        conn: sa.Connection,
-        by: User,
-        action: str,
-        *,
-        incident_id: str | None = None,
-        article_id: str | None = None,
-        before: Any = None,
-        after: Any = None,
-        why: str = "",
-    ) -> None:
-        conn.execute(
-            sa.insert(self.t["audit"]).values(
-                at=now(),
-                user_id=by.user_id,
-                user_name=by.label,
-                action=action,
-                incident_id=incident_id,
-                article_id=article_id,
-                before=_json(before),
-                after=_json(after),
-                why=why or "",
-            )
-        )
+    def _audit(self, conn: sa.Connection, by: User, action: str, **fields: Any) -> None:
+        """Append one row (fields: audit_row's keywords) in the transaction of the change."""
+        self._audit_many(conn, [audit_row(by, action, **fields)])
+
+    def _audit_many(self, conn: sa.Connection, rows: list[dict[str, Any]]) -> None:
+        """Append audit_row()s in one statement (in list order: the ids follow it)."""
+        if rows:
+            conn.execute(self.statements.insert_audit, rows)
 
     def audit_frame(self, incident_id: str | None = None) -> pd.DataFrame:
         """The trail, oldest first: all of it, or the rows of one incident (and of those merged into it)."""

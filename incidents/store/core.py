@@ -13,6 +13,7 @@ from incidents.store.audit import Audit
 from incidents.store.ingesting import Ingesting
 from incidents.store.reading import Reading
 from incidents.store.reviewing import Reviewing
+from incidents.store.statements import Statements
 from incidents.store.tables import INCIDENT_SEQ, tables
 from incidents.store.txn import Transactions, make_engine
 
@@ -42,6 +43,8 @@ class Store(Transactions, Accounts, Audit, Reading, Ingesting, Reviewing):
         self.local_user = local_user
         self.metadata, self.t = tables(schema)
         self.sequence = sa.Sequence(INCIDENT_SEQ, schema=schema)
+        self.statements = Statements(self.t)
+        self.kept_fingerprints = {}
         shown = self.engine.url.render_as_string(hide_password=True)
         try:
             migrate.ensure_current(self.engine, self.metadata, schema, shown)

@@ -24,12 +24,14 @@ from incidents import cluster
 from incidents.codec import report_from_json, report_to_json
 from incidents.model import Article, Incident, Report
 from incidents.store.accounts import now
+from incidents.store.audit import audit_row
 from incidents.store.tables import AUTO_COLUMNS
 from incidents.summary import claim_row, incident_claims, incident_row
 from incidents.users import LOCAL_USER, User
 
 ALREADY = "already in the database: nothing changed"
 MAX_COPY_CANDIDATES = 500  # stored articles compared with a new one (those of the incidents it could join)
+FINGERPRINTS_KEPT = 2000  # stored articles' fingerprints kept in memory (about 3 KB each)
 
 
 @dataclass
@@ -69,6 +71,8 @@ def changed(before: dict[str, Any] | None, after: dict[str, Any]) -> tuple[dict 
 class Ingesting:
     """The ingest side of Store."""
 
+    kept_fingerprints: dict[str, Any]  # article id -> its neardup fingerprint (see _fingerprints)
+
     def ingest(self, articles: Iterable[Article], *, by: User = LOCAL_USER) -> list[IngestResult]:
         """Add articles (each in its own transaction); an article already stored changes nothing."""
         return [self.ingest_one(a, by=by) for a in articles]
@@ -89,7 +93,7 @@ class Ingesting:
         if not reports:
             result.warnings.append("no incidents found")
         try:
-            touched = self._retrying(
+            written = self._retrying(
                 lambda conn: self._ingest_write(conn, article, reports, by), cluster=True
             )
         except sa.exc.IntegrityError:
@@ -99,22 +103,13 @@ class Ingesting:
         except sa.exc.SQLAlchemyError as e:
             result.error = f"database error, nothing written for this article: {str(e).splitlines()[0]}"
             return result
-        if touched is None:
+        if written is None:
             return self._already(result)
-        result.incidents = len(touched)
-        result.claims = self._claims_stored(article.article_id)
+        result.incidents, result.claims = written
         copy = next((r.copy_of for r in reports if r.copy_of), "")
         if copy:
             result.warnings.append(f"the same story as article {copy} (a near-duplicate): claims count once")
         return result
-
-    def _claims_stored(self, article_id: str) -> int:
-        """The claims rows this article is the source of: what the user's count should say."""
-        ct = self.t["claims"]
-        with self.engine.connect() as conn:
-            return conn.execute(
-                sa.select(sa.func.count()).select_from(ct).where(ct.c.article_id == article_id)
-            ).scalar()
 
     def _first_copy(self, conn: sa.Connection, article: Article, incidents: dict[str, list[Report]]) -> str:
         """The stored article this one copies (incidents.neardup), among those of the incidents it
@@ -124,13 +119,30 @@ class Ingesting:
         roots = {r.article_id: r.copy_of for reports in incidents.values() for r in reports}
         if not roots:
             return ""
-        a = self.t["articles"]
-        ids = sorted(roots)[:MAX_COPY_CANDIDATES]
-        known = {
-            row.article_id: (neardup.fingerprint(row.text or ""), roots[row.article_id])
-            for row in conn.execute(sa.select(a.c.article_id, a.c.text).where(a.c.article_id.in_(ids)))
-        }
+        prints = self._fingerprints(conn, sorted(roots)[:MAX_COPY_CANDIDATES])
+        known = {i: (fp, roots[i]) for i, fp in prints.items()}
         return neardup.first_copy(neardup.fingerprint(article.text), known) or ""
+
+    def _fingerprints(self, conn: sa.Connection, ids: list[str]) -> dict[str, Any]:
+        """The near-duplicate fingerprints of stored articles, by id. Each is computed once per Store
+        and kept (up to FINGERPRINTS_KEPT): an article id is the hash of its text and a stored article
+        never changes, so a kept one cannot go stale, and the same candidates come back with every
+        article about the same incidents (re-reading and re-hashing their texts was most of the cost)."""
+        from incidents import neardup
+
+        kept = self.kept_fingerprints
+        found = {i: kept[i] for i in ids if i in kept}
+        missing = [i for i in ids if i not in kept]
+        if missing:
+            a = self.t["articles"]
+            for row in conn.execute(sa.select(a.c.article_id, a.c.text).where(a.c.article_id.in_(missing))):
+                found[row.article_id] = neardup.fingerprint(row.text or "")
+            for i in missing:
+                if i in found:
+                    while len(kept) >= FINGERPRINTS_KEPT:
+                        del kept[next(iter(kept))]  # the oldest first
+                    kept[i] = found[i]
+        return found
 
     def _already(self, result: IngestResult) -> IngestResult:
         rt = self.t["reports"]
@@ -144,34 +156,29 @@ class Ingesting:
         result.warnings.append(ALREADY)
         return result
 
-    def _article_known(self, article_id: str) -> bool:
-        a = self.t["articles"]
-        with self.engine.connect() as conn:
-            return (
-                conn.execute(sa.select(a.c.article_id).where(a.c.article_id == article_id)).first()
-                is not None
-            )
+    def _article_known(self, article_id: str, conn: sa.Connection | None = None) -> bool:
+        """Whether the article is stored (on conn, inside a transaction; else on a connection of its own)."""
+        if conn is None:
+            with self.engine.connect() as own:
+                return self._article_known(article_id, own)
+        return conn.execute(self.statements.article_known, {"b_article_id": article_id}).first() is not None
 
-    def _ingest_write(self, conn: sa.Connection, article: Article, reports: list[Report], by: User):
-        """Inside the cluster lock: None if the article arrived meanwhile, else the incidents touched."""
+    def _ingest_write(
+        self, conn: sa.Connection, article: Article, reports: list[Report], by: User
+    ) -> tuple[int, int] | None:
+        """Inside the cluster lock: None if the article arrived meanwhile, else (incidents touched,
+        claims rows this article is the source of: what the user's count should say)."""
         by = self._require(conn, by, "ingest")
-        a = self.t["articles"]
-        if conn.execute(sa.select(a.c.article_id).where(a.c.article_id == article.article_id)).first():
+        if self._article_known(article.article_id, conn):
             return None
-        touched = self._write(conn, article, reports, by)
+        written = self._write(conn, article, reports, by)
         self._bump(conn)
-        return touched
+        return written
 
     def _bump(self, conn: sa.Connection) -> None:
         """Raise the data version (the dashboard's cache key), last in the transaction."""
-        meta = self.t["meta"]
-        done = conn.execute(
-            sa.update(meta)
-            .where(meta.c.key == "version")
-            .values(value=sa.cast(sa.cast(meta.c.value, sa.Integer) + 1, sa.Text))
-        )
-        if done.rowcount == 0:
-            conn.execute(sa.insert(meta).values(key="version", value="1"))
+        if conn.execute(self.statements.bump_version).rowcount == 0:
+            conn.execute(self.statements.insert_version)
 
     def _candidate_ids(self, conn: sa.Connection, reports: list[Report]) -> list[str]:
         """Live incidents a new report could join: dates overlapping, or near it when undated."""
@@ -230,7 +237,11 @@ class Ingesting:
                 out[row["incident_id"]] = {c: row[c] for c in AUTO_COLUMNS}
         return out
 
-    def _write(self, conn: sa.Connection, article: Article, reports: list[Report], by: User) -> set[str]:
+    def _write(
+        self, conn: sa.Connection, article: Article, reports: list[Report], by: User
+    ) -> tuple[int, int]:
+        """Store the article and its reports, rewrite the incidents they join or make, audit each:
+        (incidents touched, claims rows whose source is this article)."""
         incidents = self._reports_of(conn, self._candidate_ids(conn, reports)) if reports else {}
         copy_of = self._first_copy(conn, article, incidents)
         for r in reports:
@@ -257,52 +268,48 @@ class Ingesting:
                 }
             )
         conn.execute(
-            sa.insert(self.t["articles"]).values(
-                article_id=article.article_id,
-                name=article.name,
-                title=article.title,
-                outlet=article.outlet,
-                url=article.url,
-                published=article.published.isoformat() if article.published else "",
-                text=article.text,
-                warnings=json.dumps(list(article.warnings)),
-                ingested_at=now(),
-            )
+            self.statements.insert_article,
+            {
+                "article_id": article.article_id,
+                "name": article.name,
+                "title": article.title,
+                "outlet": article.outlet,
+                "url": article.url,
+                "published": article.published.isoformat() if article.published else "",
+                "text": article.text,
+                "warnings": json.dumps(list(article.warnings)),
+                "ingested_at": now(),
+            },
         )
         if rows:
-            conn.execute(sa.insert(self.t["reports"]), rows)
+            conn.execute(self.statements.insert_reports, rows)
         before = self._computed(conn, sorted(touched - new_ids))
         why = f"article {article.name or article.article_id}"
-        self._audit(conn, by, "ingest", article_id=article.article_id, why=why, after={
+        trail = [audit_row(by, "ingest", article_id=article.article_id, why=why, after={
             "article": article.name, "reports": len(reports), "incidents": sorted(touched),
-            "new incidents": sorted(new_ids)})
+            "new incidents": sorted(new_ids)})]
+        claims = 0
         for key in sorted(touched):
-            after = self._save_computed(conn, key, incidents[key], new=key in new_ids)
+            after, written = self._save_computed(conn, key, incidents[key], new=key in new_ids)
+            claims += sum(1 for c in written if c["article_id"] == article.article_id)
             old, new = changed(before.get(key), after)
-            self._audit(
-                conn,
-                by,
-                "ingest",
-                incident_id=key,
-                article_id=article.article_id,
-                before=old,
-                after=new,
-                why=why,
-            )
-        return touched
+            trail.append(audit_row(by, "ingest", incident_id=key, article_id=article.article_id,
+                                   before=old, after=new, why=why))
+        self._audit_many(conn, trail)
+        return len(touched), claims
 
     def _next_seq(self, conn: sa.Connection) -> int:
         """The next incident number: the sequence on PostgreSQL; max+1 under SQLite's write lock."""
         if self.dialect == "postgresql":
             return conn.execute(sa.select(self.sequence.next_value())).scalar()
-        t = self.t["incidents"]
-        return conn.execute(sa.select(sa.func.coalesce(sa.func.max(t.c.seq), 0))).scalar() + 1
+        return conn.execute(self.statements.max_seq).scalar() + 1
 
     def _save_computed(
         self, conn: sa.Connection, incident_id: str, reports: list[Report], *, new: bool
-    ) -> dict[str, Any]:
-        """Write an incident's computed columns and claims from its reports (editor columns untouched)."""
-        t, ct = self.t["incidents"], self.t["claims"]
+    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """Write an incident's computed columns and claims from its reports (editor columns untouched):
+        (the row, the claims rows) written."""
+        sql = self.statements
         incident = Incident(incident_id, sorted(reports, key=reading_order))
         row = incident_row(incident)
         row.pop("incident_id")
@@ -310,14 +317,19 @@ class Ingesting:
         row["updated_at"] = now()
         if new:
             conn.execute(
-                sa.insert(t).values(
-                    incident_id=incident_id, seq=self._next_seq(conn), review_status="auto", version=1, **row
-                )
+                sql.insert_incident,
+                {
+                    "incident_id": incident_id,
+                    "seq": self._next_seq(conn),
+                    "review_status": "auto",
+                    "version": 1,
+                    **row,
+                },
             )
         else:
-            conn.execute(sa.update(t).where(t.c.incident_id == incident_id).values(**row))
-        conn.execute(sa.delete(ct).where(ct.c.incident_id == incident_id))
+            conn.execute(sql.update_incident, {"b_id": incident_id, **row})
+        conn.execute(sql.delete_claims, {"b_id": incident_id})
         claims = [claim_row(incident_id, r, n, c) for r, n, c in incident_claims(incident)]
         if claims:
-            conn.execute(sa.insert(ct), claims)
-        return row
+            conn.execute(sql.insert_claims, claims)
+        return row, claims

@@ -318,7 +318,7 @@ class Reviewing:
             conn.execute(sa.update(rt).where(rt.c.incident_id == other_id).values(incident_id=keep_id))
             conn.execute(sa.delete(ct).where(ct.c.incident_id == other_id))
             reports = self._reports_of(conn, [keep_id])[keep_id]
-            after = self._save_computed(conn, keep_id, reports, new=False)
+            after, _ = self._save_computed(conn, keep_id, reports, new=False)
             edits = {**load_edits(other.edits), **load_edits(keep.edits)}
             status = keep.review_status if (keep.review_status or "auto") != "auto" else other.review_status
             note = " / ".join(n for n in (keep.edit_note, other.edit_note) if n)
@@ -387,8 +387,8 @@ class Reviewing:
             conn.execute(sa.update(rt).where(rt.c.report_id.in_(moving)).values(incident_id=new_id))
             conn.execute(sa.delete(ct).where(ct.c.incident_id == incident_id))
             reports = self._reports_of(conn, [incident_id, new_id])
-            after = self._save_computed(conn, incident_id, reports[incident_id], new=False)
-            created = self._save_computed(conn, new_id, reports[new_id], new=True)
+            after, _ = self._save_computed(conn, incident_id, reports[incident_id], new=False)
+            created, _ = self._save_computed(conn, new_id, reports[new_id], new=True)
             conn.execute(sa.update(t).where(t.c.incident_id == incident_id).values(version=row.version + 1))
             old, new = changed(before, after)
             self._audit(

@@ -180,12 +180,40 @@ def _town_in_unit(town, unit) -> bool:
 
 
 def most_specific(places: list):
-    """The most specific of several readings of one event's place (see better_place), or None."""
+    """The most specific of several readings of one event's place (see better_place), or None.
+
+    Among three or more readings, one that agrees with fewer than half of the others does
+    not compete: a hospital's town or a misread homonym that one report gives does not win
+    over the town the others place inside the province they name.
+    """
     best = None
-    for p in places:
-        if p is not None and better_place(p, best):
+    for p in consistent([p for p in places if p is not None]):
+        if better_place(p, best):
             best = p
     return best
+
+
+MAX_COMPARED = 20  # distinct readings compared pairwise at most (an incident of many reports)
+
+
+def _key(p) -> tuple:
+    return (p.name, p.lat, p.lon, p.uncertainty_km)
+
+
+def consistent(readings: list) -> list:
+    """The readings compatible with at least half of the other readings (all, when none is)."""
+    distinct = list({_key(p): p for p in readings}.values())
+    if len(readings) < 3 or not 1 < len(distinct) <= MAX_COMPARED:
+        return readings
+    count = Counter(_key(p) for p in readings)
+    others = len(readings) - 1
+    keep = set()
+    for p in distinct:
+        agree = count[_key(p)] - 1
+        agree += sum(count[_key(q)] for q in distinct if q is not p and places_compatible(p, q))
+        if 2 * agree >= others:
+            keep.add(_key(p))
+    return [p for p in readings if _key(p) in keep] or readings
 
 
 @dataclass
@@ -362,7 +390,7 @@ def match_score(report: Report, prof: Profile, *, same_article: bool = False) ->
         return None
     sim = similarity(_bigrams(report.context or report.sentence), prof.words)
     actors = bool(set(report.actor1) & prof.actor1 or set(report.actor2) & prof.actor2)
-    weapon_clash = bool(report.weapon and prof.weapons and report.weapon not in prof.weapons)
+    weapon_clash = _weapon_clash(report, prof)
     score = (
         2.0 * bool(dates)
         + 1.0 * bool(place_ok)
@@ -380,19 +408,22 @@ def match_score(report: Report, prof: Profile, *, same_article: bool = False) ->
         return None  # "on Sunday evening" in an undated article is not Tuesday's event
     if not place_ok:
         return None
-    evidence = _undated_evidence(report, prof, sim, bool(weekday), actors) - 2.0 * other_author
+    # a weekday both undated sides name counts once (it recurs every week); against a dated window, twice
+    day = (1.0 if prof.start is None and not report.readings() else 2.0) if weekday else 0.0
+    evidence = _undated_evidence(report, prof, sim, day, actors) - 2.0 * other_author
     return score + evidence if evidence >= UNDATED_EVIDENCE else None
 
 
 UNDATED_EVIDENCE = 3.0
 
 
-def _undated_evidence(report: Report, prof: Profile, sim: float, weekday: bool, actors: bool) -> float:
+def _undated_evidence(report: Report, prof: Profile, sim: float, weekday: float, actors: bool) -> float:
     """What, besides a compatible place, says an undated report is this incident's.
 
     The day of the week it names, shared wording, a toll both give ("at least 103 killed"),
     the same named actor or class of attacker ("settlers"), the same kind of violence, and
-    both placed at the same town: none alone, any two (the weekday or a toll counts double).
+    both placed at the same town: none alone, any two (a toll, or a weekday checked against a
+    dated window, counts double).
     """
     other_kind = _other_kind(report, prof)
     same_toll = bool(_figures([report]) & prof.figures) and not other_kind
@@ -401,9 +432,9 @@ def _undated_evidence(report: Report, prof: Profile, sim: float, weekday: bool, 
     precise = here.uncertainty_km <= 15 and any(
         p.uncertainty_km <= 15 and km(here.lat, here.lon, p.lat, p.lon) <= 10 for p in prof.places
     )
-    weapon_clash = bool(report.weapon and prof.weapons and report.weapon not in prof.weapons)
+    weapon_clash = _weapon_clash(report, prof)
     return (
-        2.0 * weekday
+        weekday
         + (2.0 if sim >= 0.10 else 1.0 if sim >= 0.05 else 0.0)
         + 2.0 * same_toll
         + 1.5 * actors
@@ -417,6 +448,18 @@ def _undated_evidence(report: Report, prof: Profile, sim: float, weekday: bool, 
 
 # kinds that one event is often said as: "a blast" and "a suicide bombing", "an explosion" and "a grenade"
 KIND_FAMILY = {"Suicide bomb": "bomb", "Remote explosive/landmine/IED": "bomb", "Grenade": "bomb"}
+
+
+# weapons one bombing is said with: "explosives" (a suicide bomber's), "IED" (a blast's), a grenade
+WEAPON_FAMILY = {"explosives": "bomb", "IED": "bomb", "grenade": "bomb"}
+
+
+def _weapon_clash(report: Report, prof: Profile) -> bool:
+    """Whether the report names another weapon than any of the incident's (one bomb's words agree)."""
+    if not (report.weapon and prof.weapons):
+        return False
+    family = WEAPON_FAMILY.get(report.weapon, report.weapon)
+    return family not in {WEAPON_FAMILY.get(w, w) for w in prof.weapons}
 
 
 def _other_kind(report: Report, prof: Profile) -> bool:
@@ -436,7 +479,9 @@ def _partials_agree(report: Report, prof: Profile) -> bool | None:
     """An undated side's "on Sunday evening" or "October 8" against the dated side (incidents.undated).
 
     Either side may be the undated one (articles come in any order): the report's
-    partial days against the incident's window, or the incident's against the report's.
+    partial days against the incident's window, or the incident's against the report's;
+    two undated sides against each other (undated.shared), so that the first undated
+    page read is not left apart when a second one takes the dated report of them both.
     """
     said = undated.partials(report)
     if said and prof.start is not None:
@@ -446,6 +491,8 @@ def _partials_agree(report: Report, prof: Profile) -> bool | None:
         return undated.agrees(
             prof.partials, min(d.date_start for d in readings), max(d.date_end for d in readings)
         )
+    if said and prof.start is None:  # both undated: the same weekday or month-day named on each side
+        return undated.shared(said, prof.partials)
     return None
 
 
@@ -458,8 +505,15 @@ def best_match(report: Report, profiles: dict[str, Profile], *, same_article: bo
     return max(scored)[1] if scored else None
 
 
-# a sentence that announces another event: "Separately, ...", "In a separate attack, ...", "Elsewhere, ..."
-SEPARATE = re.compile(r"^\W*(?:separately|elsewhere|in (?:a|another) separate \w+|meanwhile, in)\b", re.I)
+# a sentence that announces another event: "Separately, ...", "In a separate attack, ...", "Elsewhere, ...",
+# "In another attack, ..." (an event phrase of its own after it)
+SEPARATE = re.compile(
+    r"^\W*(?:separately|elsewhere|in (?:a|another) separate \w+|"
+    r"in (?:another|a second|a further) (?:attack|strike|raid|incident|bombing|blast)|meanwhile, in)\b",
+    re.I,
+)
+# "Later on Tuesday, an air strike on a car in X killed two": another time, and a place of its own
+SEQUEL = re.compile(r"^\W*(?:later|earlier)\b", re.I)
 
 
 def group_reports(reports: list[Report]) -> list[list[Report]]:
@@ -468,7 +522,8 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
     profiles: dict[str, Profile] = {}
     for r in reports:
         same_sentence = {k: p for k, p in profiles.items() if any(x.start == r.start for x in groups[int(k)])}
-        key = best_match(r, same_sentence if SEPARATE.match(r.sentence) else profiles, same_article=True)
+        apart = SEPARATE.match(r.sentence) or (SEQUEL.match(r.sentence) and r.place is not None)
+        key = best_match(r, same_sentence if apart else profiles, same_article=True)
         if key is None:
             key = str(len(groups))
             groups.append([])

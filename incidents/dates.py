@@ -35,6 +35,15 @@ _STATEMENT = re.compile(
     rf"\b(?:said|says|announced|reported|told [\w ]{{1,30}}?|in a statement)\s+(?:on\s+)?"
     rf"({_DAY})\b(?!['’]s)"  # ("said Sunday's raid struck": the raid's day)
 )
+# "arrived in the province on Sunday", "spoke with the minister on Sunday", "condemned on Monday": the day
+# of something done about the event (a visit, a call, a condemnation) is that deed's day, not the event's
+_DOING = re.compile(
+    r"\b(?:arrived|visited|toured|travell?ed|spoke|talked|phoned|condemned|denounced|deplored|"
+    r"vowed|pledged|urged|appealed|inspected|chaired|convened|attended|mourned|buried|"
+    r"held (?:talks|a meeting|funerals?)|offered condolences)"
+    r"(?:\s+(?:in|to|at|with|from)(?:\s+[\w'’-]+){1,5}?)?\s+(?:on\s+)?"
+    rf"({_DAY})\b(?!['’]s)"
+)
 # the day a toll was updated is the figure's day, never the event's: "the toll rose to 25 on Saturday"
 _TOLL_UPDATE = re.compile(
     r"\b(?:rose|climbed|jumped|risen|increased|reached)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+)?"
@@ -69,6 +78,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("overnight", re.compile(r"\bovernight\b", re.I)),
     ("last_week", re.compile(r"\b(last|this|earlier this|previous) week(?:'s|end)?\b", re.I)),
     ("last_month", re.compile(r"\b(last|this|earlier this|previous) month(?:'s)?\b", re.I)),
+    # "Last year, a similar bombing killed 40": a year dates no single event (kind "year")
+    ("last_year", re.compile(r"\b(?:last|previous) year\b", re.I)),
     (
         "later",
         re.compile(r"\b(?:(a|one|two|three|four|five|six|\d+|several|a few) )?(days?|weeks?) later\b", re.I),
@@ -204,6 +215,7 @@ RELATIVE = {
     "yesterday": lambda g, a: _day(a - timedelta(days=1)),
     "last_week": _week,
     "last_month": _month_rel,
+    "last_year": lambda g, a: (date(a.year - 1, 1, 1), date(a.year - 1, 12, 31), 3),
     "ago": _ago,
 }
 
@@ -310,15 +322,19 @@ def _dateline(text: str, start: int, end: int) -> bool:
     return before is not None and _LEAD_AFTER.match(text, end) is not None
 
 
-def _label(text: str, kind: str, start: int, end: int, statement: re.Match | None) -> str:
+def _label(
+    text: str, kind: str, start: int, end: int, statement: re.Match | None, deeds: list[tuple[int, int]]
+) -> str:
     """What the date expression at [start, end) dates (see DateReading.kind)."""
     if any(start < t.end(1) and t.start(1) < end for t in _TOLL_UPDATE.finditer(text)):
         return "toll"
-    if (statement is not None and start < statement.end(1) and statement.start(1) < end) or _dateline(
-        text, start, end
+    if (
+        (statement is not None and start < statement.end(1) and statement.start(1) < end)
+        or _dateline(text, start, end)
+        or any(start < b and a < end for a, b in deeds)
     ):
         return "statement"
-    if kind == "year":
+    if kind in ("year", "last_year"):
         return "year"
     if _SINCE.search(text[max(0, start - 12) : start]) or _SINCE_IN.match(text, start):
         return "since"
@@ -337,6 +353,7 @@ def find_dates(
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
     statement = _STATEMENT.search(text)
+    deeds = [d.span(1) for d in _DOING.finditer(text)]
     anchor = published
     if statement and published:
         anchor = _weekday_before(published, statement.group(1))
@@ -362,7 +379,7 @@ def find_dates(
             local = bool(_LOCAL.search(text[start : min(len(text), end + 40)]))
             if kind in ("weekday", "bracket_day") and _LOCAL_TIME.match(text, end):
                 span = _local_next_day(span, base)
-            label = _label(text, kind, start, end, statement)
+            label = _label(text, kind, start, end, statement, deeds)
             reading = DateReading(
                 m.group(0),
                 offset + start,

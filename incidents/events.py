@@ -148,7 +148,11 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
         ("ied", r"\b(?P<noun>bombs?)\b(?=\s+(?:exploded|went off|detonated|blew up|hit|struck|ripped)\b)"),
         ("ied", r"\b(?P<noun>bombings?|blasts?|explosions?)\b"),
         ("grenade", r"\bgrenade\s+(?P<noun>attacks?)\b"),
-        ("clash", r"\b(?P<noun>clash(?:es|ed)?|gun ?battles?|firefights?)\b"),
+        (
+            "clash",
+            r"\b(?P<noun>clash(?:es|ed)?|gun ?battles?|gun-?fights?|firefights?|shoot-?outs?|"
+            r"exchanges? of (?:fire|gunfire))\b",
+        ),
         # "fighting between X and Y", "heavy fighting around X": the noun, not "fighting to topple"
         (
             "clash",
@@ -268,7 +272,14 @@ BACKGROUND = re.compile(
 COMPARISON = re.compile(r"\bone of the\s+(?:[\w-]+\s+){0,3}$", re.I)
 RECENT = re.compile(
     r"\b(?:recent|previous|past|frequent|regular|repeated|future|further|possible|more|lethal|"
-    r"such|other|any|no)\s+(?:[\w-]+\s+){0,2}$",
+    r"such|other|any|no|similar|earlier|prior)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# "..., days after a rocket attack on X killed a woman", "weeks after an ambush": an earlier event the
+# sentence measures this one from (a definite "days after the bombing" may be the article's own event)
+PRIOR = re.compile(
+    r"\b(?:days|weeks|months|years|hours|a (?:day|week|month|year)|(?:two|three|four|five|six|\d+) "
+    r"(?:days|weeks|months|years))\s+(?:after|before)\s+(?:an?|another|one)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 DEFINITE = {
@@ -385,7 +396,7 @@ def find_mentions(sentence: str, military: bool = False) -> list[Mention]:
                     plural=noun.lower().endswith("s") and not noun.lower().endswith("ss"),
                     # "the bodies of five men were found": the article is the bodies', not an event's
                     determiner="" if key == "killing" else _determiner(before),
-                    background=sentence_background or bool(RECENT.search(before)),
+                    background=sentence_background or bool(RECENT.search(before) or PRIOR.search(before)),
                     hypothetical=bool(HYPOTHETICAL.search(before) or PLOT.search(sentence[: m.start()])),
                 )
             )

@@ -137,10 +137,12 @@ def _actor_owner(sentence: str, a: actors.ActorMention, ms: list[events.Mention]
     return _nearest(a.start, a.end, ms)
 
 
-def _most_specific(mentions: list):
-    """The place mention that says most precisely where (cluster.better_place), or None."""
+def _most_specific(mentions: list, s: Sentence):
+    """The place mention that says most precisely where (cluster.better_place), or None; among
+    those the words tie to the event ("at X, where the clash took place") where there are any."""
+    bound = [p for p in mentions if places.names_the_scene(s.text, p.end - s.start)]
     best = None
-    for p in mentions:
+    for p in bound or mentions:
         if best is None or cluster.better_place(p.place, best.place):
             best = p
     return best
@@ -250,7 +252,7 @@ class Reader:
             for d in share.dates
             if not d.reading.known and d.reading is not when and d.kind in ("event", "statement")
         ]
-        best = _most_specific(share.places)
+        best = _most_specific(share.places, s)
         if best is not None:
             r.place, r.location_as_reported = best.place, best.text
         self._add(r, share, s, m, explicit_only=False, why=f"the event named in its sentence ('{m.text}')")
@@ -320,7 +322,7 @@ class Reader:
         return self.reports[0]
 
     def refer(self, ref: Report, m: events.Mention, share: Share, s: Sentence) -> None:
-        best = _most_specific(share.places)
+        best = _most_specific(share.places, s)
         if best is not None and (
             ref.place is None
             or (
@@ -362,8 +364,11 @@ class Reader:
             ref = self.referent(m)
             if ref is not None and (when is None or _same_days(when, ref)):
                 self.refer(ref, m, share, s)  # "the bombing ... on Saturday": the toll's day, same event
-                if ref.date is None and when is not None and when.known:
-                    ref.date = when  # "the bomber struck on Thursday": the undated lede's day
+                if when is not None and when.known and (ref.date is None or ref.date.weak > when.weak):
+                    # "the bomber struck on Thursday": the undated lede's day, or the event's own day
+                    # where the lede gave only the day of a statement or a visit about it (kept beside it)
+                    ref.other_dates += [ref.date] if ref.date is not None else []
+                    ref.date = when
                 if when is not None and when.known and events.has_past_event_verb(s.text):
                     ref.other_dates.append(when)  # "forces earlier this evening conducted the strikes"
                 elif when is not None and not when.known and when is not ref.date:
@@ -392,7 +397,7 @@ class Reader:
         area the event has ("... in the state of X." "Nine men were shot dead at a bar near the town
         of Y."): the event keeps the more specific place. Never a place elsewhere, nor another town
         beside the event's town."""
-        best = _most_specific(found)
+        best = _most_specific(found, s)
         if (
             best is not None
             and ref.place is not None

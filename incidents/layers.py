@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from incidents import actors, dates, events, people, places, sources, speech
 from incidents import claims as claims_of
@@ -60,7 +61,7 @@ class SentenceParts:
 def read(doc: Doc) -> Doc:
     """Add every layer the reader decides over (see the module docstring)."""
     text = doc.text
-    geo_mentions = places.find(text)
+    geo_mentions = places.find(text, doc.article.url)
     placed = tuple((g.start, g.end) for g in geo_mentions if g.place is not None)
     # "police spokesman Major Ali Aden": a surname that is also a town is no place of the article
     names = people.names_over_places(text, placed)
@@ -199,6 +200,7 @@ def _places(s: Sentence, geo_mentions: list, exclude: list[tuple[int, int]]) -> 
     """Incident-place candidates of a sentence: geo's places where the words make them a location."""
     # "the country's east" is read here with the country in context (never an actor's name)
     parts = places.country_parts(s.text, s.start, geo_mentions, exclude)
+    parts += places.border_refs(s.text, s.start, geo_mentions, exclude)
     parts += [
         p
         for p in places.settlement_refs(s.text, s.start, geo_mentions, exclude)
@@ -210,6 +212,7 @@ def _places(s: Sentence, geo_mentions: list, exclude: list[tuple[int, int]]) -> 
         + places.admin_refs(s.text, s.start, geo_mentions, exclude)
         + places.locality_refs(s.text, s.start, geo_mentions, exclude)
         + places.translit_refs(s.text, s.start, geo_mentions, exclude)
+        + places.terrain_refs(s.text, s.start, geo_mentions, exclude)
         if not any(q.start < p.end and p.start < q.end for q in parts)
     ]
     return parts + [
@@ -241,4 +244,17 @@ def _consistent(p, doc: Doc) -> bool:
             continue  # "told SANA": a source's name names its country but places nothing
         if g.data.role == "place":
             placed.add(code)
-    return p.place.country_code in named or not any(named[c] > 1 for c in placed)
+    # (a country next to theirs is no misreading: a town in Gaza beside places in Israel)
+    cc = p.place.country_code
+    return cc in named or not any(named[c] > 1 and not _neighbours(cc, c) for c in placed)
+
+
+@lru_cache(maxsize=1024)
+def _neighbours(a: str, b: str) -> bool:
+    """Whether two countries share a border (geo's country shapes); False when geo cannot say."""
+    try:
+        from geo import shapes
+
+        return shapes.are_neighbours(a, b)
+    except Exception:  # geo's shapes missing must not lose the article
+        return False

@@ -45,12 +45,29 @@ RELATIONAL = re.compile(
 # where people fled or went to is not where the violence was: "forced thousands to flee towards Goma"
 DESTINATION = re.compile(
     r"\b(?:fle[de]\w*|flee|escap\w*|head(?:ed|ing)?|mov(?:ed|ing)|taken|evacuated|transferred|return\w*|"
-    r"travel\w*)\s+(?:[\w-]+\s+){0,3}?(?:to|towards?|into)\s+(?:(?:the|a)\s+)?(?:[\w-]+\s+(?:in|at)\s+)?$"
+    r"travel\w*|proceed\w*)\s+(?:[\w-]+\s+){0,3}?(?:to|towards?|into)\s+(?:(?:the|a)\s+)?"
+    # "will proceed to the conflict zone of X", "taken to a hospital in X"
+    r"(?:(?:[\w-]+\s+){1,3}?(?:of|in|at)\s+)?$"
     # "those who fled have arrived in Dori", "took refuge in the town of X": where the displaced are
     r"|\b(?:arrived|arriving|arrive|took\s+refuge|taking\s+refuge|sought\s+refuge|"
     r"seeking\s+refuge|found\s+refuge)\s+(?:[\w-]+\s+){0,2}?(?:in|at|to)\s+"
     # (and the apposition that describes that place: "arrived in Kaya, the capital of the region")
     r"(?:(?-i:[A-Z])[\w'’-]*\s+){0,2}(?:(?-i:[A-Z])[\w'’-]*,\s+)?$",
+    re.I,
+)
+
+
+# where the wounded are cared for is not where the violence was: "receiving treatment at a hospital in X",
+# "rushed to hospitals in X", "died of their wounds at a hospital in X", "succumbed to his injuries in X"
+# (but "a strike hit a hospital in X" is the violence's place: the hospital needs a verb of care before it)
+_HOSPITAL = r"(?:hospitals?|clinics?|medical (?:centres?|centers?))\s+(?:in|at|of)\s+(?:the\s+)?$"
+CARE = re.compile(
+    r"\b(?:treated|treatment|hospitali[sz]ed|recovering|succumbed)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+"
+    r"(?:(?:a|the)\s+)?$|"
+    r"\b(?:rushed|brought|taken|transferred|evacuated|airlifted|flown|admitted)\s+to\s+(?:[\w-]+\s+){0,3}?"
+    rf"{_HOSPITAL}|"
+    r"\bdied(?:\s+(?:of|from)(?:\s+[\w-]+){1,2}?)?\s+(?:in|at)\s+(?:[\w-]+\s+){0,2}?"
+    rf"{_HOSPITAL}",
     re.I,
 )
 
@@ -86,11 +103,11 @@ SEAT_SPEAKS = re.compile(
 def locative(text: str, mention, offset: int = 0) -> bool:
     """The mention is where something is ("in X", "near X", "hit X"), not whom it is about ("to Tehran")
     nor where people went ("fled towards Goma", "taken to hospital in Maiduguri"), nor where
-    someone spoke ("said in London")."""
+    someone spoke ("said in London"), nor where the wounded were treated."""
     start = mention.start - offset
     before = text[max(0, start - 45) : start]
-    if DESTINATION.search(before):
-        return False  # "fled to the outskirts of X", "arrived in X, the capital of ..."
+    if DESTINATION.search(before) or CARE.search(before):
+        return False  # "fled to the outskirts of X", "arrived in X, the capital of ...", "treated in X"
     if RELATIONAL.match(mention.text):
         return True
     if ATTRIBUTIVE.search(before) and SITE.match(text, mention.end - offset):
@@ -111,6 +128,19 @@ SITE = re.compile(
 )
 
 
+# "at X, where the clash took place", "in X, where the bomb went off": the clause ties the place to the event
+SCENE = re.compile(
+    r"\s*,?\s*where\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}?(?:took place|happened|occurred|erupted|"
+    r"broke out|exploded|went off|struck|was carried out|were carried out)\b",
+    re.I,
+)
+
+
+def names_the_scene(text: str, end: int) -> bool:
+    """Whether the place ending at `end` is followed by a clause saying the event happened there."""
+    return SCENE.match(text, end) is not None
+
+
 # "a Barbados-flagged carrier", "a UK-owned ship", "a Kyiv-based group": a name inside a compound
 # adjective describes something (its flag, owner, seat); it is not where the violence was
 COMPOUND_ADJECTIVE = re.compile(
@@ -128,12 +158,14 @@ LANDFORM = re.compile(
 )
 
 
-def find(text: str) -> list:
-    """geo.find_places(text), or [] (with a log line) when geo cannot answer."""
+def find(text: str, url: str = "") -> list:
+    """geo.find_places(text), the outlet's country (from a national domain in its url) as its region;
+    [] (with a log line) when geo cannot answer."""
     try:
         import geo
+        from geo.outlets import region_of_url
 
-        return geo.find_places(text)
+        return geo.find_places(text, region=region_of_url(url))
     except Exception as e:  # geo missing or failing must not lose the rest of the article
         log.warning("geo.find_places failed: %s", e)
         return []
@@ -170,17 +202,25 @@ def _names_other(mention, start: int, end: int) -> bool:
 
 
 def country_context(mentions: list, before: int, exclude: list[tuple[int, int]]) -> str | None:
-    """The country code of the last place or adjectival mention before a position."""
+    """The country code of the last place or adjectival mention before a position, else the dateline's.
+
+    "BAGHDAD (Reuters) - A bomb exploded north of the capital": where the reporter files
+    from is no incident place, but it says which country "the capital" and "the country's
+    north" are of when the text has named none before them.
+    """
+    dateline = None
     for m in reversed(mentions):
         if (
             m.start < before
             and m.place is not None
             and m.place.country_code
-            and m.role in ("place", "adjectival")
             and not any(a < m.end and m.start < b for a, b in exclude)
         ):
-            return m.place.country_code
-    return None
+            if m.role in ("place", "adjectival"):
+                return m.place.country_code
+            if m.role == "dateline":
+                dateline = m.place.country_code
+    return dateline
 
 
 def country_parts(sentence: str, offset: int, mentions: list, exclude: list[tuple[int, int]]) -> list:
@@ -258,9 +298,11 @@ _HYPHENED = rf"{_WORD_HYPHENED}(?:\s(?:al-|el-|ez-|ad-)?{_WORD_HYPHENED}){{0,2}}
 ADMIN_UNIT = re.compile(
     rf"\b(?P<rel>in|of|across|near|at|outside)\s+(?:the\s+)?"
     rf"(?:{_NAME}(?:\s(?:province|region|state|district|governorate|county))?['’]s\s+)?(?P<name>{_HYPHENED})\s+"
-    r"(?:Township|District|Region|Province|County|Sub-county|Municipality|Department|Governorate|State|"
-    r"Division|Prefecture|town|city)\b"
+    r"(?P<unit>Township|District|Region|Province|County|Sub-county|Municipality|Department|Governorate|State|"
+    r"Division|Prefecture|town|city|province|governorate|district|county)\b"
 )
+# "in X province" with the unit in lower case: the unit itself (X alone would read as X's town)
+AREA_UNITS = {"province", "governorate", "district", "county"}
 
 
 def admin_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[int, int]]) -> list:
@@ -273,7 +315,8 @@ def admin_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[i
         ):
             continue
         near = m.group("rel") in ("near", "outside")
-        place = _resolve_phrase(f"{m.group('rel')} {m.group('name')}" if near else m.group("name"))
+        name = f"{m.group('name')} {m.group('unit')}" if m.group("unit") in AREA_UNITS else m.group("name")
+        place = _resolve_phrase(f"{m.group('rel')} {name}" if near else name)
         if place is not None:
             from geo.place import PlaceMention
 
@@ -333,6 +376,113 @@ def translit_refs(sentence: str, offset: int, mentions: list, exclude: list[tupl
             from geo.place import PlaceMention
 
             out.append(PlaceMention(m.group(0), offset + m.start(), end, "place", place))
+    return out
+
+
+# "on the Foo-Bar border", "near the Foo–Bar district boundary": the line between two places of one country
+BETWEEN = re.compile(r"\s?[-–]\s?$")
+BOUNDARY = re.compile(
+    r"\s+(?:(?:districts?|provinces?|states?|counties|county|regions?)\s+)?(?:border|boundary|frontier)\b",
+    re.I,
+)
+
+
+def border_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[int, int]]) -> list:
+    """Mentions for "the X-Y border" where X and Y are two places of one country (towns, districts).
+
+    Geo reads a border between two countries as a band; between two towns or districts of
+    one country the line lies between them: the midpoint, its radius half their distance
+    (ACLED precision 2; UCDP's linear feature). Read as two towns, the phrase would put
+    the event at the first.
+    """
+    from geo.place import ROLE_PLACE, PlaceMention
+
+    out = []
+    inside = [m for m in mentions if offset <= m.start and m.end <= offset + len(sentence)]
+    for a, b in zip(inside, inside[1:], strict=False):
+        if not (a.role == b.role == ROLE_PLACE and a.place is not None and b.place is not None):
+            continue
+        pa, pb = a.place, b.place
+        if "country" in (pa.feature, pb.feature) or not pa.country_code or pa.country_code != pb.country_code:
+            continue
+        tail = BOUNDARY.match(sentence, b.end - offset)
+        if tail is None or not BETWEEN.fullmatch(sentence, a.end - offset, b.start - offset):
+            continue
+        if any(x < offset + tail.end() and a.start < y for x, y in exclude):
+            continue
+        out.append(
+            PlaceMention(
+                sentence[a.start - offset : tail.end()],
+                a.start,
+                offset + tail.end(),
+                ROLE_PLACE,
+                _midpoint(pa, pb),
+            )
+        )
+    return out
+
+
+def _midpoint(a, b):
+    """The place halfway between a and b, as wide as half their distance (never under 10 km)."""
+    from geo.place import Place
+
+    half = _km(a.lat, a.lon, b.lat, b.lon) / 2
+    points = {"city", "airport", "base", "crossing"}
+    return Place(
+        name=f"{a.name}–{b.name} border",
+        lat=round((a.lat + b.lat) / 2, 5),
+        lon=round((a.lon + b.lon) / 2, 5),
+        country_code=a.country_code,
+        admin1=a.admin1 if a.admin1 == b.admin1 else None,
+        place_id=f"between:{a.place_id}:{b.place_id}",
+        geo_precision=2 if a.feature in points and b.feature in points else 3,
+        where_prec=5,
+        uncertainty_km=round(max(10.0, half + max(a.uncertainty_km, b.uncertainty_km) / 2), 1),
+        method="midpoint",
+        feature="border",
+    )
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    from incidents.cluster import km
+
+    return km(lat1, lon1, lat2, lon2)
+
+
+# "in the jungles of X", "the forests near X": wild ground named by the area or town it lies in
+TERRAIN = re.compile(
+    rf"\bthe\s+(?:(?:dense|thick|remote)\s+)?(?:jungles?|forests?|woods|bush|hills|mountains)\s+"
+    rf"(?P<rel>of|near|around|outside)\s+(?P<name>{_HYPHENED})(?![\w'’-])"
+)
+
+
+def terrain_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[int, int]]) -> list:
+    """Mentions for "the jungles of X" where geo read no place over X: the area X names, or near
+    the town X names (ACLED precision 2)."""
+    from geo.place import PlaceMention
+
+    out = []
+    for m in TERRAIN.finditer(sentence):
+        start, end = offset + m.start("name"), offset + m.end()
+        if any(a < end and start < b for a, b in exclude) or any(
+            g.start < end and start < g.end and g.place is not None for g in mentions
+        ):
+            continue
+        words = m.group("name").split()
+        # "the jungles of X Sunday": the longest run of the capitalised words that names a place
+        for k in range(len(words), 0, -1):
+            name = " ".join(words[:k])
+            place = _resolve_phrase(name)
+            if place is not None and place.feature == "city":
+                place = _resolve_phrase(f"near {name}")
+            if place is not None and place.feature != "country":
+                stop = start + len(name)
+                out.append(
+                    PlaceMention(
+                        sentence[m.start() : stop - offset], offset + m.start(), stop, "place", place
+                    )
+                )
+                break
     return out
 
 

@@ -89,3 +89,22 @@ def agrees(said: tuple[Partial, ...], start: date | None, end: date | None) -> b
         elif p.strict:
             return False
     return verdict
+
+
+def shared(a: tuple[Partial, ...], b: tuple[Partial, ...]) -> bool | None:
+    """Whether two undated sides name the same day in part: True when an event's own day of one
+    ("on Friday", "October 8") can be an event's own day of the other; None otherwise.
+
+    Two pages that both leave the year unsaid and both put the event on a Friday say
+    something (not enough alone: a weekday recurs every week); a mismatch rules
+    nothing out (one of them may name the day of a statement or a funeral).
+    """
+    for p in a:
+        for q in b:
+            if not (p.strict and q.strict):
+                continue
+            days = p.weekdays and q.weekdays and p.weekdays & q.weekdays
+            dates = p.month_days and q.month_days and p.month_days & q.month_days
+            if days or dates:
+                return True
+    return None

@@ -196,6 +196,63 @@ def test_a_class_of_attacker_does_not_keep_one_attack_apart_from_its_named_autho
     assert len(sqlite_store.incidents_frame()) == 1
 
 
+def test_two_undated_pages_and_one_dated_page_of_one_bombing_are_one_incident(sqlite_store):
+    """The first undated page is not left apart when the second takes the dated report of both."""
+    first = art(
+        "A suicide bomber blew himself up among travellers at a Maiduguri motor park during the Tuesday "
+        "rush hour.",
+        published=None,
+        outlet="One",
+    )
+    second = art(
+        "An explosion ripped through the main bus station of Maiduguri on Tuesday, killing 12 travellers, "
+        "police said.",
+        published=None,
+        outlet="Two",
+    )
+    dated = art(
+        "An explosion ripped through the main bus station of Maiduguri on Tuesday, killing 12 travellers, "
+        "the police said.",
+        published="2023-06-07",
+        outlet="Three",
+    )
+    sqlite_store.ingest([first, second, dated])
+    assert len(sqlite_store.incidents_frame()) == 1
+
+
+def test_two_undated_pages_naming_other_weekdays_need_more_than_place_to_join(sqlite_store):
+    sqlite_store.ingest(
+        [
+            art("A bomb exploded at a market in Maiduguri on Tuesday, police said.", published=None),
+            art("Gunmen stormed a church in Maiduguri on Friday, residents said.", published=None),
+        ]
+    )
+    assert len(sqlite_store.incidents_frame()) == 2
+
+
+def test_a_dated_report_with_the_line_and_one_with_its_state_are_one_clash(sqlite_store):
+    """Two outlets of one gunfight: one names the district border, the other only the state."""
+    sqlite_store.ingest(
+        [
+            art(
+                "Rebels ambushed a police patrol on Saturday. Reporters reached the site on the "
+                "Malkangiri-Koraput border, where the gunfight took place, and counted nine bodies.",
+                published="2021-06-06",
+                outlet="One",
+            ),
+            art(
+                "Police found the bodies of nine officers in the forests of Odisha on Sunday, a day "
+                "after a gunbattle with rebels.",
+                published="2021-06-06",
+                outlet="Two",
+            ),
+        ]
+    )
+    frame = sqlite_store.incidents_frame()
+    assert len(frame) == 1
+    assert frame.iloc[0]["location"].endswith("border")
+
+
 def test_an_undated_report_joins_the_incident_whose_death_toll_it_shares(sqlite_store):
     """Two bombings of one kind, one town, one weekday, a year apart: the undated report joins the
     one whose dead it counts, though its wording is closer to the other, whose wounded happen to be
@@ -221,3 +278,13 @@ def test_an_undated_report_joins_the_incident_whose_death_toll_it_shares(sqlite_
     claims = sqlite_store.claims_frame()
     by_outlet = dict(zip(claims["outlet"], claims["incident_id"], strict=True))
     assert by_outlet["Three"] == by_outlet["One"] != by_outlet["Two"]
+
+
+def test_a_reading_most_reports_disagree_with_does_not_become_the_incidents_place():
+    """Two reports near a town, one its province, one a city far off (a hospital's, a homonym):
+    the incident keeps the town inside the province."""
+    import geo
+    from incidents import cluster
+
+    town, province, far = geo.resolve("near Gwoza"), geo.resolve("Borno state"), geo.resolve("Kano")
+    assert cluster.most_specific([far, town, province, town]).name == "near Gwoza"

@@ -117,3 +117,23 @@ def test_a_month_name_is_a_whole_word():
         "Shells fell in Marseille and 3 Marines were hurt in Junction City.", 0, date(2023, 12, 3)
     )
     assert got == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The interior minister arrived in the province on Sunday to see the damage.",
+        "The governor spoke with the president on Sunday about the raid.",
+        "Church leaders condemned on Sunday what they called a cowardly act.",
+        "The victims were buried on Sunday in their home village.",
+    ],
+)
+def test_the_day_of_a_visit_a_call_or_a_condemnation_is_not_the_events_day(text):
+    [(kind, start, _, _)] = read(text, MON_28_JUNE)
+    assert (kind, start) == ("statement", date(2021, 6, 27))
+
+
+def test_a_day_that_follows_the_event_word_after_a_visit_verb_still_dates_the_event():
+    # "condemned Sunday's raid": the possessive day is the raid's
+    [(kind, _, _, _)] = read("The minister condemned Sunday's raid on the village.", MON_28_JUNE)
+    assert kind == "event"

@@ -379,3 +379,90 @@ def test_forces_counted_with_an_apposition_are_the_victims_not_the_attackers():
         "2023-05-09",
     )
     assert "state forces" not in r.actor1 and r.actor1 == ["Jihadists"]
+
+
+# -- the day and the place of a deed about the event ---------------------------------------------
+
+
+def test_an_officials_arrival_day_and_destination_do_not_date_or_place_the_ambush():
+    text = (
+        "Fears grew for the officers caught in a rebel ambush as the police chief arrived in the state "
+        "capital on Tuesday and will proceed to the conflict zone of Jagdalpur. Police said 11 officers "
+        "died in the gunfight with the rebels on Monday near Kanker."
+    )
+    [r] = reports(text, "2023-05-10")
+    assert r.date.date_start == date(2023, 5, 8)  # the Monday of the gunfight, not Tuesday's arrival
+    assert r.event_type == "Battles"
+    assert "Jagdalpur" not in (r.location_as_reported or "")
+
+
+@pytest.mark.parametrize("noun", ["gunfight", "gun-fight", "shootout", "exchange of fire"])
+def test_a_gunfight_said_in_other_words_is_an_armed_clash(noun):
+    [m] = events.find_mentions(f"Two soldiers died in the {noun} near the river.")
+    assert m.typing[:2] == ("Battles", "Armed clash")
+
+
+def test_the_hospital_town_of_the_wounded_is_not_the_place_of_the_attack():
+    text = (
+        "Eleven wounded villagers were receiving treatment at a hospital in Jagdalpur after gunmen "
+        "attacked Kanker on Monday night, killing four."
+    )
+    places_read = [r.place.name for r in reports(text) if r.place is not None]
+    assert places_read and all("Jagdalpur" not in p for p in places_read)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("LAGOS (Wire) - Gunmen killed four traders north of the capital on Monday, police said.", "Abuja"),
+        ("NAIROBI, Kenya - Bandits killed six herders in the country's north on Monday.", "Kenya"),
+    ],
+)
+def test_the_dateline_says_which_country_the_capital_and_its_regions_are_of(text, where):
+    [r] = reports(text)
+    assert r.place is not None and where in r.place.name
+    assert "Lagos" not in r.place.name and "Nairobi" not in r.place.name
+
+
+# -- background: an earlier event the text measures this one from ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Last year, a similar bombing at the same bus park killed 40 people.",
+        "The blast came days after an ambush on a convoy near Bama killed nine soldiers.",
+        "It was the second attack in a week: an earlier raid on a mosque in Bama killed 15.",
+    ],
+)
+def test_an_earlier_event_named_for_comparison_lends_no_figures_and_makes_no_incident(later):
+    text = "A suicide bomber killed 12 people at a bus park in Maiduguri on Tuesday, police said. " + later
+    [r] = reports(text)
+    assert "Maiduguri" in r.place.name
+    assert {c.killed_low for c in r.claims} == {12}
+
+
+def test_last_year_is_a_year_not_an_events_day():
+    [f] = dates.find_dates("Last year, gunmen stormed the same village.", 0, date(2023, 5, 10))
+    assert f.kind == "year"
+    assert (f.reading.date_start, f.reading.date_end) == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_a_town_of_a_neighbouring_country_is_no_misreading():
+    text = (
+        "Israeli jets struck Khan Younis on Tuesday, the military said, days after a rocket attack on "
+        "Ashkelon wounded a man."
+    )
+    [r] = reports(text)
+    assert r.place is not None and r.place.country_code == "PS"
+
+
+@pytest.mark.parametrize("opener", ["Later on Tuesday,", "Earlier on Tuesday,"])
+def test_a_sentence_opening_on_another_time_or_attack_reports_a_second_event(opener):
+    text = (
+        "An air strike on a house in Rafah killed 13 people on Tuesday, medics said. The raid flattened "
+        f"the building. {opener} an air strike on a car in Khan Younis killed two men."
+    )
+    found = reports(text)
+    assert len(found) == 2
+    assert [{c.killed_low for c in r.claims} for r in found] == [{13}, {2}]

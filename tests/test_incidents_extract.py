@@ -468,8 +468,8 @@ def test_a_town_beside_the_event_town_does_not_replace_it():
 def test_a_place_described_after_a_destination_is_still_the_destination():
     found = reports(
         "Gunmen killed dozens of villagers in an attack near the border on Saturday, officials said. "
-        "About 2,000 people who fled the attack have arrived in Kaya, "
-        "the capital of Burkina Faso's northern Centre-Nord region, "
+        "About 2,000 people who fled the attack have arrived in Kaya, the capital of Burkina Faso's "
+        "northern Centre-Nord region, "
         "a local official said."
     )
     assert all(r.place is None or r.place.name not in ("Kaya", "Ouagadougou") for r in found)

@@ -24,7 +24,7 @@ MIN_MATCHED = 27
 MIN_CLAIMS = 79
 MIN_ACTORS = 20
 MAX_DUPLICATES = 0
-MAX_OTHER_SHARE = 0.20  # (geo changes move a few places either way)
+MAX_OTHER_SHARE = 0.13  # 3 of 33 reached; one more of slack (geo changes move a few places either way)
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,9 @@
 """Choosing among gazetteer entries, and turning an entry into a `Place`.
 
-Ambiguity is settled by the countries of the surrounding text first, then by
-kind (a country beats a village called "Jordan") and population.
+Ambiguity is settled by the rest of the document first (its countries, its
+states or provinces, the places it names near each other), then by kind (a
+country beats a village called "Jordan") and population. A name is never
+evidence for its own reading: its votes are left out when it is scored.
 """
 from __future__ import annotations
 
@@ -28,30 +30,105 @@ CONTEXT_PRESENT_BONUS = 1.5  # the country is mentioned at all
 ADMIN1_BONUS = 3.0           # the text names the candidate's state or province
 NEARBY_BONUS = 2.0           # the candidate lies near another place the text names
 NEARBY_KM = 250.0
+PAIR_KM = 60.0  # two readings of shared names this close are the text's pair of places
+PAIRED_FEATURES = frozenset({"city", "admin2"})
+PAIR_PLAUSIBLE = 10.0  # a reading within a tenth of its name's likeliest supports its neighbours fully
 CITY_OVER_AREA_MIN_POP = 50_000
 # a town in a country the text never names, in a text about another country, needs to be a big one:
 # "Lido beach" in a Mogadishu story is not Lido, Italy
 FOREIGN_MIN_POP = 100_000
 FOREIGN_MIN_SHARE = 0.6  # the text's main country holds this share of its country votes
 FOREIGN_MIN_VOTES = 2.0  # "Baghdad Post" keeps Baghdad only where the text is about its country
+# a country the rest of the text gives no evidence for, where it gives some elsewhere, loses this much of its
+# kind's weight: "Georgia" beside Atlanta and Savannah is the state (beside Russia it stays the country)
+UNSUPPORTED_COUNTRY = 6.0
+DOMINANT_SHARE = 0.9  # a shared name whose likeliest reading holds this share votes softly for its country
+MIN_READING_SHARE = 0.01  # readings less likely than this on their own lend their state no support
 
 
 @dataclass
 class Context:
-    """Countries voted for by the rest of a text (country code -> weight)."""
+    """What the rest of a text says about where it is: the countries it votes for, its admin-1 areas, the
+    places it pins down.
+
+    votes are sure: a name of one country, a demonym, the outlet's region. A name shared by several
+    countries whose likeliest reading dominates on its own ("Toronto") votes softly: its vote counts only
+    for names less certain of their own reading than it is ("Kingston", not "London"). No name's own votes
+    count for its own reading.
+    """
 
     votes: Counter = field(default_factory=Counter)
-    admin1: set[str] = field(default_factory=set)  # admin-1 names the text mentions
+    admin1: set[str] = field(default_factory=set)  # admin-1 names the text mentions (of one country)
     points: list[tuple[float, float]] = field(default_factory=list)  # places the text names unambiguously
     voters: dict[str, set[str]] = field(default_factory=dict)  # country code -> the name keys voting for it
+    # admin-1 name -> support: the share of a name's reading as that area ("Virginia" 0.85: mostly the state)
+    admin1_weight: Counter = field(default_factory=Counter)
+    own: dict[str, Counter] = field(default_factory=dict)  # name key -> its own sure country votes
+    own_admin1: dict[str, Counter] = field(default_factory=dict)  # name key -> its own admin-1 support
+    # soft votes: (certainty of the voter's reading as log10 odds, voter key, country, weight)
+    soft: list[tuple[float, str, str, float]] = field(default_factory=list)
+    certainty: dict[str, float] = field(default_factory=dict)  # name key -> log10 odds of its best reading
+    paired: dict[int, float] = field(default_factory=dict)  # entry -> support of other names' readings by it
+    _seen: dict[str, tuple[Counter, float]] = field(default_factory=dict, repr=False)
 
     @property
     def main_country(self) -> str | None:
         return self.votes.most_common(1)[0][0] if self.votes else None
 
-    def share(self, cc: str | None) -> float:
-        total = sum(self.votes.values())
-        return self.votes.get(cc, 0) / total if total and cc else 0.0
+    def _votes_for(self, key: str | None) -> tuple[Counter, float]:
+        """The country votes a name's reading may use: the others' sure votes, and soft votes of names more
+        certain than it (worked out once per name; the context is complete before anything is scored)."""
+        found = self._seen.get(key or "")
+        if found is not None:
+            return found
+        votes = Counter(self.votes)
+        if key is not None and (own := self.own.get(key)):
+            votes.subtract(own)
+        mine = self.certainty.get(key or "", 0.0)
+        for certainty, voter, cc, weight in self.soft:
+            if voter != key and certainty > mine:
+                votes[cc] += weight
+        found = self._seen[key or ""] = (votes, sum(v for v in votes.values() if v > 0))
+        return found
+
+    def share(self, cc: str | None, key: str | None = None) -> float:
+        """The share of the country votes cc holds (left out: those of the name `key` itself)."""
+        if not cc:
+            return 0.0
+        votes, total = self._votes_for(key)
+        mine = votes.get(cc, 0.0)
+        return mine / total if total > 1e-9 and mine > 1e-9 else 0.0
+
+    def others_vote(self, key: str) -> float:
+        """The weight of the country votes of the text's other names."""
+        return self._votes_for(key)[1]
+
+    def admin1_support(self, name: str | None, key: str, itself: bool = False) -> float:
+        """How strongly the text points to this admin-1 area: named as one (1), or by a name read as it by
+        its share; `itself`: the reading is the area (its own name counts), else a place in it (not)."""
+        if not name:
+            return 0.0
+        if name in self.admin1:
+            return 1.0
+        own = None if itself else self.own_admin1.get(key)
+        return self.admin1_weight.get(name, 0.0) - (own.get(name, 0.0) if own else 0.0)
+
+    def vote(self, key: str, cc: str, weight: float) -> None:
+        """A name's sure vote for a country (kept per name: it never settles its own reading)."""
+        self.votes[cc] += weight
+        self.voters.setdefault(cc, set()).add(key)
+        self.own.setdefault(key, Counter())[cc] += weight
+        self._seen.clear()
+
+    def support_admin1(self, key: str, name: str, weight: float) -> None:
+        self.admin1_weight[name] += weight
+        self.own_admin1.setdefault(key, Counter())[name] += weight
+
+    def copy(self) -> Context:
+        """A context to add evidence to (a container's), this one left as it is."""
+        return Context(Counter(self.votes), set(self.admin1), list(self.points), dict(self.voters),
+                       Counter(self.admin1_weight), dict(self.own), dict(self.own_admin1), list(self.soft),
+                       dict(self.certainty), dict(self.paired))
 
     @classmethod
     def of_countries(cls, codes: Iterable[str]) -> Context:
@@ -69,17 +146,52 @@ def score(gz: Gazetteer, i: int, key: str, context: Context | None) -> float:
     if context is None:
         return s
     local = main_name and gz.features[i] in ("city", "admin1", "admin2")  # an alternate name earns none
-    if gz.ccs[i] in context.votes:
-        s += CONTEXT_PRESENT_BONUS + CONTEXT_SHARE_BONUS * context.share(gz.ccs[i])
-    admin1 = _admin1_name(gz, i)
-    in_named_admin1 = admin1 in context.admin1
-    if context.admin1 and local and in_named_admin1:
-        s += ADMIN1_BONUS
+    share = context.share(gz.ccs[i], key)
+    if share > 0.0:
+        s += CONTEXT_PRESENT_BONUS + CONTEXT_SHARE_BONUS * share
+        if i in gz.capitals:
+            s += CAPITAL_BONUS  # "Washington" in a text about the United States: its seat of government
+    if local:
+        area = gz.features[i] == "admin1"
+        s += ADMIN1_BONUS * min(1.0, context.admin1_support(_admin1_name(gz, i), key, itself=area))
     lat0, lon0 = gz.lats[i], gz.lons[i]
     if local and any(abs(lat - lat0) < 3 and haversine_km(lat, lon, lat0, lon0) < NEARBY_KM
                                         for lat, lon in context.points[:50]):
         s += NEARBY_BONUS
+    elif local and i in context.paired:
+        s += NEARBY_BONUS * context.paired[i]
     return s
+
+
+def pair_readings(gz: Gazetteer, context: Context, names: dict[str, tuple[int, ...]]) -> None:
+    """Readings of shared names that lie beside a reading of another name of the text ("Paris" and "Henry
+    County": Paris, Tennessee lies in Henry County, Tennessee), into context.paired (entry -> support).
+
+    A reading supports others by its plausibility next to its name's likeliest (fully within a tenth of
+    it: each of the ten Henry Counties; next to nothing for London, Kentucky, which "London" almost never
+    means), so that the small namesakes of big places ("Paris" and "London" of Kentucky) do not pair up.
+    """
+    cells: dict[tuple[int, int], list[tuple[float, float, str, float]]] = {}
+    for key, entries in names.items():
+        shares = reading_shares(gz, entries, key)
+        top = shares[0][1] if shares else 1.0
+        for j, p in shares:
+            if gz.features[j] in PAIRED_FEATURES:
+                cells.setdefault((int(gz.lats[j] // 1), int(gz.lons[j] // 1)), []).append(
+                    (gz.lats[j], gz.lons[j], key, min(1.0, PAIR_PLAUSIBLE * p / top)))
+    for key, entries in names.items():
+        if len(entries) < 2:
+            continue
+        for i in entries:
+            if gz.features[i] not in PAIRED_FEATURES:
+                continue
+            lat0, lon0 = gz.lats[i], gz.lons[i]
+            y, x = int(lat0 // 1), int(lon0 // 1)
+            near = (r for dy in (-1, 0, 1) for dx in (-1, 0, 1) for r in cells.get((y + dy, x + dx), ()))
+            support = sum(w for lat, lon, other, w in near
+                          if other != key and haversine_km(lat, lon, lat0, lon0) <= PAIR_KM)
+            if support > 0.0:
+                context.paired[i] = min(1.0, support)
 
 
 def _admin1_name(gz: Gazetteer, i: int) -> str | None:
@@ -103,12 +215,42 @@ def best_entry(gz: Gazetteer, entries: Iterable[int], key: str, context: Context
     return memo[memo_key]
 
 
+def reading_shares(gz: Gazetteer, entries: tuple[int, ...], key: str) -> tuple[tuple[int, float], ...]:
+    """Each reading of a name with its likelihood on its own (the prior scores as log10 odds), the likeliest
+    first; readings under MIN_READING_SHARE left out. Kept with the loaded index, per name and entries."""
+    memo = gz.__dict__.setdefault("_shares", {})
+    found = memo.get((key, entries))
+    if found is None:
+        scores = [(score(gz, i, key, None), i) for i in entries]
+        top = max(s for s, _ in scores)
+        odds = [(10.0 ** (s - top), i) for s, i in scores]
+        total = sum(o for o, _ in odds)
+        found = tuple(sorted(((i, o / total) for o, i in odds if o / total >= MIN_READING_SHARE),
+                             key=lambda r: -r[1]))
+        memo[(key, entries)] = found
+    return found
+
+
+def certainty(shares: tuple[tuple[int, float], ...]) -> float:
+    """How sure a name is of its likeliest reading, as log10 odds against the next (one reading: 9)."""
+    if len(shares) < 2:
+        return 9.0
+    return math.log10(shares[0][1] / shares[1][1])
+
+
 def _best_entry(gz: Gazetteer, entries: Iterable[int], key: str, context: Context | None,
                 features: frozenset[str] | None) -> int | None:
     pool = [i for i in entries if features is None or gz.features[i] in features]
     if len(pool) <= 1:
         return pool[0] if pool else None
-    best = max(pool, key=lambda i: score(gz, i, key, context))
+    scores = {i: score(gz, i, key, context) for i in pool}
+    if context is not None and any(gz.features[i] == "country" for i in pool) \
+            and any(context.share(gz.ccs[i], key) > 0.0 for i in pool):
+        for i in pool:  # "Georgia" beside Atlanta: a country the rest of the text never backs,
+            # a rival reading it does back (only then: otherwise kind and population decide)
+            if gz.features[i] == "country" and context.share(gz.ccs[i], key) == 0.0:
+                scores[i] -= UNSUPPORTED_COUNTRY
+    best = max(pool, key=scores.__getitem__)
     if gz.features[best] == "admin1":
         return _city_named_like_its_area(gz, pool, best, key) or best
     return best

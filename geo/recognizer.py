@@ -15,7 +15,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from geo.candidates import Context, best_entry, foreign_town, haversine_km, place_from_entry
+from geo.candidates import (
+    DOMINANT_SHARE,
+    Context,
+    best_entry,
+    certainty,
+    foreign_town,
+    haversine_km,
+    pair_readings,
+    place_from_entry,
+    reading_shares,
+)
 from geo.gazetteer import Gazetteer, load_gazetteer, ukrainian_spellings
 from geo.normalize import name_key, skeleton, strip_articles
 from geo.place import ROLE_ADJECTIVAL, ROLE_ORGANISATION, ROLE_PLACE, Place, PlaceMention
@@ -35,6 +45,7 @@ SMALL_TOWN_NEAR_KM = 150.0
 MIN_POP_NEXT_TO_NAME = 1_000_000
 ORG_PLACE_MIN_SHARE = 0.25  # "Baghdad Post" keeps Baghdad only where the text is about its country
 REGION_VOTE = 1.0  # the outlet's own country counts as much as one mention of it in the text
+SOFT_VOTE = 0.5  # a shared name's vote for its likeliest country counts half a sure one
 AREA = frozenset({"country", "admin1", "admin2", "region", "continent", "base", "crossing"})
 
 _ARTICLE = r"(?:al|el|ad|as|ash|ar|az|an|at|ez|es|ed|adh|ul|ud)[-‑]"
@@ -150,13 +161,43 @@ def find_places(text: str, *, gazetteer: Gazetteer | None = None,
     candidates, small = _plausible_candidates(text, gz)
     context = _vote(gz, candidates)
     for cc in _region_codes(gz, region):
-        context.votes[cc] += REGION_VOTE
-        context.voters.setdefault(cc, set()).add("(outlet)")
+        context.vote("(outlet)", cc, REGION_VOTE)
     resolver = Resolver(gz, context)
     candidates = _with_small_towns_of_the_text(text, gz, candidates, small, resolver)
     mentions = [_mention(text, c, gz, resolver) for c in candidates]
     mentions = [m for m in mentions if m is not None]
+    if ", " in text:
+        mentions = _read_in_apposition(text, mentions, resolver)
     return _compounds(text, mentions, resolver)
+
+
+# "Lebanon, a city in Warren County", "Palma, a small coastal town in Cabo Delgado": an apposition naming
+# the area that holds the place (at most three words before its noun)
+APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|suburb|district|county"
+                        r"|municipality|township|port|hamlet|community|neighbou?rhood|settlement|locality)"
+                        r"\s+(?:in|of|near|outside)\s+(?:the\s+)?")
+
+
+def _read_in_apposition(text: str, mentions: list[PlaceMention], resolver: Resolver) -> list[PlaceMention]:
+    """A name followed by an apposition that names its container is read inside that container: the
+    container's place of that name, whatever the rest of the text votes ("Lebanon, a city in Warren
+    County, Ohio" is not the country); where it holds none of that name, the container is the place (the
+    text says it is there: "Palma, a town in Cabo Delgado" is not in Spain). Later mentions of the name
+    follow; earlier ones are read before the text says where it is, and keep their reading."""
+    by_start = {m.start: m for m in mentions}
+    out, settled = [], {}
+    for m in mentions:
+        found = APPOSITION.match(text, m.end, m.end + WINDOW) if text.startswith(", ", m.end) else None
+        container = by_start.get(found.end()) if found else None
+        if container is not None and container.place is not None and m.role == ROLE_PLACE:
+            inside = resolver.within(clean_phrase(container.text), clean_phrase(m.text), container.place)
+            if inside is not None:
+                m = replace(m, place=inside)
+                settled[m.text] = inside
+        elif m.role == ROLE_PLACE and m.text in settled:  # the name read there is that place throughout
+            m = replace(m, place=settled[m.text])
+        out.append(m)
+    return out
 
 
 def _region_codes(gz: Gazetteer, region: str | Iterable[str] | None) -> list[str]:
@@ -478,27 +519,46 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 # -- context and resolution ----------------------------------------------------------------
 def _vote(gz: Gazetteer, candidates: list[_Candidate]) -> Context:
-    """Countries, admin-1 areas and unambiguous places the text names, for settling the rest."""
+    """Countries, admin-1 areas and unambiguous places the text names, for settling the rest.
+
+    A name of one country votes for it (a country 1, a place 0.5); a name shared by several countries votes
+    softly where one reading holds DOMINANT_SHARE on its own ("Toronto"). A name that may be an admin-1 area
+    supports it by that reading's share ("Virginia": mostly the state). A name's own votes never settle its
+    own reading (Context.share).
+    """
     ctx = Context()
     for c in candidates:
         if c.demonym is not None:
             if gz.ccs[c.demonym]:
-                ctx.votes[gz.ccs[c.demonym]] += 1.0
-                ctx.voters.setdefault(gz.ccs[c.demonym], set()).add(c.key)
+                ctx.vote(c.key, gz.ccs[c.demonym], 1.0)
             continue
+        if not c.entries:
+            continue
+        shares = reading_shares(gz, c.entries, c.key)
+        ctx.certainty[c.key] = certainty(shares)
+        for j, p in shares:
+            if gz.features[j] == "admin1":
+                ctx.support_admin1(c.key, gz.names[j], p)
         i = best_entry(gz, c.entries, c.key, None)
         if i is None or not gz.ccs[i]:
             continue
-        if len({gz.ccs[j] for j in c.entries}) > 1 and gz.features[i] not in ("country", "continent"):
-            continue  # "Jenin" (Poland or the West Bank) is what the votes settle, not evidence for them
+        one_country = len({gz.ccs[j] for j in c.entries}) == 1
         feature = gz.features[i]
-        ctx.votes[gz.ccs[i]] += 1.0 if feature == "country" else 0.5
-        ctx.voters.setdefault(gz.ccs[i], set()).add(c.key)
+        weight = 1.0 if feature == "country" else 0.5
+        if one_country or feature in ("country", "continent"):
+            ctx.vote(c.key, gz.ccs[i], weight)
+        elif shares[0][1] >= DOMINANT_SHARE:  # "Toronto": settles "Kingston", never "London"
+            ctx.soft.append((ctx.certainty[c.key], c.key, gz.ccs[i], SOFT_VOTE * weight))
+        else:
+            continue  # "Jenin" (Poland or the West Bank) is what the votes settle, not evidence for them
+        if not one_country:
+            continue
         if feature == "admin1":
             ctx.admin1.add(gz.names[i])
         if feature in ("admin1", "region", "base", "crossing") \
                 or (feature in ("city", "admin2") and len(c.entries) == 1):  # a namesake pins down nothing
             ctx.points.append((gz.lats[i], gz.lons[i]))
+    pair_readings(gz, ctx, {c.key: c.entries for c in candidates if c.demonym is None and c.entries})
     return ctx
 
 
@@ -561,7 +621,9 @@ def _compounds(text: str, mentions: list[PlaceMention], resolver: Resolver) -> l
     grown += [g for m in mentions if m.role == ROLE_ADJECTIVAL and m.place is not None
               and m.place.feature == "sea" and (g := _grow(text, m, resolver)) is not m]
     grown += _capital_mentions(text, resolver)
-    grown += [c for m in grown if m.role == ROLE_PLACE and (c := _in_container(text, m, mentions, resolver))]
+    by_end = {m.end: m for m in mentions if m.role == ROLE_PLACE}
+    grown += [c for m in grown if m.role == ROLE_PLACE
+              and (c := _in_container(text, m, mentions, resolver, by_end))]
     kept: list[PlaceMention] = []
     for m in sorted(grown, key=lambda m: (m.start, -(m.end - m.start))):
         if not kept or m.start >= kept[-1].end:
@@ -578,6 +640,10 @@ def _compounds(text: str, mentions: list[PlaceMention], resolver: Resolver) -> l
             (s, e), place = k.extra["inner"], k.extra["inner_place"]
             inside = [m for m in k.extra["parts"] if s <= m.start and m.end <= e]
             outside = [m for m in k.extra["parts"] if m not in inside]
+            if "outer" in k.extra:  # and the container as the area that holds it
+                os, oe, area = k.extra["outer"]
+                outside = [replace(m, place=area) if (m.start, m.end) == (os, oe) and area else m
+                           for m in outside]
             k.extra["parts"] = sorted(outside + ([replace(m, place=place) for m in inside] if place else []),
                                       key=lambda m: m.start)
     for m in mentions:
@@ -596,11 +662,12 @@ INNER_BEFORE = re.compile(
     rf"(?:\s+{_SETTLEMENT})?|(?<![\w'’-])(?P<named>{_NAME})\s+{_SETTLEMENT})"
     r"(?:,\s*|\s+(?:in|of)\s+(?:the\s+)?)$")
 SETTLEMENT_HEAD = re.compile(rf"\b{_SETTLEMENT}\b")
+LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s")
 CONTAINER_AREAS = frozenset({"admin1", "admin2", "region", "country"})
 
 
-def _in_container(text: str, m: PlaceMention, mentions: list[PlaceMention], resolver: Resolver
-                  ) -> PlaceMention | None:
+def _in_container(text: str, m: PlaceMention, mentions: list[PlaceMention], resolver: Resolver,
+                  by_end: dict[int, PlaceMention]) -> PlaceMention | None:
     """A name followed by the place that contains it, read as one phrase: the name where the container
     has a place of that name, else the container (the name the gazetteer lacks kept in the phrase, never
     a namesake elsewhere). None where the name is already read inside the container."""
@@ -608,24 +675,38 @@ def _in_container(text: str, m: PlaceMention, mentions: list[PlaceMention], reso
                                                                                                     "of")):
         return None
     found = INNER_BEFORE.search(text, max(0, m.start - WINDOW), m.start)
-    if found is None:
+    if found is not None:
+        group = "name" if found["name"] else "named"
+        (ns, ne), before, comma = found.span(group), found.group(0), found.group(0).endswith(", ")
+    elif m.place.feature in CONTAINER_AREAS and text[m.start - 2:m.start] == ", " \
+            and (k := by_end.get(m.start - 2)) is not None:
+        (ns, ne), before, comma = (k.start, k.end), "", True  # "Athens, Georgia, police said"
+    else:
         return None
-    group = "name" if found["name"] else "named"
-    ns, ne = found.span(group)
-    inner = [k for k in mentions if k.start < ne and k.end > ns and k.place is not None]
+    overlapping = mentions if found is not None else (by_end[m.start - 2],)  # one look, not a scan per name
+    inner = [k for k in overlapping if k.start < ne and k.end > ns and k.place is not None]
     if any(k.role == ROLE_PLACE and contains(m.place, k.place) for k in inner):
         return None
-    head = SETTLEMENT_HEAD.search(found.group(0)) is not None
-    if not head and (inner or (found.group(0).endswith(", ") and m.place.feature not in CONTAINER_AREAS)):
+    head = SETTLEMENT_HEAD.search(before) is not None
+    # "Rome, Georgia", "Perth, Scotland": a known name is read in the area written after it, where that area
+    # (or another reading of its name) holds a place of that name; not in a list ("Toronto, Vancouver and
+    # Accra", "Texas, Oklahoma and Kansas": a place, then an area, then "and")
+    in_area = bool(inner) and comma and m.place.feature in CONTAINER_AREAS \
+        and not any(k.place.feature in CONTAINER_AREAS for k in inner) and not LIST_GOES_ON.match(text, m.end)
+    if not head and not in_area and (inner or (comma and m.place.feature not in CONTAINER_AREAS)):
         return None  # "in Toronto, Vancouver and ...": a list of places, each itself
+    if found is None and not in_area:
+        return None
     container = clean_phrase(m.text)
-    place = resolver.resolve(f"{clean_phrase(found[group])}, {container}")
-    if place is None:
+    place = resolver.resolve(f"{clean_phrase(text[ns:ne])}, {container}")
+    if place is None or in_area and not head and not place.method.startswith("in-container"):
         return None
     phrase = text[ns:m.end]
     inner_place = place if place.method.startswith("in-container") else None
-    return PlaceMention(phrase, ns, m.end, ROLE_PLACE, replace(place, name=" ".join(phrase.split())),
-                        {"compound": True, "inner": (ns, ne), "inner_place": inner_place})
+    extra = {"compound": True, "inner": (ns, ne), "inner_place": inner_place}
+    if inner_place is not None and not contains(m.place, inner_place):  # "Georgia" the state, not the country
+        extra["outer"] = (m.start, m.end, resolver.area_holding(container, inner_place))
+    return PlaceMention(phrase, ns, m.end, ROLE_PLACE, replace(place, name=" ".join(phrase.split())), extra)
 
 
 def _capital_mentions(text: str, resolver: Resolver) -> list[PlaceMention]:

@@ -12,7 +12,15 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from geo import shapes
-from geo.candidates import Context, best_entry, destination, foreign_town, haversine_km, place_from_entry
+from geo.candidates import (
+    Context,
+    best_entry,
+    destination,
+    foreign_town,
+    haversine_km,
+    place_from_entry,
+    score,
+)
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.normalize import fold, name_key, skeleton, strip_articles
 from geo.place import Place
@@ -115,6 +123,8 @@ ADMIN_FEATURES = frozenset({"admin1", "region"})
 COUNTRYSIDE_KM = 40.0
 CONTAINER_SLACK_KM = 50.0  # how far outside its container's radius a place may still lie in it
 CAPITAL_AREAS = frozenset({"country", "region", "admin1"})  # areas the gazetteer may know a capital of
+AREA_READINGS = frozenset({"country", "admin1", "admin2", "region"})  # what a container's name may stand for
+MAX_OTHER_AREAS = 3
 
 
 def resolve(phrase: str, context: Context | str | Iterable[str] | None = None, *,
@@ -456,6 +466,17 @@ class Resolver:
                            uncertainty_km=round(anchor.uncertainty_km + 10.0, 1))
         return replace(anchor, method=f"part-of+{anchor.method}")
 
+    def within(self, outer: str, inner: str, container: Place) -> Place | None:
+        """The inner name's place inside a container already resolved; the container where it holds none."""
+        return self._within(outer, inner, inner, container)
+
+    def area_holding(self, outer: str, inside: Place) -> Place | None:
+        """The reading of a container's name that holds a place ("Georgia", the state, for Rome, Georgia)."""
+        first = self.resolve(outer)
+        if first is None:
+            return None
+        return next((a for a in (first, *self._other_areas(outer, first)) if contains(a, inside)), None)
+
     def _within(self, outer: str, inner: str, fallback: str | None, container: Place | None = None
                 ) -> Place | None:
         """The inner phrase resolved in the container's country and near it; else, when `fallback` is set,
@@ -465,9 +486,10 @@ class Resolver:
         container = container or self.resolve(outer)
         if container is None:
             return None
-        inside = Resolver(self.gz, self._context_with(container)).resolve(inner)
-        if inside is not None and contains(container, inside):
-            return replace(inside, method=f"in-container:{container.name}+{inside.method}")
+        for area in (container, *self._other_areas(outer, container)):
+            inside = Resolver(self.gz, self._context_with(area)).resolve(inner)
+            if inside is not None and contains(area, inside):
+                return replace(inside, method=f"in-container:{area.name}+{inside.method}")
         if fallback is None:
             return None
         if container.feature in POINT_FEATURES:  # somewhere in or by the town: near it
@@ -475,15 +497,22 @@ class Resolver:
                                 uncertainty_km=round(container.uncertainty_km + 10.0, 1))
         return replace(container, method=f"container-of-unknown:{inner}+{container.method}")
 
+    def _other_areas(self, outer: str, container: Place) -> list[Place]:
+        """The other areas a container's name may stand for, likeliest first: "Rome, Georgia" where the
+        country holds no Rome is read in the state (at most MAX_OTHER_AREAS tried)."""
+        key = strip_articles(name_key(outer))
+        entries = [i for i in self.gz.lookup(key) if self.gz.features[i] in AREA_READINGS
+                   and self.gz.ids[i] != container.place_id]
+        if not entries:
+            return []
+        entries.sort(key=lambda i: -score(self.gz, i, key, self.context))
+        return [place_from_entry(self.gz, i, "gazetteer") for i in entries[:MAX_OTHER_AREAS]]
+
     def _context_with(self, container: Place) -> Context:
         """The run's context, with the container's country, admin-1 and point added as evidence."""
-        ctx = Context()
-        if self.context is not None:
-            ctx.votes.update(self.context.votes)
-            ctx.admin1 |= self.context.admin1
-            ctx.points += self.context.points
+        ctx = self.context.copy() if self.context is not None else Context()
         if container.country_code:
-            ctx.votes[container.country_code] += 3.0
+            ctx.vote("(container)", container.country_code, 3.0)
         if container.feature == "admin1":
             ctx.admin1.add(container.name)
         elif container.admin1:

@@ -61,7 +61,7 @@ class SentenceParts:
 def read(doc: Doc) -> Doc:
     """Add every layer the reader decides over (see the module docstring)."""
     text = doc.text
-    geo_mentions = places.find(text)
+    geo_mentions = places.find(text, doc.article.url)
     placed = tuple((g.start, g.end) for g in geo_mentions if g.place is not None)
     # "police spokesman Major Ali Aden": a surname that is also a town is no place of the article
     names = people.names_over_places(text, placed)

@@ -158,12 +158,14 @@ LANDFORM = re.compile(
 )
 
 
-def find(text: str) -> list:
-    """geo.find_places(text), or [] (with a log line) when geo cannot answer."""
+def find(text: str, url: str = "") -> list:
+    """geo.find_places(text), the outlet's country (from a national domain in its url) as its region;
+    [] (with a log line) when geo cannot answer."""
     try:
         import geo
+        from geo.outlets import region_of_url
 
-        return geo.find_places(text)
+        return geo.find_places(text, region=region_of_url(url))
     except Exception as e:  # geo missing or failing must not lose the rest of the article
         log.warning("geo.find_places failed: %s", e)
         return []

@@ -275,10 +275,17 @@ ROAD = re.compile(
 )
 
 
+# "on the road to X", "along the highway from X to Y": somewhere on it, near the first town it names
+ROAD_TO = re.compile(
+    rf"\b(?:on|along|off)\s+the\s+(?:main\s+)?(?:road|highway|motorway|route)\s+"
+    rf"(?:(?:leading\s+)?(?:to|towards)|from)\s+(?P<a>{_NAME})"
+)
+
+
 def road_refs(sentence: str, offset: int, exclude: list[tuple[int, int]]) -> list:
-    """Mentions for "on the X-Y road": near X, its first town (geo reads the compound as neither)."""
+    """Mentions for "on the X-Y road" and "on the road to X": near X (geo reads X as the town itself)."""
     out = []
-    for m in ROAD.finditer(sentence):
+    for m in (*ROAD.finditer(sentence), *ROAD_TO.finditer(sentence)):
         start = offset + m.start("a")
         if any(a < offset + m.end() and start < b for a, b in exclude):
             continue
@@ -490,8 +497,14 @@ def _settlement_before(noun: str, mentions: list, before: int, exclude) -> str |
     if noun == "capital":
         cc = country_context(mentions, before, exclude)
         return _capital_name(cc) if cc else None
+    # ("MOGADISHU (Reuters) - A bomb exploded in the city": the dateline names the city "the city" means)
     for g in reversed(mentions):
-        if g.start < before and g.role == "place" and g.place is not None and g.place.feature == "city":
+        if (
+            g.start < before
+            and g.role in ("place", "dateline")
+            and g.place is not None
+            and g.place.feature == "city"
+        ):
             return g.place.name
     return None
 

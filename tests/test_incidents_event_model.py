@@ -466,3 +466,8 @@ def test_a_sentence_opening_on_another_time_or_attack_reports_a_second_event(ope
     found = reports(text)
     assert len(found) == 2
     assert [{c.killed_low for c in r.claims} for r in found] == [{13}, {2}]
+
+
+def test_the_city_after_a_dateline_is_the_dateline_city():
+    [r] = reports("KISMAYO (Wire) - A car bomb exploded at a checkpoint in the city on Tuesday, killing 5.")
+    assert r.place is not None and r.place.name == "Kismayo"

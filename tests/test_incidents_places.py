@@ -109,3 +109,15 @@ def test_a_hospital_stormed_by_gunmen_is_the_place_of_the_event():
     text = "Two nurses died when gunmen stormed a hospital in Kanker."
     [m] = [g for g in geo.find_places(text) if g.role == "place"]
     assert places.locative(text, m)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants ambushed a convoy on the road to Afgooye on Monday.",
+        "Militants ambushed a convoy on the highway from Afgooye to Marka on Monday.",
+    ],
+)
+def test_a_road_to_a_town_is_near_the_town_not_in_it(text):
+    [m] = places.road_refs(text, 0, [])
+    assert m.place.name == "near Afgooye" and m.place.geo_precision == 2

@@ -16,6 +16,7 @@ No later stage reads the raw text again: incidents.extract decides over these.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -102,10 +103,11 @@ def read(doc: Doc) -> Doc:
     state = speech.Speakers()
     previous: DateReading | None = None
     military = False
+    evidence = CountryEvidence.of(doc)
     for s in doc.sentences:
         found = found_by_sentence[s.index]
         if s.index in hot:
-            parts = _parts(doc, s, found, geo_mentions, previous, military, state)
+            parts = _parts(doc, s, found, geo_mentions, previous, military, state, evidence)
             doc.add("parts", Span(s.start, s.end, "parts", parts))
             military = military or any(m.key != "attack" for m in parts.mentions)
             known = [d.reading for d in parts.dates if d.kind == "event" and d.reading.known]
@@ -169,6 +171,7 @@ def _parts(
     previous: DateReading | None,
     military: bool,
     state: speech.Speakers,
+    evidence: CountryEvidence,
 ) -> SentenceParts:
     acts_all = [x.data for x in doc.layer("actors", s.start, s.end)]
     claims = claims_of.sentence_claims(doc, s, found, state)
@@ -188,7 +191,7 @@ def _parts(
         s,
         events.find_mentions(s.text, military),
         dates.find_dates(s.text, s.start, doc.article.published, previous),
-        [p for p in _places(s, geo_mentions, exclude) if _consistent(p, doc)],
+        [p for p in _places(s, geo_mentions, exclude) if _consistent(p, evidence)],
         acts,
         claims,
         [(s.start + m.start, s.start + m.end, m.canonical) for m in found],
@@ -222,7 +225,51 @@ def _places(s: Sentence, geo_mentions: list, exclude: list[tuple[int, int]]) -> 
     ]
 
 
-def _consistent(p, doc: Doc) -> bool:
+@dataclass
+class CountryEvidence:
+    """How often each country is named in an article, and placed (a place not inside a source's
+    name), overall and by the mention's words: counted once per article, so that each place
+    candidate is checked in time proportional to the countries, not to the mentions."""
+
+    named: dict[str, int] = field(default_factory=dict)
+    placed: dict[str, int] = field(default_factory=dict)
+    named_as: dict[tuple[str, str], int] = field(default_factory=dict)  # (words, country) -> count
+    placed_as: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Doc) -> CountryEvidence:
+        ev = cls()
+        spans = sorted((m.start, m.end) for m in doc.layers.get("sources", []))
+        starts = [a for a, _ in spans]
+        reach = 0  # the longest source span: how far back an overlapping one may start
+        for a, b in spans:
+            reach = max(reach, b - a)
+        for g in doc.layers.get("geo", []):
+            if g.data.place is None or not g.data.place.country_code:
+                continue
+            code, words = g.data.place.country_code, g.data.text
+            _bump(ev.named, code)
+            _bump(ev.named_as, (words, code))
+            # "told SANA": a source's name names its country but places nothing
+            first = bisect_left(starts, g.start - reach)
+            in_source = any(a < g.end and g.start < b for a, b in spans[first : bisect_left(starts, g.end)])
+            if not in_source and g.data.role == "place":
+                _bump(ev.placed, code)
+                _bump(ev.placed_as, (words, code))
+        return ev
+
+    def named_besides(self, words: str, code: str) -> int:
+        return self.named.get(code, 0) - self.named_as.get((words, code), 0)
+
+    def placed_besides(self, words: str) -> list[str]:
+        return [c for c, n in self.placed.items() if n - self.placed_as.get((words, c), 0) > 0]
+
+
+def _bump(counts: dict, key) -> None:
+    counts[key] = counts.get(key, 0) + 1
+
+
+def _consistent(p, evidence: CountryEvidence) -> bool:
     """A place in a country the article names nowhere else, where its other places lie in another
     country named more than once, is a misreading (a region of one country read as a like-named
     admin area of another). A country named in any role ("Israeli", "US drones", "the Somali
@@ -233,20 +280,12 @@ def _consistent(p, doc: Doc) -> bool:
     country = places.country_name(p.place.country_code)
     if country and country.lower() in p.text.lower():
         return True  # "northeastern Jordan" names its country itself
-    named: dict[str, int] = {}
-    placed = set()
-    for g in doc.layers.get("geo", []):
-        if g.data.place is None or not g.data.place.country_code or g.data.text == p.text:
-            continue
-        code = g.data.place.country_code
-        named[code] = named.get(code, 0) + 1
-        if any(m.start < g.end and g.start < m.end for m in doc.layers.get("sources", [])):
-            continue  # "told SANA": a source's name names its country but places nothing
-        if g.data.role == "place":
-            placed.add(code)
-    # (a country next to theirs is no misreading: a town in Gaza beside places in Israel)
     cc = p.place.country_code
-    return cc in named or not any(named[c] > 1 and not _neighbours(cc, c) for c in placed)
+    if evidence.named_besides(p.text, cc) > 0:
+        return True
+    # (a country next to theirs is no misreading: a town in Gaza beside places in Israel)
+    others = evidence.placed_besides(p.text)
+    return not any(evidence.named_besides(p.text, c) > 1 and not _neighbours(cc, c) for c in others)
 
 
 @lru_cache(maxsize=1024)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 
 log = logging.getLogger(__name__)
 COUNTRY_PART = re.compile(
@@ -177,13 +178,20 @@ def candidates(
     """Incident-place candidates inside [start, end); `sentence` is the text from `start`."""
     from geo.place import ROLE_PLACE
 
+    spans = sorted(exclude)
+    starts = [a for a, _ in spans]
+    reach = max((b - a for a, b in spans), default=0)  # how far back an overlapping span may start
+
+    def overlapping(m) -> list[tuple[int, int]]:  # the exclude spans that can touch m, by bisection
+        return spans[bisect_left(starts, m.start - reach) : bisect_left(starts, m.end)]
+
     return [
         m
         for m in mentions
         if start <= m.start < end
         and m.role == ROLE_PLACE
         and m.place is not None
-        and not any(_names_other(m, a, b) for a, b in exclude)
+        and not any(_names_other(m, a, b) for a, b in overlapping(m))
         and not COMPOUND_ADJECTIVE.match(sentence, m.end - start)
         and not LANDFORM.match(sentence, m.end - start)
     ]

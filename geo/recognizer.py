@@ -132,11 +132,13 @@ _COMPASS_WORD = (r"(?:(?:North|South)[- ]?(?:[Ee]ast|[Ww]est)(?:ern)?|(?:North|S
 _COMPASS_NAME = rf"(?:(?:Far|Extreme|Upper|Lower)[- ])?{_COMPASS_WORD}(?:[- ]{_COMPASS_WORD}){{0,2}}"
 _AREA_ADJECTIVE = (r"(?:restive|volatile|troubled|remote|rural|embattled|neighbou?ring|[Aa]nglophone"
                    r"|[Ff]rancophone|English-speaking|French-speaking|conflict-hit|insurgency-hit|oil-rich|mineral-rich)")
-# found by their compass words first (COMPASS_NAMES: a cheap scan), then read around: the words before
+# found by their compass words first (_compass_names: a cheap scan), then read around: the words before
 # (COMPASS_BEFORE: "the", an owner "X's", up to two adjectives) and after (COMPASS_AFTER: the head noun, a
 # container "of X"); not part of a longer name ("the Northwest Cancer Centre", "North State Street")
-# (the first-letter look lets the scan skip fast)
-COMPASS_NAMES = re.compile(rf"(?=[NSEWCFULO])(?<![\w.-]){_COMPASS_NAME}(?![\w-])")
+COMPASS_NAME_AT = re.compile(rf"(?<![\w.-]){_COMPASS_NAME}(?![\w-])")
+# the words a compass name starts with: found by str.find (C speed), the pattern tried only there
+COMPASS_STARTS = ("North", "South", "East", "West", "Cent", "Far", "Extreme", "Upper", "Lower", "Nord", "Sud",
+                  "Est", "Ouest")
 COMPASS_BEFORE = re.compile(rf"(?<![\w.])(?:(?:[Tt]he\s+)?{_CC_NAME}['’]s\s+|(?P<the>[Tt]he\s+))"
                             rf"(?:{_AREA_ADJECTIVE}\s+){{0,2}}$|(?:{_AREA_ADJECTIVE}\s+){{1,2}}$")
 COMPASS_AFTER = re.compile(
@@ -376,28 +378,21 @@ def _spans(text: str) -> list[list[tuple[int, int]]]:
     return spans
 
 
-class _Where:
-    """Whether the sentence locates a name starting at `start` (_located_at), worked out once for the
-    several n-grams tried from one start."""
-
-    __slots__ = ("text", "start", "_found")
-
-    def __init__(self, text: str, start: int):
-        self.text, self.start, self._found = text, start, None
-
-    def located(self) -> bool:
-        if self._found is None:
-            self._found = _located_at(self.text, self.start)
-        return self._found
+def _located_memo(text: str, start: int, memo: dict[int, bool]) -> bool:
+    """_located_at, once per start (the n-grams tried from one start share it)."""
+    found = memo.get(start)
+    if found is None:
+        found = memo[start] = _located_at(text, start)
+    return found
 
 
 def _lookup_key(gz: Gazetteer, phrase: str, dotted: bool = False,
-                located: _Where | None = None) -> _Found | None:
+                located: tuple[str, int, dict[int, bool]] | None = None) -> _Found | None:
     """(key, entries, demonym entry) of a known name; dotted: written with a full stop ("Ky.").
 
     A name in another transliteration is looked up by its skeleton where it is written as one
     (an article or a word such as Umm, Deir, Kafr) or where the sentence locates it ("in Bardhere";
-    located: where the name starts, looked at only then):
+    located: the text, the name's start and a memo of starts already looked at, looked at only then):
     elsewhere a capitalised word matching some village's skeleton is more likely a person's name.
     """
     key = _key(phrase)
@@ -408,13 +403,14 @@ def _lookup_key(gz: Gazetteer, phrase: str, dotted: bool = False,
     if key in gz.demonyms:
         return key, (), gz.demonyms[key]
     entries = gz.lookup(key) or gz.lookup(strip_articles(key).replace(" ", ""))
-    if not entries and (TRANSLITERATED.match(key) or located is not None and located.located()):
+    if not entries and (TRANSLITERATED.match(key) or located is not None and _located_memo(*located)):
         entries = gz.by_spelling(skeleton(key))
     return (key, entries, None) if entries else None
 
 
 def _candidates(text: str, gz: Gazetteer) -> list[_Candidate]:
     out: list[_Candidate] = []
+    located: dict[int, bool] = {}
     for tokens in _spans(text):
         i = 0
         end = tokens[-1][1]
@@ -429,13 +425,12 @@ def _candidates(text: str, gz: Gazetteer) -> list[_Candidate]:
                 out.append(area)
                 i += used
                 continue
-            where = _Where(text, tokens[i][0])
             for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
                 start, end = tokens[i][0], tokens[i + n - 1][1]
                 if n > 1 and text[tokens[i + n - 1][0]:end] in LEADING_WORDS:
                     continue  # "West The": a name does not end in an article
                 dotted = n == 1 and text[end - 1:end + 1].endswith(".")
-                found = _lookup_key(gz, text[start:end], dotted, where)
+                found = _lookup_key(gz, text[start:end], dotted, (text, start, located))
                 if found:
                     if dotted and text[end - 1] != "." \
                             and found[1][:1] == (gz.abbreviations.get(found[0]),):
@@ -865,19 +860,34 @@ def _in_container(text: str, m: PlaceMention, mentions: list[PlaceMention], reso
     return PlaceMention(phrase, ns, m.end, ROLE_PLACE, replace(place, name=" ".join(phrase.split())), extra)
 
 
+def _compass_names(text: str) -> list[re.Match]:
+    """The compass names of a text (COMPASS_NAME_AT), in order, none inside another."""
+    starts = []
+    for word in COMPASS_STARTS:
+        i = text.find(word)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(word, i + 1)
+    out, end = [], -1
+    for i in sorted(starts):
+        if i >= end and (m := COMPASS_NAME_AT.match(text, i)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def _compass_mentions(text: str, resolver: Resolver) -> list[PlaceMention]:
     """Admin-1 areas named by compass words, read in the country the phrase or the text names; the phrase
     without its container where the container is no country."""
     out = []
-    for hit in COMPASS_NAMES.finditer(text):
+    for hit in _compass_names(text):
         after = COMPASS_AFTER.match(text, hit.end(), hit.end() + WINDOW)
-        if after is None:
-            continue
-        before = COMPASS_BEFORE.search(text, max(0, hit.start() - COMPASS_BEFORE_REACH), hit.start())
-        start = before.start() if before else hit.start()
-        if after["kind"] is None and (before is None or before["the"] is None
-                                      or len(compass_key(_key(hit.group())).split()) < 2):
+        if after is None or after["kind"] is None and len(compass_key(_key(hit.group())).split()) < 2:
             continue  # "the West", "North Korea": no area without a head noun unless two compass words
+        before = COMPASS_BEFORE.search(text, max(0, hit.start() - COMPASS_BEFORE_REACH), hit.start())
+        if after["kind"] is None and (before is None or before["the"] is None):
+            continue
+        start = before.start() if before else hit.start()
         features = COMPASS_FEATURES if after["kind"] else BARE_COMPASS_FEATURES
         ends = (after.end(), after.start("container")) if after["container"] else (after.end(),)
         for end in ends:  # with its container, else without it ("of the Sahel" is no country)

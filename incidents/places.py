@@ -38,9 +38,12 @@ LOCATIVE = re.compile(
     r"(?:(?!(?:was|were|is|are|as|and|that|which|while|where|when|said)\b)[\w'.-]+\s+){0,4}\(?$",
     re.I,
 )
+# (geo keeps a relation in the mention: "on the outskirts of X", "close to X", "in the vicinity of X")
 RELATIONAL = re.compile(
     r"^(?:near|outside|inside|around|north|south|east|west|northern|southern|eastern|western|"
-    r"central|the|\d|(?:about|some|roughly|nearly|approximately)\s+\d)",
+    r"central|the|\d|(?:about|some|roughly|nearly|approximately)\s+\d|"
+    r"(?:on|in)\s+the\s+(?:outskirts|vicinity)\b|close\s+to\b|not\s+far\s+from\b|just\s+outside\b|"
+    r"in\s+and\s+around\b)",
     re.I,
 )
 # where people fled or went to is not where the violence was: "forced thousands to flee towards Goma"

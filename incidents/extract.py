@@ -226,6 +226,10 @@ class Reader:
         self.current: Report | None = None
         self.previous_date: DateReading | None = None
         self.adjectivals: list = []
+        # what sentences say before the article names any event ("The toll has risen to seven." "They were
+        # killed in X last Saturday."): the main event's figures, place and day, once a sentence names it
+        self.pending: list[SentenceParts] = []
+        self.lead: list[SentenceParts] = []  # the pending sentences, once the main event is named
 
     def new_report(self, m: events.Mention, share: Share, s: Sentence, when: DateReading | None) -> Report:
         event_type, sub_type, weapon = _typing(m, s.text)
@@ -258,8 +262,34 @@ class Reader:
         self._add(r, share, s, m, explicit_only=False, why=f"the event named in its sentence ('{m.text}')")
         if not r.actor1:
             r.actor1 += self.adjectival_attacker(m, s)
+        if not self.reports:
+            self.take_pending(r)
         self.reports.append(r)
         return r
+
+    def take_pending(self, r: Report) -> None:
+        """The main event gets the figures of the sentences before its name (their place and day wait
+        for the end of the article: see lead_place)."""
+        for parts in self.pending:
+            why = "stated before the event is named: the main event"
+            self.add_claims(r, [c for _, c in parts.claims], parts.sentence, why)
+        self.lead, self.pending = self.pending, []
+
+    def lead_place(self) -> None:
+        """The main event that no sentence naming it placed or dated, placed and dated by the sentences
+        before its name: "They were killed in X last Saturday." then "The gunmen opened fire ..."."""
+        main = self.reports[0] if self.reports else None
+        for parts in self.lead if main is not None else []:
+            s = parts.sentence
+            best = _most_specific(parts.places, s)
+            if main.place is None and best is not None:
+                main.place, main.location_as_reported = best.place, best.text
+                why = f"{best.place.name} (said before the event is named)"
+                main.spans.append((best.start, best.end, "place", why))
+            when = _event_date(Share(dates=[d for d in parts.dates if d.kind in ("event", "relative")]))
+            if main.date is None and when is not None:
+                main.date = when
+                main.spans.append((when.start, when.end, "date", when.text))
 
     def adjectival_attacker(self, m: events.Mention, s: Sentence) -> list[str]:
         """ "Israeli airstrike", "Russian missiles struck": the adjective names the attacker's forces."""
@@ -416,12 +446,11 @@ class Reader:
                 # "The Northern Front claimed responsibility.": a frame names the event's attacker
                 named = [a.canonical for a in parts.actors if a.hint == "attacker"]
                 self.current.actor1 += [a for a in named if a not in self.current.actor1]
-            if (
-                parts.claims
-                and self.current is not None
-                and not events.BACKGROUND.search(s.text)
-                and not CUMULATIVE.search(s.text)
-            ):
+            if events.BACKGROUND.search(s.text) or CUMULATIVE.search(s.text):
+                return
+            if not self.reports:
+                self.pending.append(parts)
+            elif parts.claims and self.current is not None:
                 why = "no event named in its sentence: the event under discussion"
                 self.add_claims(self.current, [c for _, c in parts.claims], s, why)
                 self.refine_place(self.current, parts.places, s)
@@ -478,6 +507,7 @@ def read_doc(doc: Doc) -> list[Report]:
     reader = Reader(doc.article)
     for span in doc.layer("parts"):
         reader.sentence(span.data)
+    reader.lead_place()
     merged = [merge(g) for g in cluster.group_reports(reader.reports)]
     # the main event (the first the article reports) stands on its place; any other event of the
     # article only where the text also gives it a day ("Earlier, a blast hit X" is background)

@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+import geo
 from incidents import cluster, dates, events
 from incidents.ingest import article_from_text
 from incidents.pipeline import extract_reports
@@ -471,3 +472,37 @@ def test_a_sentence_opening_on_another_time_or_attack_reports_a_second_event(ope
 def test_the_city_after_a_dateline_is_the_dateline_city():
     [r] = reports("KISMAYO (Wire) - A car bomb exploded at a checkpoint in the city on Tuesday, killing 5.")
     assert r.place is not None and r.place.name == "Kismayo"
+
+
+# -- what the lead says before it names the event ------------------------------------------------
+
+
+def test_a_toll_and_a_place_stated_before_the_event_is_named_are_the_main_events():
+    text = (
+        "Kanker school attack\n\n"
+        "By nightfall the number of dead had reached nine. These are the pupils killed at a school in Kanker "
+        "last Friday. The raiders herded the pupils into a hall and opened fire, killing five at once."
+    )
+    [r] = reports(text)  # published Wednesday 10 May 2023
+    assert {c.killed_low for c in r.claims} == {9, 5}
+    assert r.place is not None and r.place.place_id == geo.resolve("Kanker").place_id
+    assert r.date is not None and r.date.date_start == date(2023, 5, 5)
+
+
+def test_a_wars_running_toll_before_the_event_is_not_the_events():
+    text = (
+        "The insurgency, which began in 2017, has killed more than 3,000 people. "
+        "Gunmen opened fire on a bus in Kanker on Monday, killing six passengers."
+    )
+    [r] = reports(text)
+    assert {c.killed_low for c in r.claims} == {6}
+
+
+def test_the_sentence_naming_the_event_keeps_its_own_place_over_the_lead():
+    text = (
+        "Reporters in Raipur counted twelve bodies on Sunday. "
+        "The ambush took place near Kanker on Saturday, police said."
+    )
+    [r] = reports(text, "2023-05-08")
+    assert r.place is not None and r.place.name == geo.resolve("near Kanker").name
+    assert {c.killed_low for c in r.claims} == {12}

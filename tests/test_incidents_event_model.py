@@ -506,3 +506,14 @@ def test_the_sentence_naming_the_event_keeps_its_own_place_over_the_lead():
     [r] = reports(text, "2023-05-08")
     assert r.place is not None and r.place.name == geo.resolve("near Kanker").name
     assert {c.killed_low for c in r.claims} == {12}
+
+
+# -- a later sentence that refers back and says more precisely where ------------------------------
+
+
+@pytest.mark.parametrize("pronoun", ["which", "that"])
+def test_the_verb_of_a_relative_clause_goes_on_with_the_event_before_it(pronoun):
+    sentence = f"Aid groups condemned the bombing on Monday by the air force near Foo, {pronoun} hit a fair."
+    assert [m.text for m in events.find_mentions(sentence)] == ["bombing"]
+    # two events said in two clauses stay two
+    assert len(events.find_mentions("A drone struck a car near Foo, and a rocket hit a shop.")) == 2

@@ -174,6 +174,55 @@ def better_place(new, old) -> bool:
     return place_rank(new) < place_rank(old)
 
 
+def better_in_account(new, old) -> bool:
+    """better_place within one article's account of an event, where a bare name that a province
+    shares with its chief town is the province when the account also names one of its districts
+    away from the town (district_of_namesake)."""
+    if district_of_namesake(new, old):
+        return True
+    if old is not None and district_of_namesake(old, new):
+        return False
+    return better_place(new, old)
+
+
+def compatible_in_account(a, b) -> bool:
+    """places_compatible within one article's account, a district of the province a bare town name
+    shares being inside that province (district_of_namesake)."""
+    return district_of_namesake(a, b) or district_of_namesake(b, a) or places_compatible(a, b)
+
+
+def district_of_namesake(district, city) -> bool:
+    """A district of the province that shares its name with its chief town, away from that town.
+
+    "Forces in Foo, which hit a market in Bar district": where a province and its chief town
+    share a name, the bare name read as the town is the province when the same account puts
+    the event in one of its districts outside the town. The district says more. (Across
+    articles the town may be meant: another report can say "the city of Foo".)
+    """
+    return (
+        getattr(district, "feature", "") == "admin2"
+        and getattr(city, "feature", "") == "city"
+        and bool(city.admin1)
+        and _same_name(district.admin1 or "", city.admin1)
+        and _same_name(city.admin1, city.name)
+        and not _same_name(district.name, city.name)
+        and km(district.lat, district.lon, city.lat, city.lon) > city.uncertainty_km
+    )
+
+
+_DOUBLED = re.compile(r"([a-z])\1")
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two spellings of one name as gazetteers give them ("Hamah" and "Hama", "Ta'izz" and "Taiz")."""
+    from geo.normalize import name_key
+
+    def loose(name: str) -> str:
+        return _DOUBLED.sub(r"\1", name_key(name)).removesuffix("h")
+
+    return bool(a) and loose(a) == loose(b)
+
+
 def _town_in_unit(town, unit) -> bool:
     """A place at or near a town (UCDP where_prec 1-2) inside a district, province or region (3-5)."""
     return town.where_prec <= 2 and 3 <= unit.where_prec <= 5 and inside(town, unit)

@@ -143,7 +143,7 @@ def _most_specific(mentions: list, s: Sentence):
     bound = [p for p in mentions if places.names_the_scene(s.text, p.end - s.start)]
     best = None
     for p in bound or mentions:
-        if best is None or cluster.better_place(p.place, best.place):
+        if best is None or cluster.better_in_account(p.place, best.place):
             best = p
     return best
 
@@ -356,8 +356,8 @@ class Reader:
         if best is not None and (
             ref.place is None
             or (
-                cluster.better_place(best.place, ref.place)
-                and cluster.places_compatible(best.place, ref.place)
+                cluster.better_in_account(best.place, ref.place)
+                and cluster.compatible_in_account(best.place, ref.place)
             )
         ):
             ref.place, ref.location_as_reported = best.place, best.text
@@ -432,7 +432,7 @@ class Reader:
             best is not None
             and ref.place is not None
             and ref.place.geo_precision >= 3  # an area: "near X" then "a hospital in Y" is elsewhere
-            and cluster.better_place(best.place, ref.place)
+            and cluster.better_in_account(best.place, ref.place)
             and cluster.inside(best.place, ref.place)
         ):
             ref.place, ref.location_as_reported = best.place, best.text
@@ -481,7 +481,7 @@ def merge(group: list[Report]) -> Report:
     for r in group[1:]:
         # the days no published date resolved still say something ("on Sunday", "October 8")
         base.other_dates += [d for d in (r.date, *r.other_dates) if d is not None and not d.known]
-        if r.place is not None and cluster.better_place(r.place, base.place):
+        if r.place is not None and cluster.better_in_account(r.place, base.place):
             base.place, base.location_as_reported = r.place, r.location_as_reported
         if r.sub_event_type and not base.sub_event_type:
             base.event_type, base.sub_event_type = r.event_type, r.sub_event_type
@@ -566,8 +566,8 @@ def place_from_headline(doc: Doc, main: Report) -> None:
             and (
                 main.place is None
                 or (
-                    cluster.better_place(g.place, main.place)
-                    and cluster.places_compatible(g.place, main.place)
+                    cluster.better_in_account(g.place, main.place)
+                    and cluster.compatible_in_account(g.place, main.place)
                 )
             )
         ):

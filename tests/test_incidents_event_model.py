@@ -517,3 +517,37 @@ def test_the_verb_of_a_relative_clause_goes_on_with_the_event_before_it(pronoun)
     assert [m.text for m in events.find_mentions(sentence)] == ["bombing"]
     # two events said in two clauses stay two
     assert len(events.find_mentions("A drone struck a car near Foo, and a rocket hit a shop.")) == 2
+
+
+@pytest.mark.parametrize(
+    ("town", "district"),
+    [("Ghazni", "Andar district"), ("Homs", "Qusayr district"), ("Kandahar", "Spin Boldak district")],
+)
+def test_a_district_of_the_province_a_bare_name_shares_with_its_town_refines_the_place(town, district):
+    text = (
+        f"Warplanes struck a wedding party in {town} on Tuesday, killing 14 guests, officials said. "
+        f'"We deplore the air strike on Tuesday by government jets in {town}, which hit a crowded '
+        f'gathering in {district}," an aid agency said in a statement.'
+    )
+    [r] = reports(text, "2023-05-10")
+    assert r.place is not None and r.place.name == geo.resolve(district).name
+
+
+def test_a_district_of_another_province_does_not_move_the_event():
+    text = (
+        "Warplanes struck a wedding party in Kandahar on Tuesday, killing 14 guests, officials said. "
+        '"We deplore the air strike on Tuesday by government jets in Kandahar, which hit a crowded '
+        'gathering in Qusayr district," an aid agency said in a statement.'
+    )
+    [r] = reports(text, "2023-05-10")
+    assert r.place is not None and r.place.name == geo.resolve("Kandahar").name
+
+
+def test_a_district_refines_only_the_province_whose_name_the_town_shares():
+    ghazni, andar = geo.resolve("Ghazni"), geo.resolve("Andar district")
+    assert cluster.district_of_namesake(andar, ghazni)
+    assert cluster.better_in_account(andar, ghazni)
+    assert not cluster.district_of_namesake(andar, geo.resolve("Kandahar"))  # another province's town
+    assert not cluster.district_of_namesake(geo.resolve("Ghazni district"), ghazni)  # the town's own district
+    # across articles a town a report names stays more precise than a district another names
+    assert cluster.better_place(ghazni, andar)

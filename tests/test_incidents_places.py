@@ -150,3 +150,9 @@ def test_an_undated_lead_placed_only_on_a_towns_outskirts_makes_its_report(artic
     [r] = extract_reports(article_of(text, published=None))
     assert r.place.geo_precision == 2 and "Kanker" in r.place.name
     assert sorted(c.killed_low for c in r.claims) == [12, 14]
+
+
+def test_a_district_the_text_names_is_the_district_where_geo_read_only_its_town():
+    text = '"Jets hit a crowded gathering in Qusayr district," a witness said.'
+    [m] = refs(places.admin_refs, text)
+    assert m.place.feature == "admin2" and m.place.name == geo.resolve("Qusayr district").name

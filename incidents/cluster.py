@@ -282,6 +282,7 @@ class Profile:
     classes1: frozenset[str] = frozenset()  # attackers named by a class ("settlers", "gunmen")
     assumed: bool = False  # its only day is assumed from a publication (an undated lead)
     figures: frozenset[tuple[str, int]] = frozenset()  # the tolls its sources give, by kind
+    weak: int = 0  # DateReading.weak of its strongest readings: 1 where only a statement's day dates it
 
 
 def _figures(reports: list[Report]) -> frozenset[tuple[str, int]]:
@@ -325,6 +326,10 @@ def core_dates(reports: list[Report]) -> tuple[date | None, date | None, int | N
     days = Counter(d.best for d in local if start <= d.best <= end)
     day = days.most_common(1)[0][0] if days else date.fromordinal((start.toordinal() + end.toordinal()) // 2)
     precision = best
+    if strongest == 1 and best == 1:
+        # only the day something was said about it ("the army said on Saturday"): the event is of
+        # that day or the day before, as a lead's event is of its publication day or the day before
+        start = min(start, end - timedelta(days=1))
     if best == 1 and start != end:
         precision = 2 if (end - start).days <= 7 else 3
     return start, end, precision, day
@@ -347,6 +352,7 @@ def profile(reports: list[Report]) -> Profile:
         partials=tuple(p for r in reports for p in undated.partials(r)),
         classes1=frozenset(_class(a) for r in reports for a in r.actor1 if is_generic(a)),
         figures=_figures(reports),
+        weak=readings[0].weak if readings else 0,
     )
 
 
@@ -394,6 +400,8 @@ def _another_day(report: Report, prof: Profile) -> bool:
         fresh
         and d is not None
         and d.known
+        and d.weak == 0  # (a statement's day is the event's or the day after: no other day)
+        and prof.weak == 0
         and d.precision == 1
         and prof.precision == 1
         and prof.start == prof.end
@@ -404,11 +412,16 @@ def _another_day(report: Report, prof: Profile) -> bool:
 
 
 def _one_day(report: Report, prof: Profile) -> bool:
-    """Both sides are dated to the same single day."""
+    """Both sides are dated to the same single day, where a day only a statement gives ("the army said
+    on Saturday") may be the event's day or the day after it."""
     d = report.date
-    return bool(
-        d is not None and d.known and d.precision == 1 and prof.precision == 1 and d.date_start == prof.start
-    )
+    if d is None or not d.known or d.precision != 1 or prof.start is None:
+        return False
+    if d.weak == 1 and prof.weak == 0 and prof.precision == 1:
+        return 0 <= (d.date_start - prof.start).days <= 1
+    if prof.weak == 1 and d.weak == 0:  # (its window is the statement's day and the day before)
+        return prof.start <= d.date_start <= prof.end
+    return prof.precision == 1 and d.date_start == prof.start
 
 
 NIGHT = re.compile(r"\b(?:night|overnight|late|early|midnight|hours|dawn)\b", re.I)

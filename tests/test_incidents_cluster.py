@@ -288,3 +288,37 @@ def test_a_reading_most_reports_disagree_with_does_not_become_the_incidents_plac
 
     town, province, far = geo.resolve("near Gwoza"), geo.resolve("Borno state"), geo.resolve("Kano")
     assert cluster.most_specific([far, town, province, town]).name == "near Gwoza"
+
+
+# a day only a statement gives is the event's day or the day before (a date belongs to its clause)
+SAID_ONLY = (
+    "A bomb blast killed eleven traders at a bazaar in Kanker district, "
+    "the army said in a statement on Sunday."
+)
+EVENT_DAY = (
+    "Gunmen opened fire on a bazaar near Kanker on Saturday evening, killing eleven traders, residents said."
+)
+
+
+def test_an_event_dated_only_by_a_statements_day_is_of_that_day_or_the_day_before(sqlite_store):
+    sqlite_store.ingest([art(SAID_ONLY, published="2023-05-15")])
+    [row] = sqlite_store.incidents_frame().to_dict("records")
+    assert (row["date_start"], row["date_end"], row["time_precision"]) == ("2023-05-13", "2023-05-14", 2)
+
+
+@pytest.mark.parametrize("order", [(SAID_ONLY, EVENT_DAY), (EVENT_DAY, SAID_ONLY)])
+def test_a_statements_day_and_the_events_day_before_it_are_one_incident(sqlite_store, order):
+    # (told as two kinds of violence, a blast and gunfire: evidence against, not a veto, on one day)
+    sqlite_store.ingest([art(t, published="2023-05-15", outlet=f"Outlet {i}") for i, t in enumerate(order)])
+    [row] = sqlite_store.incidents_frame().to_dict("records")
+    assert row["event_date"] == "2023-05-13"
+
+
+def test_in_one_article_a_statements_day_does_not_split_the_event_of_the_day_before(sqlite_store):
+    text = (
+        "Eleven traders were killed at a bazaar in Kanker district, the army said in a statement on Sunday. "
+        "An attack by gunmen on the bazaar on Saturday evening lasted an hour, residents said."
+    )
+    sqlite_store.ingest([art(text, published="2023-05-15")])
+    [row] = sqlite_store.incidents_frame().to_dict("records")
+    assert row["event_date"] == "2023-05-13"

@@ -329,3 +329,8 @@ def test_an_update_by_the_same_speaker_however_capitalised_supersedes_and_a_toll
     assert rows == {12: True, 20: False}
     text = "A bomb hit a bus depot in Kano on Monday, killing 12. The toll later rose to 20, officials said."
     assert [(c.source, c.killed_low) for c in claims_of(text) if c.killed_low == 20] == [("officials", 20)]
+
+
+def test_a_reporting_verb_before_a_word_that_begins_with_attack_is_a_frame():
+    text = "The police said the attackers fled."
+    assert [f.source.canonical for f in sources.frames(text, sources.mentions(text))] == ["police"]

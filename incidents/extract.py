@@ -516,7 +516,9 @@ def read_doc(doc: Doc) -> list[Report]:
         if not _dated(r):
             r.date = next((o.date for o in merged if o.start == r.start and o is not r and _dated(o)), r.date)
     kept = [r for i, r in enumerate(merged) if r.place is not None and (i == 0 or _dated(r))]
-    if not kept:  # geo found no place, but the article does report one dated event with figures
+    # geo found no place, but a dated article does report one dated event with figures (an undated page
+    # with no place has nothing to map and nothing to check its day against: related-story lists, clutter)
+    if not kept and doc.article.published is not None:
         kept = [
             r
             for r in merged

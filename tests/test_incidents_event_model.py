@@ -551,3 +551,14 @@ def test_a_district_refines_only_the_province_whose_name_the_town_shares():
     assert not cluster.district_of_namesake(geo.resolve("Ghazni district"), ghazni)  # the town's own district
     # across articles a town a report names stays more precise than a district another names
     assert cluster.better_place(ghazni, andar)
+
+
+# -- pages that give nothing to map ---------------------------------------------------------------
+
+
+def test_an_undated_page_that_names_no_place_makes_no_incident():
+    text = "Raiders shot dead six herders on 14 March 2021, a local chief said. The raiders escaped."
+    assert extract_reports(article_from_text(text, published=None)) == []
+    # a dated article's one dated event with figures is still kept, though geo placed nothing
+    [r] = reports(text, "2021-03-15")
+    assert {c.killed_low for c in r.claims} == {6}

@@ -235,8 +235,14 @@ def most_specific(places: list):
     not compete: a hospital's town or a misread homonym that one report gives does not win
     over the town the others place inside the province they name.
     """
+    readings = consistent([p for p in places if p is not None])
+    # a town or district inside every province or region the reports name, where there is one: not a
+    # smaller reading elsewhere (a hospital's town, a homonym) that one report gives
+    distinct = list({_key(p): p for p in readings}.values())[:MAX_COMPARED]
+    areas = [a for a in distinct if a.where_prec >= 4]
+    inner = [p for p in distinct if p.where_prec <= 3 and all(inside(p, a) for a in areas)] if areas else []
     best = None
-    for p in consistent([p for p in places if p is not None]):
+    for p in inner or readings:
         if better_place(p, best):
             best = p
     return best

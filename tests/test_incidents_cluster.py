@@ -322,3 +322,20 @@ def test_in_one_article_a_statements_day_does_not_split_the_event_of_the_day_bef
     sqlite_store.ingest([art(text, published="2023-05-15")])
     [row] = sqlite_store.incidents_frame().to_dict("records")
     assert row["event_date"] == "2023-05-13"
+
+
+def _place(name, lon, radius, where_prec, precision):
+    from geo.place import Place
+
+    return Place(name, 0.0, lon, "XX", None, name, precision, where_prec, radius)
+
+
+def test_merged_reports_keep_the_district_inside_the_province_over_a_smaller_reading_outside_it():
+    from incidents.cluster import most_specific
+
+    province = _place("Foo Province", 0.0, 60.0, 4, 3)
+    district = _place("Bar District", 0.72, 30.0, 3, 3)  # 80 km off the province's centre: inside it
+    town = _place("Baz", 1.17, 5.0, 1, 1)  # 130 km off: beyond the province, though near the district
+    assert most_specific([province, district, town]) is district
+    # with no province or region named, the smaller reading wins as before
+    assert most_specific([district, town]) is town

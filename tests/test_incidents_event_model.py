@@ -500,7 +500,7 @@ def test_a_wars_running_toll_before_the_event_is_not_the_events():
 
 def test_the_sentence_naming_the_event_keeps_its_own_place_over_the_lead():
     text = (
-        "Reporters in Raipur counted twelve bodies on Sunday. "
+        "Reporters in Nagpur counted twelve bodies on Sunday. "
         "The ambush took place near Kanker on Saturday, police said."
     )
     [r] = reports(text, "2023-05-08")

@@ -1,0 +1,82 @@
+"""Event classes, actor names and the event's day: general rules, each in made-up wording.
+
+No sentence here comes from a development or held-out article; each is an instance
+of a class of wording real copy uses, written for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from incidents import events, summary
+from incidents.ingest import article_from_text
+from incidents.model import Incident
+from incidents.pipeline import extract_reports
+
+
+def reports(text, published="2023-05-10", title=None):
+    return extract_reports(article_from_text(text, published=published, title=title))
+
+
+def row(*texts, published="2023-05-10"):
+    rs = [r for t in texts for r in reports(t, published)]
+    return summary.incident_row(Incident("inc-test", rs))
+
+
+# -- the event lexicon: classes of verbs and nouns that tell an attack --------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_type"),
+    [
+        ("A man blew himself up at the gate of a court in Quetta, killing six.", "Suicide bomb"),
+        (
+            "The attacker detonated an explosive belt at a checkpoint near Kandahar, killing four.",
+            "Suicide bomb",
+        ),
+        ("Helicopters dropped barrel bombs on a bakery in Aleppo, killing 11 people.", "Air/drone strike"),
+        ("Someone hurled a grenade into a crowded bar in Kampala, killing two patrons.", "Grenade"),
+        ("Militants set off a device beside a bus on the road outside Bannu, killing five.", None),
+        ("A device hidden in a cart went off at a fruit market in Mosul, killing seven.", None),
+        ("A booby-trapped motorcycle exploded outside a mosque in Kirkuk, killing three.", None),
+        (
+            "Fighters rammed an explosives-laden truck into an army post near Gao, killing nine soldiers.",
+            None,
+        ),
+        ("Men on motorbikes gunned down eight farmers near Maiduguri.", "Attack"),
+        ("A stabbing at a railway station in Marseille left two passengers dead.", "Attack"),
+    ],
+)
+def test_an_attack_said_by_a_verb_or_noun_of_its_class_makes_an_incident(sentence, sub_type):
+    [r] = reports(sentence)
+    assert r.event_type
+    if sub_type is None:
+        assert r.sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb")
+    else:
+        assert r.sub_event_type == sub_type
+
+
+def test_a_device_or_a_charge_in_another_sense_is_no_bomb():
+    assert events.find_mentions("The court filed charges against the mayor and seized a device.") == []
+
+
+# -- actors ---------------------------------------------------------------------------------
+
+
+def test_a_lower_case_air_force_of_another_country_is_not_the_united_states():
+    r = row("The air force bombed a market in Zamfara state on Monday, killing 14 people, residents said.")
+    assert "US forces" not in r["actor1"]
+
+
+def test_one_state_named_by_its_adjective_and_by_its_name_is_one_actor():
+    r = row(
+        "Ruritanian forces shelled the town of Kharkiv on Monday, killing four civilians. "
+        "The shells were fired by Russia, the governor said."
+    )
+    names = [a.strip() for a in r["actor1"].split(";")]
+    assert len(names) == 1
+    assert summary._one_state_once(["Kenyan forces", "Kenya armed forces", "al-Shabaab"]) == [
+        "Kenya armed forces",
+        "Kenya armed forces",
+        "al-Shabaab",
+    ]

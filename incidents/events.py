@@ -320,6 +320,15 @@ PRIOR = re.compile(
     r"(?:days|weeks|months|years))\s+(?:after|before)\s+(?:an?|another|one)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+# "..., a week after troops killed two men near X", "months after militants stormed Y": a clause the
+# sentence measures its event from tells an earlier event, whose subject opens it (a definite "days after
+# the bombing" may be the article's own event, and keeps its determiner)
+PRIOR_CLAUSE = re.compile(
+    r"\b(?:days|weeks|months|years|hours|a (?:day|week|month|year)|(?:two|three|four|five|six|\d+) "
+    r"(?:days|weeks|months|years))\s+(?:after|before)\s+(?!(?:the|this|that|these|those|its|their)\b)"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 DEFINITE = {
     "the": "the",
     "this": "demo",
@@ -434,7 +443,8 @@ def find_mentions(sentence: str, military: bool = False) -> list[Mention]:
                     plural=noun.lower().endswith("s") and not noun.lower().endswith("ss"),
                     # "the bodies of five men were found": the article is the bodies', not an event's
                     determiner="" if key == "killing" else _determiner(before),
-                    background=sentence_background or bool(RECENT.search(before) or PRIOR.search(before)),
+                    background=sentence_background
+                    or bool(RECENT.search(before) or PRIOR.search(before) or PRIOR_CLAUSE.search(before)),
                     hypothetical=bool(HYPOTHETICAL.search(before) or PLOT.search(sentence[: m.start()])),
                 )
             )

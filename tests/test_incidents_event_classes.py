@@ -80,3 +80,34 @@ def test_one_state_named_by_its_adjective_and_by_its_name_is_one_actor():
         "Kenya armed forces",
         "al-Shabaab",
     ]
+
+
+# -- places: the dateline, and a clause that tells an earlier event ---------------------------
+
+
+def test_the_dateline_city_is_not_the_town_once_the_text_names_another_country():
+    [r] = reports(
+        "ACCRA, Ghana (AP) — Militants ambushed a patrol in Togo's far north on Friday, killing six "
+        "soldiers, officials said. The ambush happened near the town, a resident said."
+    )
+    assert r.place is not None and r.place.country_code == "TG"
+
+
+def test_the_dateline_city_is_still_the_city_a_story_filed_from_it_means():
+    [r] = reports(
+        "KABUL (Reuters) - A bomb went off at a crowded bus stop in the city on Monday, killing nine."
+    )
+    assert r.place is not None and r.place.name.startswith("Kabul")
+
+
+def test_a_clause_measured_from_by_weeks_after_tells_an_earlier_event_not_this_ones_place_or_attacker():
+    [r] = reports(
+        "Insurgents overran an army outpost on Sunday, killing 11 soldiers, the army said. "
+        "The raid came two weeks after Ethiopian troops shot dead four herders near Dolo."
+    )
+    assert r.place is None or "Dolo" not in r.place.name
+    assert not any("Ethiopia" in a for a in r.actor1)
+    [m] = [m for m in events.find_mentions("It came two weeks after Ethiopian troops killed four men.")]
+    assert m.background
+    [m] = events.find_mentions("It came two weeks after the massacre in the valley.")
+    assert not m.background  # a definite event: it may be the article's own

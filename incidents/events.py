@@ -53,7 +53,7 @@ INSTRUMENTS: list[tuple[str, str]] = [
     pair
     for key, nouns in INSTRUMENT_NOUNS.items()
     for pair in (
-        (key, rf"\b(?P<noun>{nouns})\b(?:\s+[\w-]+){{0,5}}?\s+{_KILL_VERB}\b"),
+        (key, rf"\b(?P<noun>{nouns})\b(?:\s+[\w-]+){{0,12}}?\s+{_KILL_VERB}\b"),
         (key, rf"{_BY}(?P<noun>{nouns})\b"),
     )
 ] + [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from functools import lru_cache
 from typing import Any
@@ -203,6 +204,9 @@ def _untyped(claims: list[CasualtyClaim]) -> tuple[str, str]:
     return "", ""
 
 
+# "killing 20 terrorists", "struck terrorist hideouts": the word a side uses for those it hit is its
+# label for them, no group: the target is who was hit (incidents.targets reads them from the counts)
+LABEL = re.compile(r"(?:suspected\s+)?(?:terrorists?|terror elements|criminals|outlaws)", re.I)
 GENERIC_STATE = "state forces"  # data/actors.csv: "security forces", "the army", "soldiers" with no country
 
 
@@ -291,7 +295,9 @@ def incident_row(incident: Incident) -> dict[str, Any]:
     said = " ".join(r.context for r in reports)
     actor1 = _named_first(_states([a for r in reports for a in r.actor1], country, said))
     actor2 = [
-        a for a in _states([a for r in reports for a in r.actor2], country, said) if a not in actor1
+        a
+        for a in _states([a for r in reports for a in r.actor2], country, said)
+        if a not in actor1 and not LABEL.fullmatch(a)
     ] or _victims(claims, [r.context for r in reports], country)
     return {
         "incident_id": incident.incident_id,

@@ -111,3 +111,51 @@ def test_a_clause_measured_from_by_weeks_after_tells_an_earlier_event_not_this_o
     assert m.background
     [m] = events.find_mentions("It came two weeks after the massacre in the valley.")
     assert not m.background  # a definite event: it may be the article's own
+
+
+# -- who attacked, who was hit ---------------------------------------------------------------
+
+
+def test_a_qualifier_that_opens_the_sentence_is_no_group_name():
+    r = row("Presumed jihadists killed nine herders near a well in Tillaberi on Saturday, officials said.")
+    assert "Presumed" not in r["actor1"]
+    r = row("Suspected Ansaru fighters killed nine herders in Tillaberi on Saturday, officials said.")
+    assert "Ansaru" in r["actor1"] and "Suspected" not in r["actor1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighter jets bombed a monastery in Magway region on Friday, killing 17 monks, residents said. "
+        "The junta denied it had hit a religious site.",
+        "An air raid on a camp for displaced people in Kachin state on Friday killed 17, residents said. "
+        "The country's military government has relied on its air force since the coup.",
+    ],
+)
+def test_an_air_strike_of_a_state_whose_own_aircraft_the_text_names_is_the_states_forces(text):
+    r = row(text)
+    assert r["actor1"] == "Myanmar armed forces"
+
+
+def test_an_air_strike_with_no_word_for_a_states_aircraft_keeps_no_attacker():
+    r = row("An air strike on a clinic in Marib province on Friday killed six people, medics said.")
+    assert r["actor1"] == ""
+
+
+def test_the_attackers_label_for_those_it_hit_is_not_the_target():
+    r = row("The army said its jets bombed an insurgent camp near Dikwa on Friday, killing 25 terrorists.")
+    assert "errorist" not in r["actor2"]
+
+
+def test_one_member_of_a_force_among_civilians_killed_does_not_make_the_force_the_target():
+    r = row(
+        "Gunmen attacked a funeral in Katsina on Friday, killing 15 mourners and a policeman, police said."
+    )
+    assert r["actor2"] == "Civilians"
+    r = row("Gunmen attacked a funeral in Katsina on Friday, killing 15 mourners and three policemen.")
+    assert "Nigeria police" in r["actor2"]
+
+
+def test_a_weapon_that_killed_after_a_long_phrase_of_place_and_time_is_the_event():
+    [r] = reports("A bomb hidden at a bus stop in central Kano on Friday evening killed 12 commuters.")
+    assert r.sub_event_type == "Remote explosive/landmine/IED"

@@ -6,9 +6,11 @@ of a class of wording real copy uses, written for the test.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from incidents import events, summary
+from incidents import dates, events, summary
 from incidents.ingest import article_from_text
 from incidents.model import Incident
 from incidents.pipeline import extract_reports
@@ -159,3 +161,39 @@ def test_one_member_of_a_force_among_civilians_killed_does_not_make_the_force_th
 def test_a_weapon_that_killed_after_a_long_phrase_of_place_and_time_is_the_event():
     [r] = reports("A bomb hidden at a bus stop in central Kano on Friday evening killed 12 commuters.")
     assert r.sub_event_type == "Remote explosive/landmine/IED"
+
+
+# -- the day a sentence gives belongs to its clause -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The number of dead from the ferry fire in the delta climbed to 41 by Thursday, the coastguard said.",
+        "The death toll in the dam bombing stood at 41 as of Thursday evening.",
+        "On Thursday, the toll from the ambush on the convoy reached 41, medics said.",
+    ],
+)
+def test_the_day_a_toll_stood_or_rose_is_the_tolls_day_not_the_events(sentence):
+    found = dates.find_dates(sentence, 0, date(2023, 5, 12))
+    assert [f.kind for f in found if "Thursday" in f.reading.text] == ["toll"]
+
+
+def test_a_day_inside_the_toll_subject_still_dates_the_event():
+    found = dates.find_dates(
+        "The toll from Monday's ambush on the convoy reached 41 on Thursday.", 0, date(2023, 5, 12)
+    )
+    assert [(f.reading.text, f.kind) for f in found] == [("Monday's", "event"), ("on Thursday", "toll")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Regional officials on Thursday said the raiders had killed 41 villagers in Benue.",
+        "Volunteers on Thursday pulled four more bodies from the ruins of the clinic in Benue.",
+        "Relatives on Thursday buried 41 villagers killed in the raid in Benue.",
+    ],
+)
+def test_a_day_named_before_a_saying_or_a_deed_about_the_event_is_that_deeds_day(sentence):
+    found = dates.find_dates(sentence, 0, date(2023, 5, 12))
+    assert [f.kind for f in found] == ["statement"]

@@ -67,6 +67,11 @@ AFFILIATE = re.compile(
     r"(?:linked|affiliated|allied|loyal|tied|aligned)\s+(?:to|with)\s+(?:the\s+)?$",
     re.I,
 )
+# an infinitive of purpose: what the attacker says it meant to hit ("an operation to target X's launchers")
+PURPOSE = re.compile(
+    r"\b(?:to|in order to)\s+(?:target|hit|strike|destroy|neutrali[sz]e|take out|eliminate)\b[^,;.:]{0,50}$",
+    re.I,
+)
 # "fighting between X and Y": ACLED puts the first side named as actor1, the second as actor2
 BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:(?:the|an?)\s+)?$")
 BETWEEN_SECOND = re.compile(r"\bbetween\s+[^,;.]{1,50}?\s+and\s+(?:(?:the|an?)\s+)?$")
@@ -150,6 +155,26 @@ CLASS_ADJECTIVE = re.compile(
 )
 
 
+# the state's own air power: "the junta's jets", "government warplanes", "the military government", "the army
+# said its aircraft": an air strike no other attacker is named for is the state's (whose country is the
+# incident's: incidents.summary names it)
+STATE_AIR = re.compile(
+    r"\b(?:junta|military government|military regime|military rulers|military council)\b|"
+    r"\b(?:government|regime|army|military|state)(?:['’]s)?\s+(?:[\w-]+\s+)?"
+    r"(?:warplanes?|war planes?|jets?|aircraft|planes|helicopters?|gunships?|drones?|air force)\b|"
+    r"\b(?:the|its)\s+air force\b|"
+    r"\b(?:army|military|air force|armed forces)\s+(?:said|says|announced|confirmed)\s+"
+    r"(?:that\s+)?(?:it|its)\b",
+    re.I,
+)
+STATE = "state forces"  # data/actors.csv's generic state forces, named by the incident's country in its row
+
+
+def state_air_power(text: str) -> bool:
+    """Whether the text puts the air strike on the state's own aircraft (see STATE_AIR)."""
+    return STATE_AIR.search(text) is not None
+
+
 def class_before(text: str) -> str | None:
     """The class of attacker an adjective before an event phrase names ("a militant attack": Militants)."""
     m = CLASS_ADJECTIVE.search(text[-40:])
@@ -187,7 +212,8 @@ def role(sentence: str, actor: ActorMention, event_start: int, *, explicit_only:
         # "insurgents linked to the Islamic State attacked the town": the group the attackers belong to
         return "attacker"
     if TARGET_BEFORE.search(before):
-        return "target"
+        # "described the raid as an action to target launchers used by X": an aim, not who was hit
+        return None if PURPOSE.search(before) else "target"
     if ATTACKER_BEFORE.search(before) and not NOT_AGENT.search(before):
         return "attacker"
     if CLAIMED_AFTER.match(sentence[actor.end : actor.end + 60]) or SELF_REPORT.match(sentence, actor.end):

@@ -38,9 +38,12 @@ LOCATIVE = re.compile(
     r"(?:(?!(?:was|were|is|are|as|and|that|which|while|where|when|said)\b)[\w'.-]+\s+){0,4}\(?$",
     re.I,
 )
+# (geo keeps a relation in the mention: "on the outskirts of X", "close to X", "in the vicinity of X")
 RELATIONAL = re.compile(
     r"^(?:near|outside|inside|around|north|south|east|west|northern|southern|eastern|western|"
-    r"central|the|\d|(?:about|some|roughly|nearly|approximately)\s+\d)",
+    r"central|the|\d|(?:about|some|roughly|nearly|approximately)\s+\d|"
+    r"(?:on|in)\s+the\s+(?:outskirts|vicinity)\b|close\s+to\b|not\s+far\s+from\b|just\s+outside\b|"
+    r"in\s+and\s+around\b)",
     re.I,
 )
 # where people fled or went to is not where the violence was: "forced thousands to flee towards Goma"
@@ -325,8 +328,13 @@ def admin_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[i
     out = []
     for m in ADMIN_UNIT.finditer(sentence):
         start, end = offset + m.start("name"), offset + m.end()
+        unit = m.group("unit") in AREA_UNITS
         if any(a < end and start < b for a, b in exclude) or any(
-            g.start < end and start < g.end and g.place is not None for g in mentions
+            g.start < end
+            and start < g.end
+            and g.place is not None
+            and not (unit and _unit_dropped(g, m, offset))
+            for g in mentions
         ):
             continue
         near = m.group("rel") in ("near", "outside")
@@ -337,6 +345,12 @@ def admin_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[i
 
             out.append(PlaceMention(m.group(0)[m.start("name") - m.start() :], start, end, "place", place))
     return out
+
+
+def _unit_dropped(g, m: re.Match, offset: int) -> bool:
+    """geo read the town in "in X district" and left the unit word out: the text names the unit."""
+    inside = offset + m.start("name") <= g.start and g.end <= offset + m.start("unit")
+    return g.place.feature == "city" and inside
 
 
 # "the Syrian town of X", "the southern city of X", "the village of X": a settlement named by its
@@ -505,15 +519,19 @@ def _settlement_before(noun: str, mentions: list, before: int, exclude) -> str |
     if noun == "capital":
         cc = country_context(mentions, before, exclude)
         return _capital_name(cc) if cc else None
-    # ("MOGADISHU (Reuters) - A bomb exploded in the city": the dateline names the city "the city" means)
+    # ("MOGADISHU (Reuters) - A bomb exploded in the city": the dateline names the city "the city" means,
+    # unless the text has since named a place in another country: "BAMAKO - ... in Burkina Faso's north
+    # ... near the town" is no town of the reporter's)
+    elsewhere: set[str] = set()
     for g in reversed(mentions):
-        if (
-            g.start < before
-            and g.role in ("place", "dateline")
-            and g.place is not None
-            and g.place.feature == "city"
-        ):
+        if g.start >= before or g.place is None:
+            continue
+        if g.role == "place" and g.place.feature == "city":
             return g.place.name
+        if g.role == "dateline" and g.place.feature == "city":
+            return g.place.name if not elsewhere - {g.place.country_code} else None
+        if g.role in ("place", "adjectival") and g.place.country_code:
+            elsewhere.add(g.place.country_code)
     return None
 
 

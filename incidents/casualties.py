@@ -132,6 +132,15 @@ KILLED = re.compile(
     re.I,
 )
 WOUNDED = re.compile(r"\b(wounded|wounding|injured|injuring|injuries|hurt|hurting)\b", re.I)
+# "of the 48 people treated there", "30 admitted to hospital", "12 were hospitalised": the people a
+# hospital took in after an attack are its wounded (counted before the word, never after it:
+# "the clinic treated 20" is read by the frame's speaker, "admitted that" is no count)
+CARED_FOR = re.compile(
+    r"\b(treated|admitted|hospitali[sz]ed)\b"
+    r"(?:(?=\s+(?:at|in|for|there|by|after)\b|\s*[,.;)]|\s*$)|(?<=admitted)(?=\s+to\s+(?:a\s+|the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:hospitals?|clinics?|wards?|medical|health|intensive)))",
+    re.I,
+)
 ZERO = re.compile(r"\b(?:no one|nobody|none|no casualties|no deaths|no injuries|no fatalities)\b", re.I)
 VAGUE = re.compile(
     r"\b(?:several|a number of|a group of|dozens(?: of)?|scores(?: of)?|hundreds(?: of)?|"
@@ -543,7 +552,21 @@ FORWARD_HEAD = re.compile(
 # "confirmed the death of a contractor", "caused the deaths of three", "claimed the lives of 12"
 NOUN_OF = re.compile(r"\b(?:deaths?|lives)\s+of\s+$", re.I)
 NOUN_OF_WORD = re.compile(r"\s+of\b", re.I)
-PASSIVE_WORDS = {"dead", "died", "deaths", "death", "demise", "bodies", "corpses", "fatalities", "lives"}
+PASSIVE_WORDS = {
+    "dead",
+    "died",
+    "deaths",
+    "death",
+    "demise",
+    "bodies",
+    "corpses",
+    "fatalities",
+    "lives",
+    "treated",
+    "admitted",
+    "hospitalised",
+    "hospitalized",
+}
 # "gunmen shot dead six herders": a verb of killing with "dead" takes its count after it, as "killed" does
 SHOT_DEAD = re.compile(r"\b(?:shot|gunned|stabbed|beaten|clubbed)\s+$", re.I)
 # "the attack claimed 14 lives": lives are a count only after a verb of taking them
@@ -703,7 +726,8 @@ def figures(sentence: str) -> list[Figure]:
     out_tolls = _tolls(original, sentence) + _no_casualties(original)
     words = sorted(
         [(m, "killed") for m in KILLED.finditer(sentence)]
-        + [(m, "wounded") for m in WOUNDED.finditer(sentence)],
+        + [(m, "wounded") for m in WOUNDED.finditer(sentence)]
+        + [(m, "wounded") for m in CARED_FOR.finditer(sentence) if _cared_for_count(sentence, m)],
         key=lambda x: x[0].start(),
     )
     out: list[Figure] = []
@@ -728,6 +752,12 @@ def figures(sentence: str) -> list[Figure]:
         staged.append(f)
         since = f.end
     return staged
+
+
+def _cared_for_count(sentence: str, m: re.Match) -> bool:
+    """ "treated" and its like count the wounded only where no casualty word of the wounded stands
+    close before them ("30 wounded were treated": the wounded word already counts them)."""
+    return not WOUNDED.search(sentence, max(0, m.start() - 40), m.start())
 
 
 SO_FAR = re.compile(r"\b(?:so far|thus far|as yet|until now)\b", re.I)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from incidents import casualties, sources, speech
+from incidents import casualties, lexicon, sources, speech
 from incidents.doc import Doc
 from incidents.model import CasualtyClaim
 from incidents.text import Sentence
@@ -94,11 +94,15 @@ def settle(doc: Doc, found_by_sentence: dict[int, list]) -> None:
     - "..., a monitor said." then "..., the Syrian Observatory for Human Rights said.": an
       indefinite speaker is the one of its kind the next sentences name ("a local official"
       ... "Mohamed Omar, a council member, told Xinhua").
+    - "The agency said 30 bodies came in." then "Of the 80 treated, ..., said its head.": one
+      body's account told by two of its voices, each giving the kind the other left out, is one
+      claim (_join_one_body).
     - "Five workers were killed and 12 injured." then "The company said in a statement.":
       a sentence that only says who spoke (or "This was reported by X") gives the figures
       of the sentence before, told in the article's voice, their source.
     """
     parts = [span.data for span in doc.layer("parts")]
+    _join_one_body(parts)
     for k, p in enumerate(parts):
         nxt = [q for q in parts[k + 1 : k + 3] if q.sentence.index <= p.sentence.index + 2]
         for _, c in p.claims:
@@ -163,3 +167,47 @@ def _bare_frame(s: Sentence, found_by_sentence: dict[int, list]) -> sources.Sour
     verb = sources.REPORT_VERB.match(s.text, f.pos)
     rest = s.text[max(last, verb.end() if verb else last) :]
     return f.source if _FRAME_ONLY.match(s.text[:first]) and not sources.tail(rest) else None
+
+
+def _bodies(source: str) -> set[str]:
+    """The listed organisations a speaker's name names ("X, a spokeswoman for the Red Cross": Red Cross)."""
+    found = {h.entry.canonical for h in lexicon.sources().find(source) if h.entry.canonical != "*"}
+    return found | ({source} if sources.listed(source) else set())
+
+
+def _kinds(c: CasualtyClaim) -> set[str]:
+    k = {"killed"} if (c.killed_low, c.killed_high) != (None, None) else set()
+    return k | ({"wounded"} if (c.wounded_low, c.wounded_high) != (None, None) else set())
+
+
+def _one_body(a: CasualtyClaim, b: CasualtyClaim) -> bool:
+    """Two speakers of one organisation: both name it, or the second is a bare name with no role
+    (a person the page never introduces) speaking right after the organisation's own statement."""
+    first, second = _bodies(a.source), _bodies(b.source)
+    if first & second:
+        return True
+    bare = b.source_type == "local sources" and b.source == b.source_as_reported and " " in b.source
+    return bool(first) and a.source_type not in ("media", "state media") and bare and not second
+
+
+def _join_one_body(parts: list) -> None:
+    """Merge a sentence's single claim into the one of the sentence before when both are one body's
+    and each gives only the kind of figure the other lacks (killed, then wounded)."""
+    for p, q in zip(parts, parts[1:], strict=False):
+        if q.sentence.index != p.sentence.index + 1:
+            continue
+        a = [c for _, c in p.claims if _kinds(c)]
+        b = [(pos, c) for pos, c in q.claims if _kinds(c)]
+        if len(a) != 1 or len(b) != 1:
+            continue
+        first, (pos, second) = a[0], b[0]
+        if first.source == second.source or _kinds(first) & _kinds(second) or not _one_body(first, second):
+            continue
+        if "wounded" in _kinds(second):
+            first.wounded_low, first.wounded_high = second.wounded_low, second.wounded_high
+        else:
+            first.killed_low, first.killed_high = second.killed_low, second.killed_high
+        first.count_text = "; ".join(x for x in (first.count_text, second.count_text) if x)
+        first.approximate = first.approximate or second.approximate
+        first.spans += second.spans
+        q.claims.remove((pos, second))

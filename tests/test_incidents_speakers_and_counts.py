@@ -95,3 +95,65 @@ def test_two_bodies_stay_two_claims():
         "Some 52 people were wounded, the Red Cross said."
     )
     assert len(claims_of(text)) == 2
+
+
+def test_a_toll_only_the_headline_gives_is_read():
+    text = (
+        "CLIP: Seven dead as gunmen open fire on wedding party\n\n"
+        "Gunmen opened fire on a wedding party in the village of Bakassi near Maiduguri on Saturday night."
+    )
+    [c] = claims_of(text)
+    assert (c.source, counts(c)) == ("unattributed", (7, 7, None, None))
+
+
+def test_a_deck_line_keeps_its_speaker():
+    text = (
+        "Wedding party attacked\n"
+        "State police say 7 dead after gunmen open fire on guests\n\n"
+        "Gunmen opened fire on a wedding party in the village of Bakassi near Maiduguri on Saturday night."
+    )
+    [c] = claims_of(text)
+    assert "police" in c.source.lower() and counts(c)[:2] == (7, 7)
+
+
+def test_the_body_s_own_figures_leave_the_headline_out():
+    text = (
+        "Seven dead as gunmen open fire on wedding party\n\n"
+        "Gunmen opened fire on a wedding party in the village of Bakassi near Maiduguri on Saturday night, "
+        "killing nine guests, police said."
+    )
+    assert [counts(c)[:2] for c in claims_of(text)] == [(9, 9)]
+
+
+VILLAGE_RAID = (
+    "Armed men raid a village in Mopti region\n\n"
+    "Armed men raided the village of Ogossagou in the Mopti region of Mali on Thursday, "
+    "killing 23 civilians and wounding 8."
+)
+
+
+def test_a_monitor_s_own_page_states_its_own_claim():
+    [c] = claims_of(VILLAGE_RAID, outlet="Sahel Observatory for Civilian Protection")
+    assert (c.source, c.source_type) == ("Sahel Observatory for Civilian Protection", "monitor")
+    assert counts(c) == (23, 23, 8, 8)
+
+
+def test_a_rights_group_known_by_its_address_only():
+    [c] = claims_of(VILLAGE_RAID, outlet="", url="https://www.hrw.org/news/2022/09/14/raid")
+    assert c.source == "Human Rights Watch"
+
+
+def test_a_newsroom_s_own_voice_stays_unattributed():
+    for outlet in ("Northern Courier", "Bamako Daily News", "Reuters"):
+        [c] = claims_of(VILLAGE_RAID, outlet=outlet)
+        assert c.source == "unattributed"
+
+
+def test_a_named_rights_group_keeps_its_own_name():
+    text = (
+        "Armed men raid a village in Mopti region\n\n"
+        "Armed men raided the village of Ogossagou in the Mopti region of Mali on Thursday, "
+        "killing 23 civilians, Amnesty International said."
+    )
+    [c] = claims_of(text)
+    assert c.source == "Amnesty International"

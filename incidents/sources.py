@@ -20,6 +20,8 @@ REPORT_VERB = re.compile(
     r"quoted|cited|estimated|tallied|counted|recorded|registered|revised|updated|"
     # a speech event opens an account the next sentence goes on with: "X briefed reporters. ..."
     r"spoke|briefed|"
+    # "The group claimed responsibility, saying its fighters killed 30": the subject says it
+    r"saying|"
     # "police accused the group of killing 21": the accuser's figure
     r"accused|blamed|put the (?:death )?toll|"
     # who counts the dead gives the count: "rescuers recovered 12 bodies", "the hospital received 30 dead"
@@ -223,14 +225,23 @@ def _frames(sentence: str, found: tuple[SourceMention, ...]) -> tuple[Frame, ...
         head = [x for x in before if x.end < m.start() and APPOSITIVE.fullmatch(sentence[x.end : m.start()])]
         before = [b for b in before if b.end <= head[0].end] if head else before
         # "..., said Halima Yusufu, a spokeswoman": the inverted frame names its speaker after the verb
+        # (not where the comma closes the apposition of a subject before: "X, a resident, said gunmen ...")
         inverted = (
-            bool(after) and m.group(0).lower() != "told" and INVERTED_VERB.search(sentence, 0, m.start())
+            bool(after)
+            and m.group(0).lower() != "told"
+            and INVERTED_VERB.search(sentence, 0, m.start())
+            and not head
         )
         if before and not inverted and not _TOLD_TARGET(sentence, before[-1]):
             src = _coordinated(sentence, _role_chain(sentence, _main_clause(sentence, before)))
             final = (len(rest) < 40 and comma_final) or not rest
             out.append(Frame(m.start(), src, final))
-        elif after and (not rest or len(rest) < 80) and m.group(0).lower() != "told":
+        elif (
+            after
+            and (not rest or len(rest) < 80)
+            and m.group(0).lower() != "told"
+            and not _OPENS_CLAUSE.match(sentence, after[0].end)
+        ):
             # "X told Reuters": whoever comes after "told" is spoken to, never the speaker
             out.append(Frame(m.start(), after[0], True))
     for m in PASSIVE.finditer(sentence):
@@ -269,6 +280,15 @@ def tail(rest: str) -> str:
     rest = _PARTICIPLE.sub("", rest).strip(" .\"'")
     # "..., the governor said, the worst attack in months.": a closing noun phrase comments
     return "" if _COMMENT.match(rest) and not _FINITE.search(rest) else rest
+
+
+# "said the fighters had killed 12": a name after the verb with a verb of its own is the reported
+# clause's subject, not the speaker
+_OPENS_CLAUSE = re.compile(
+    r"\s+(?:fighters\s+|militants\s+|forces\s+|troops\s+)?(?:had|has|have|were|was|is|are|killed|attacked|"
+    r"stormed|opened|shot|abducted|kidnapped|carried|launched|fired|struck|hit|would|will)\b",
+    re.I,
+)
 
 
 def _main_clause(sentence: str, before: list[SourceMention]) -> list[SourceMention]:
@@ -407,7 +427,8 @@ HEAD_TYPES: list[tuple[re.Pattern, str]] = [
             "media",
         ),
         (
-            r"residents?|witness(?:es)?|eyewitness(?:es)?|villagers?|locals|relatives?|survivors?|elders?|leaders?|"
+            r"residents?|witness(?:es)?|eyewitness(?:es)?|villagers?|locals|relatives?|famil(?:y|ies)|kin|survivors?|"
+            r"elders?|leaders?|"
             r"priests?|pastors?|imams?|bishops?|clerics?|worshipp?ers?|activists?|teachers?|students?|"
             r"farmers?|drivers?|owners?|workers?|volunteers?|company|companies|firm|operator|employer",
             "local sources",
@@ -432,6 +453,8 @@ _NOT_SPEAKER = re.compile(
     r"people|was|were|is|are|had|has|have|been|and|but|or|if|when|after|as)$",
     re.I,
 )
+# "relatives of the dead", "families of those killed": the victims' kin speak, the victims do not
+_KIN_OF = re.compile(r"\b(?:relatives?|famil(?:y|ies)|kin|parents|friends)\s+of\s+(?:the|those)\b", re.I)
 _INVERTED = re.compile(
     r"\s*(?P<np>(?:the|a|an)\s+(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+|[A-Z][\w'’.-]+(?:\s+(?:al-|el-)?[A-Z][\w'’.-]+){0,3})"
     r"(?=\s*(?:[,.;]|$|\s+(?:on|in|at|to|from)\b))"
@@ -483,10 +506,11 @@ def _subjects(sentence: str) -> list[tuple[int, int, str]]:
     out = []
     for m in REPORT_VERB.finditer(sentence):
         start = max(0, m.start() - 70)
-        before = re.split(r"[,;:\"“”()]|\band\b", sentence[start : m.start()])[-1]
+        # (a clause of its own opens at "while", "whereas", "but": "..., while relatives said")
+        before = re.split(r"[,;:\"“”()]|\b(?:and|while|whereas|but)\b", sentence[start : m.start()])[-1]
         np = _SPEAKER_NP.search(before)
-        if np and np.group("np").strip() and not _NOT_SPEAKER.search(np.group("np").strip()):
-            words = np.group("np").strip()
+        words = np.group("np").strip() if np else ""
+        if words and (not _NOT_SPEAKER.search(words) or _KIN_OF.search(words)):
             a = m.start() - len(before) + np.start("np")
             out.append((a, a + len(words), words))
         elif m.group(0).lower() != "told":

@@ -157,3 +157,41 @@ def test_a_named_rights_group_keeps_its_own_name():
     )
     [c] = claims_of(text)
     assert c.source == "Amnesty International"
+
+
+RAID = (
+    "Raid on a farming village\n\n"
+    "Islamic State fighters stormed the farming village of Tillia in Niger on Tuesday. "
+)
+
+
+def test_the_attackers_named_inside_a_witness_s_words_do_not_speak():
+    [c] = claims_of(
+        RAID + "Moussa Hamani, a farmer, said Islamic State fighters killed 17 villagers and wounded 4."
+    )
+    assert c.source.startswith("Moussa Hamani") and counts(c) == (17, 17, 4, 4)
+
+
+def test_a_name_after_said_that_opens_a_clause_is_its_subject():
+    [c] = claims_of(RAID + "Kin of the dead said Islamic State fighters had killed 17 villagers.")
+    assert c.source_type == "local sources" and "Islamic State" not in c.source
+
+
+def test_kin_speak_for_their_dead_and_the_group_for_itself():
+    text = RAID + (
+        "Islamic State said it killed 40 soldiers, while families of the dead said 17 villagers were killed."
+    )
+    got = {c.source: counts(c)[:2] for c in claims_of(text)}
+    assert got == {"Islamic State": (40, 40), "families of the dead": (17, 17)}
+
+
+def test_a_single_witness_is_a_speaker_beside_an_army_name():
+    text = RAID + '"They killed 17 of our neighbours," said a witness near the army barracks.'
+    [c] = claims_of(text)
+    assert c.source_type == "local sources"
+
+
+def test_a_witness_who_met_an_officer_still_speaks_for_himself():
+    text = RAID + "A witness who spoke to an army officer at the scene said 17 villagers were killed."
+    [c] = claims_of(text)
+    assert c.source_type == "local sources"

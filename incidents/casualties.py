@@ -199,6 +199,7 @@ class Figure:
     victims: str
     approx: bool = False  # hedged: "about 40", "nearly 40", "an estimated 40"
     stage: int = 0  # -1 stated as replaced ("initially"), 1 as an update ("rose to"); see stage()
+    named: bool = False  # one death told by naming the dead ("Constable Ali Omar was killed")
 
 
 def to_int(word: str) -> int | None:
@@ -742,8 +743,12 @@ def figures(sentence: str) -> list[Figure]:
             continue
         (lo, hi, _, _), forward = got
         s, text = _words(original, sentence, got[0], forward, m)
-        out.append(Figure(kind, lo, hi, s, s + len(text), text, victim_group(text), hedged(sentence, s)))
+        named = lo == 1 and hi == 1 and _ONE_NAME.fullmatch(text) is not None
+        out.append(
+            Figure(kind, lo, hi, s, s + len(text), text, victim_group(text), hedged(sentence, s), named=named)
+        )
     found = sorted(out + out_tolls, key=lambda f: f.start)
+    found = [f for k, f in enumerate(found) if not _cumulative(original, found, k)]
     staged, since = [], 0
     for f in found:
         f = replace(f, stage=stage(original, f.start, since))
@@ -752,6 +757,31 @@ def figures(sentence: str) -> list[Figure]:
         staged.append(f)
         since = f.end
     return staged
+
+
+_ONE_NAME = re.compile(_NAME)
+# a toll of a whole war or campaign, told in the perfect ("have been killed since the war began", "the
+# conflict has killed", "have died in such attacks this year"), not of one event
+_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|since\s+|already\s+)?(?:been\s+)?"
+    r"(?:killed|died|claimed|lost|perished|risen|reached|climbed|left)\b",
+    re.I,
+)
+_SPAN_OF_TIME = re.compile(
+    r"\b(?:war|conflict|offensive|invasion|insurgency|hostilities|campaign|uprising|civil\s+strife)(?![\w-])|"
+    r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\b|"
+    rf"\bsince\s+(?:{_MONTH}|(?:19|20)\d\d\b)|\b(?:so\s+far\s+)?this\s+year\b|\bin\s+recent\s+(?:weeks|months|years)\b",
+    re.I,
+)
+
+
+def _cumulative(sentence: str, found: list[Figure], k: int) -> bool:
+    """The figure's clause (from the figure before it to the one after it) tells a war's or a
+    season's toll in the perfect, not this event's."""
+    a = found[k - 1].end if k else 0
+    b = found[k + 1].start if k + 1 < len(found) else len(sentence)
+    clause = sentence[a:b]
+    return bool(_PERFECT.search(clause) and _SPAN_OF_TIME.search(clause))
 
 
 def _cared_for_count(sentence: str, m: re.Match) -> bool:

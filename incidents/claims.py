@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from incidents import casualties, lexicon, sources, speech
-from incidents.doc import Doc
+from incidents.doc import Doc, Span
 from incidents.model import CasualtyClaim
 from incidents.text import Sentence, is_clutter
 
@@ -60,6 +60,8 @@ def sentence_claims(
         if not _free(claim, f.kind):
             continue
         _fill(claim, f)
+        if f.named and f.kind == "killed":
+            doc.add("named dead", Span(s.start + f.start, s.start + f.end, "named dead", claim))
         claim.spans.append((s.start + f.start, s.start + f.end, "figure"))
         if src.start >= 0 and s.start + src.end <= s.end and s.text[src.start : src.end] == src.as_reported:
             claim.spans.append((s.start + src.start, s.start + src.end, "source"))
@@ -97,6 +99,8 @@ def settle(doc: Doc, found_by_sentence: dict[int, list]) -> None:
     - "The agency said 30 bodies came in." then "Of the 80 treated, ..., said its head.": one
       body's account told by two of its voices, each giving the kind the other left out, is one
       claim (_join_one_body).
+    - "Sergeant X was killed" where the article counts its dead elsewhere ("the blast killed six"):
+      one named victim is no toll of the event (_named_dead_no_toll).
     - "Bomber kills 20 at mosque" over a body that gives no figure: the headline's toll is the
       article's (_headline_toll).
     - a monitor's or a rights group's page on its own site: what it states in its own voice is its
@@ -107,6 +111,7 @@ def settle(doc: Doc, found_by_sentence: dict[int, list]) -> None:
     """
     parts = [span.data for span in doc.layer("parts")]
     _join_one_body(parts)
+    _named_dead_no_toll(doc, parts)
     _headline_toll(doc, parts)
     for k, p in enumerate(parts):
         nxt = [q for q in parts[k + 1 : k + 3] if q.sentence.index <= p.sentence.index + 2]
@@ -324,3 +329,25 @@ def _outlet_voice(doc: Doc, parts: list) -> None:
                     src.source_type,
                     src.as_reported,
                 )
+
+
+def _named_dead_no_toll(doc: Doc, parts: list) -> None:
+    """A death told by naming the dead is a victim of the event, not its toll, where the article
+    gives a count of two or more dead: the named death's figure is left out (and its claim, if it
+    had no other figure)."""
+    named = {id(span.data) for span in doc.layers.get("named dead", [])}
+    if not named:
+        return
+    counted = any(
+        id(c) not in named and max(c.killed_low or 0, c.killed_high or 0) >= 2
+        for p in parts
+        for _, c in p.claims
+    )
+    if not counted:
+        return
+    for p in parts:
+        for pos, c in list(p.claims):
+            if id(c) in named and c.killed_low == 1 and c.killed_high == 1:
+                c.killed_low = c.killed_high = None
+                if not any(x is not None for x in c.figures()):
+                    p.claims.remove((pos, c))

@@ -195,3 +195,42 @@ def test_a_witness_who_met_an_officer_still_speaks_for_himself():
     text = RAID + "A witness who spoke to an army officer at the scene said 17 villagers were killed."
     [c] = claims_of(text)
     assert c.source_type == "local sources"
+
+
+def test_a_war_s_running_toll_is_no_figure_of_the_event():
+    sentence = "Over 8,000 people have been killed since the insurgency began, the agency said."
+    assert figures(sentence) == []
+    assert figures("The civil war has killed at least 8,000 people, the agency says.") == []
+    # the event's own figure beside it stays
+    got = figures("The raid killed 11 herders, the agency said, adding that 8,000 have died in the conflict.")
+    assert [(f.kind, f.low) for f in got] == [("killed", 11)]
+    # a past event told in the simple past is no running toll
+    assert [f.low for f in figures("Eleven herders were killed in the offensive on Sunday.")] == [11]
+
+
+def test_one_named_victim_is_no_toll_where_the_article_counts_its_dead():
+    text = (
+        "Checkpoint bombing in Bannu\n\n"
+        "A car bomb exploded at a checkpoint in Bannu on Thursday, killing seven people, police said. "
+        "Sergeant Imran Wazir was killed in the blast, his family said."
+    )
+    got = [(c.source, counts(c)[:2]) for c in claims_of(text)]
+    assert got == [("police", (7, 7))]
+
+
+def test_one_named_victim_alone_is_the_toll():
+    text = (
+        "Checkpoint shooting in Bannu\n\n"
+        "Gunmen opened fire at a checkpoint in Bannu on Thursday. "
+        "Sergeant Imran Wazir was killed, police said."
+    )
+    assert [counts(c)[:2] for c in claims_of(text)] == [(1, 1)]
+
+
+def test_a_speaker_s_name_holds_no_verb_before_its_head():
+    text = (
+        "Checkpoint bombing in Bannu\n\n"
+        "A car bomb hit a police checkpoint in Bannu on Thursday. "
+        "Seven people were killed in the blast, police said."
+    )
+    assert [c.source for c in claims_of(text)] == ["police"]

@@ -234,3 +234,20 @@ def test_a_speaker_s_name_holds_no_verb_before_its_head():
         "Seven people were killed in the blast, police said."
     )
     assert [c.source for c in claims_of(text)] == ["police"]
+
+
+def test_a_quotation_in_single_marks_is_its_speaker_s():
+    text = (
+        "Ferry attacked on the lake\n\n"
+        "Gunmen opened fire on a passenger ferry near Goma on Saturday. "
+        "'Eleven passengers died on the deck. We could not reach them,' said Furaha Mwamba, a boat owner."
+    )
+    [c] = claims_of(text)
+    assert c.source.startswith("Furaha Mwamba")
+
+
+def test_an_apostrophe_opens_no_quotation():
+    from incidents.doc import make_doc
+
+    doc = make_doc(Article("t", "The soldiers' families and the group's fighters met in the '90s town hall."))
+    assert doc.quotes == []

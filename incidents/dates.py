@@ -40,15 +40,33 @@ _STATEMENT = re.compile(
 _DOING = re.compile(
     r"\b(?:arrived|visited|toured|travell?ed|spoke|talked|phoned|condemned|denounced|deplored|"
     r"vowed|pledged|urged|appealed|inspected|chaired|convened|attended|mourned|buried|"
-    r"held (?:talks|a meeting|funerals?)|offered condolences)"
+    r"held (?:talks|a meeting|funerals?)|offered condolences|pulled|recovered|retrieved|searched|buried|"
+    r"laid to rest|identified|exhumed)"
     r"(?:\s+(?:in|to|at|with|from)(?:\s+[\w'’-]+){1,5}?)?\s+(?:on\s+)?"
     rf"({_DAY})\b(?!['’]s)"
 )
-# the day a toll was updated is the figure's day, never the event's: "the toll rose to 25 on Saturday"
+# the day a toll was updated is the figure's day, never the event's: "the toll rose to 25 on Saturday",
+# "climbed to 25 by Saturday", "stood at 25 as of Saturday evening"
 _TOLL_UPDATE = re.compile(
-    r"\b(?:rose|climbed|jumped|risen|increased|reached)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+)?"
-    rf"[\w,]+\s+(?:on\s+)?({_DAY}|today|yesterday)\b",
+    r"\b(?:rose|climbed|jumped|risen|increased|reached|stood at|stands at)\s+(?:to\s+)?"
+    r"(?:at\s+least\s+|more\s+than\s+)?"
+    rf"[\w,]+\s+(?:on\s+|by\s+|as\s+of\s+)?({_DAY}|today|yesterday)\b",
     re.I,
+)
+# a sentence about the toll itself: "On Saturday, the death toll stood at 25", "the number of dead reached
+# 25 by Saturday": a day before its subject or after its verb is the toll's day (one between them, "the
+# toll of the blast on Friday rose", is the event's)
+_TOLL_CLAUSE = re.compile(
+    r"\b(?:death toll|toll|death count|"
+    r"number of (?:the\s+)?(?:dead|deaths|people killed|victims|fatalities))\b"
+    r"[^.;]{0,80}?\b(?:rose|risen|rises|climbed|climbs|jumped|increased|reached|reaches|stood|stands|hit)\b",
+    re.I,
+)
+# "officials on Monday said", "rescuers on Monday pulled", "mourners Monday buried": the day of a saying or
+# a deed about the event, named before its verb
+_SAID_AFTER = re.compile(
+    rf"\b(?:on\s+)?({_DAY})\s+(?:said|says|announced|confirmed|reported|told|revealed|added|stated|"
+    r"pulled|recovered|retrieved|searched|buried|identified|visited|condemned|vowed|mourned)\b"
 )
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -328,6 +346,14 @@ def _label(
     """What the date expression at [start, end) dates (see DateReading.kind)."""
     if any(start < t.end(1) and t.start(1) < end for t in _TOLL_UPDATE.finditer(text)):
         return "toll"
+    toll = _TOLL_CLAUSE.search(text)
+    if (
+        toll is not None
+        and kind in RELATIVE
+        and (end <= toll.start() or start >= toll.end())
+        and text[end : end + 2] not in ("'s", "’s")  # ("Sunday's bombing": the event's day)
+    ):
+        return "toll"
     if (
         (statement is not None and start < statement.end(1) and statement.start(1) < end)
         or _dateline(text, start, end)
@@ -353,7 +379,7 @@ def find_dates(
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
     statement = _STATEMENT.search(text)
-    deeds = [d.span(1) for d in _DOING.finditer(text)]
+    deeds = [d.span(1) for pat in (_DOING, _SAID_AFTER) for d in pat.finditer(text)]
     anchor = published
     if statement and published:
         anchor = _weekday_before(published, statement.group(1))
@@ -369,9 +395,7 @@ def find_dates(
             chained = FROM_PREVIOUS.get(kind)
             # "killed Sunday ... in a gunbattle the previous day": counted from the day read before it
             here = [
-                f.reading
-                for f in found
-                if f.reading.start < offset + m.start() and f.reading.precision == 1
+                f.reading for f in found if f.reading.start < offset + m.start() and f.reading.precision == 1
             ]
             span = _sane(chained, kind, m, base, here[-1] if chained and here else previous)
             taken.append((m.start(), m.end()))

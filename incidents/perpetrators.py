@@ -51,7 +51,7 @@ SUSPECTED = re.compile(
 _NOT_NAME = re.compile(
     r"^(?:The|A|An|This|That|These|Those|It|They|He|She|We|In|On|At|After|As|But|And|Police|Officials?|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|No|Nobody|None)$"
+    r"August|September|October|November|December|No|No-one|Noone|Nobody|None|Neither)$"
 )
 # capitalised only because they open the sentence: "Suspected militants killed", "Masked gunmen stormed"
 _QUALIFIER = re.compile(

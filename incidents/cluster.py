@@ -335,21 +335,24 @@ def core_dates(reports: list[Report]) -> tuple[date | None, date | None, int | N
 
 
 def _window(readings: list, weak: int) -> tuple[date, date, int, date]:
-    """(start, end, precision, best day) of readings of one strength (core_dates)."""
+    """(start, end, precision, best day) of readings of one strength (core_dates).
+
+    A statement's day (weak 1) says the event is of that day or the day before: each such reading is
+    that two-day window, and several agree where their windows meet (a group's statement on Wednesday
+    and activists' on Thursday put the event on Wednesday).
+    """
     best = min(d.precision for d in readings)
     top = [d for d in readings if d.precision == best]
-    start, end = min(d.date_start for d in top), max(d.date_end for d in top)
-    lo, hi = max(d.date_start for d in top), min(d.date_end for d in top)
+    back = timedelta(days=1 if weak == 1 and best == 1 else 0)
+    spans = [(d.date_start - back, d.date_end) for d in top]
+    start, end = min(a for a, _ in spans), max(b for _, b in spans)
+    lo, hi = max(a for a, _ in spans), min(b for _, b in spans)
     if lo <= hi:  # the readings agree on a common window: keep the narrowest
         start, end = lo, hi
     local = [d for d in top if d.local] or top
     days = Counter(d.best for d in local if start <= d.best <= end)
     day = days.most_common(1)[0][0] if days else date.fromordinal((start.toordinal() + end.toordinal()) // 2)
     precision = best
-    if weak == 1 and best == 1:
-        # only the day something was said about it ("the army said on Saturday"): the event is of
-        # that day or the day before, as a lead's event is of its publication day or the day before
-        start = min(start, end - timedelta(days=1))
     if best == 1 and start != end:
         precision = 2 if (end - start).days <= 7 else 3
     return start, end, precision, day

@@ -132,7 +132,8 @@ def _leading_date(body: str) -> tuple[str | None, str]:
     day = " ".join(m.group("day").replace(",", " ").split())
     for fmt in ("%Y-%m-%d", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y"):
         try:
-            return datetime.strptime(day.replace(".", "").replace("Sept ", "Sep "), fmt).date().isoformat(), body[m.end():]
+            parsed = datetime.strptime(day.replace(".", "").replace("Sept ", "Sep "), fmt).date()
+            return parsed.isoformat(), body[m.end() :]
         except ValueError:
             continue
     return None, body
@@ -163,10 +164,8 @@ def article_from_text(
         raise IngestError(f"{label}: no text to read (empty article)")
     article_id = content_id(body)  # before a heading date is taken off: re-ingest keeps the id
     page_day, body = _leading_date(body)
-    pub = parse_published(
-        published if published not in (None, "") else header.get("published") or header.get("date") or page_day,
-        warns,
-    )
+    stated = header.get("published") or header.get("date") or page_day
+    pub = parse_published(published if published not in (None, "") else stated, warns)
     warns += _stated_years(body)
     return Article(
         article_id=article_id,

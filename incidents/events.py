@@ -329,6 +329,14 @@ PRIOR_CLAUSE = re.compile(
     r"(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+# "came barely a week after the bishop of X, Y, was kidnapped by gunmen": a clause measured from, with a
+# subject of its own and a passive verb, tells an earlier event whatever its determiner
+PRIOR_PASSIVE = re.compile(
+    r"\b(?:days|weeks|months|years|hours|a (?:day|week|month|year)|(?:two|three|four|five|six|\d+) "
+    r"(?:days|weeks|months|years))\s+(?:after|before)\s+[^.;:]{0,120}?\b(?:was|were|had been|has been|"
+    r"have been)\s+$",
+    re.I,
+)
 DEFINITE = {
     "the": "the",
     "this": "demo",
@@ -444,7 +452,8 @@ def find_mentions(sentence: str, military: bool = False) -> list[Mention]:
                     # "the bodies of five men were found": the article is the bodies', not an event's
                     determiner="" if key == "killing" else _determiner(before),
                     background=sentence_background
-                    or bool(RECENT.search(before) or PRIOR.search(before) or PRIOR_CLAUSE.search(before)),
+                    or bool(RECENT.search(before) or PRIOR.search(before) or PRIOR_CLAUSE.search(before))
+                    or bool(PRIOR_PASSIVE.search(sentence, max(0, m.start() - 180), m.start())),
                     hypothetical=bool(HYPOTHETICAL.search(before) or PLOT.search(sentence[: m.start()])),
                 )
             )

@@ -115,6 +115,23 @@ def test_a_clause_measured_from_by_weeks_after_tells_an_earlier_event_not_this_o
     assert not m.background  # a definite event: it may be the article's own
 
 
+def test_a_passive_clause_measured_from_tells_an_earlier_event_whatever_its_determiner():
+    """"came a week after the mayor of X, a veteran, was abducted in Y": that abduction is background,
+    and the article's attack keeps its own place and type."""
+    text = (
+        "Gunmen attacked a mosque in Kano on Friday, killing 14 worshippers, police said. "
+        "The attack came barely a week after the chairman of a farmers' union, a former senator, "
+        "was abducted in Zamfara State by armed men."
+    )
+    rs = reports(text)
+    assert [r.sub_event_type for r in rs] == ["Attack"]
+    assert rs[0].place is not None and rs[0].place.admin1 != "Zamfara"
+    [m] = events.find_mentions("It came days after the head of the council, a lawyer, was kidnapped.")
+    assert m.background
+    [m] = events.find_mentions("Days after the bombing, police arrested two men.")
+    assert not m.background  # no clause of its own: a definite "after the bombing" may be this event
+
+
 # -- who attacked, who was hit ---------------------------------------------------------------
 
 

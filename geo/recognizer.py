@@ -324,7 +324,18 @@ def _located_at(text: str, start: int) -> bool:
 
 def _located(text: str, c: _Candidate) -> bool:
     return _located_at(text, c.start) \
-        or LOCATED_AFTER.match(text, c.end, c.end + 12) is not None
+        or LOCATED_AFTER.match(text, c.end, c.end + 12) is not None \
+        or _located_possessed(text, c.start)
+
+
+# "in Burkina Faso's X", "near Borno's X": a name possessed by a capitalised name after a locative word is
+# located by that word, as "in X, Burkina Faso" is
+_POSSESSED = re.compile(r"(?:[A-Z][\w-]*\s){0,2}[A-Z][\w-]*['’]s\s$")
+
+
+def _located_possessed(text: str, start: int) -> bool:
+    m = _POSSESSED.search(text, max(0, start - 45), start)
+    return m is not None and _located_at(text, m.start())
 
 
 def _agrees(gz: Gazetteer, i: int, after: _Candidate | None, context: Context) -> bool:
@@ -559,7 +570,9 @@ def _plausible(text: str, c: _Candidate, gz: Gazetteer, lower_words: _LowerWords
         return not (surface.isupper() and len(surface) <= 3)
     features = {gz.features[i] for i in c.entries}
     if (surface.isupper() and len(surface) <= 3) or ("." in surface and len(surface) <= 6):
-        big_city = any(gz.pops[i] >= MIN_POP_ALT_NAME for i in c.entries)
+        # an acronym ("JUI", "PKK") is a big city only where it is the city's own name written in capitals
+        # (a headline's "GAO"), never through an alternate name that happens to spell it
+        big_city = any(gz.pops[i] >= MIN_POP_ALT_NAME and _key(gz.names[i]) == c.key for i in c.entries)
         return big_city or bool(features & {"country", "region", "admin1"})
     big = "country" in features or "continent" in features
     if not big and c.key not in gz.not_places and HEAD_AFTER.match(text, c.end, c.end + WINDOW):
@@ -576,7 +589,7 @@ def _plausible(text: str, c: _Candidate, gz: Gazetteer, lower_words: _LowerWords
     pop = max((gz.pops[i] for i in c.entries if gz.features[i] == "city"), default=0)
     if not features & AREA and one_word and pop < (min_pop_alone if main_name else min_pop_alt_name):
         return False
-    beside_name = _next_to_other_name(text, c) and not features & AREA
+    beside_name = _next_to_other_name(text, c, gz) and not features & AREA
     return not (beside_name and (pop < MIN_POP_NEXT_TO_NAME or not main_name))
 
 
@@ -611,13 +624,33 @@ def _respelt(gz: Gazetteer, i: int, key: str) -> bool:
     return any(sk == skeleton(_key(n)) for n in names)
 
 
-def _next_to_other_name(text: str, c: _Candidate) -> bool:
+def _next_to_other_name(text: str, c: _Candidate, gz: Gazetteer | None = None) -> bool:
+    """Whether a capitalised word touches the name (a person's "Amani Kabila", not a place)."""
     before = re.search(r"([A-Z][\w’'-]*)\s$", text[max(0, c.start - 30):c.start])
     if before and before.group(1).lower().rstrip(".") not in GEO_GENERICS \
-            and not _sentence_start(text, c.start - len(before[0])):
+            and not _sentence_start(text, c.start - len(before[0])) \
+            and not (gz is not None
+                     and _area_possessive(text, c.start - len(before[0]) + len(before[1]), gz)):
         return True
     return re.match(r"\s[A-Z]", text[c.end:c.end + 2]) is not None \
         and not HEAD_AFTER.match(text, c.end, c.end + WINDOW)
+
+
+_POSSESSOR = re.compile(r"((?:[A-Z][\w-]*\s){0,2}[A-Z][\w-]*)['’]s$")
+_CONTAINERS = frozenset({"country", "region", "admin1"})
+
+
+def _area_possessive(text: str, end: int, gz: Gazetteer) -> bool:
+    """ "Sierra Leone's Kenema", "Borno's Bama": the word before is a country's or a province's possessive,
+    the container of the name after it, not a person's name beside it."""
+    m = _POSSESSOR.search(text, max(0, end - 40), end)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    return any(
+        any(gz.features[i] in _CONTAINERS for i in gz.lookup(_key(" ".join(words[k:]))))
+        for k in range(len(words))
+    )
 
 
 # a head noun after a name says it is a place, however small: "Kanbalu Township", "Zeebyu village"

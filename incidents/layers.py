@@ -81,7 +81,7 @@ def read(doc: Doc) -> Doc:
         if not (s.index in hot or SPEAKS.occurs(s.text)):
             found_by_sentence[s.index] = []
             continue  # no violence, no casualties, nobody speaking: nothing to read here
-        acts = actors.mentions(s.text)
+        acts = _no_place_names(actors.mentions(s.text), s, geo_mentions)
         national = national_forces(s, geo_mentions)
         # "Eritrean troops": the nationality names the forces the bare word ("troops") leaves generic
         acts = [
@@ -162,6 +162,27 @@ def national_forces(s: Sentence, geo_mentions: list) -> list[actors.ActorMention
         elif BY_STATE.search(s.text[max(0, a - 10) : a]) and not POSSESSIVE.match(s.text, b):
             out.append(actors.ActorMention(a, b, f"{g.place.name} armed forces", g.text, "state forces"))
     return out
+
+
+def _no_place_names(acts: list, s: Sentence, geo_mentions: list) -> list:
+    """A name a frame alone made an actor (no listed group) that geo reads as a town or village is that
+    place ("blamed on X" where X is a village): a place is never an attacker."""
+    placed = [
+        (g.start - s.start, g.end - s.start)
+        for g in geo_mentions
+        if g.place is not None and g.role == "place" and s.start <= g.start < s.end
+    ]
+    if not placed:
+        return acts
+    return [
+        a
+        for a in acts
+        if not (
+            a.hint
+            and not actors.is_listed(a.canonical)
+            and any(x <= a.start and a.end <= y for x, y in placed)
+        )
+    ]
 
 
 def _national_frames(acts: list, national: list) -> list:

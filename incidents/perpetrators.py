@@ -31,9 +31,12 @@ CLAIM = re.compile(
     r"(?:attacks?|bombings?|blasts?|assaults?|raids?|killings?|ambush(?:es)?|strikes?)\b",
     re.I,
 )
+# (the preposition belongs to its verb: "blamed/pinned on X", "attributed to X", "carried out by X"; the
+# "on" of "launched an attack on X" and "carried out strikes on X" names what was hit, never who did it)
 BY_AGENT = re.compile(
-    r"\b(?:claimed|blamed|pinned|attributed|carried out|perpetrated|launched|committed|orchestrated|"
-    r"masterminded|staged)\s+(?:[\w-]+\s+){0,2}?(?:by|on|to)\s+(?:the\s+)?(?:suspected\s+|alleged\s+)?"
+    r"\b(?:(?:claimed|blamed|pinned|attributed|carried out|perpetrated|launched|committed|orchestrated|"
+    r"masterminded|staged)\s+(?:[\w-]+\s+){0,2}?by|(?:blamed|pinned)\s+(?:[\w-]+\s+){0,2}?on|"
+    r"attributed\s+(?:[\w-]+\s+){0,2}?to)\s+(?:the\s+)?(?:suspected\s+|alleged\s+)?"
     r"[\"“]?(?=[A-Z])"
 )
 # "X fighters stormed", "suspected X militants": a name qualifying a class of armed men who acted

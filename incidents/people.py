@@ -206,8 +206,20 @@ def named(sentence: str, known: dict[str, SourceMention]) -> list[SourceMention]
     for start, end in _occurrences(sentence, _longest_first(tuple(known))):
         name = sentence[start:end]
         role = known[name]
-        out.append(SourceMention(start, end, role.canonical, role.source_type, name))
+        start = _with_title(sentence, start, role.canonical, name)
+        out.append(SourceMention(start, end, role.canonical, role.source_type, sentence[start:end]))
     return out
+
+
+def _with_title(sentence: str, start: int, canonical: str, name: str) -> int:
+    """Where the speaker's words start: at the title before the name where the sentence gives it there
+    (", said the provincial counter-narcotics chief Name": the title and the name are one speaker, and
+    the reporting verb's subject begins at the title)."""
+    title = canonical[: -len(name)].strip() if canonical.endswith(name) else ""
+    head = sentence[:start].rstrip()
+    if not title or not head.lower().endswith(title.lower()):
+        return start
+    return len(head) - len(title)
 
 
 @lru_cache(maxsize=64)

@@ -142,8 +142,11 @@ def mentions(sentence: str, actor_mentions: list, place_spans: list, known: dict
         for m in sources.mentions(sentence)
         if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in place_spans)
     ]
+    named = people.named(sentence, known)
+    # "the provincial police chief Name": the titled person speaks, not the title the lists hold
+    found = [m for m in found if not any(p.start < m.end and m.start < p.end for p in named)]
     for extra in (
-        people.named(sentence, known),
+        named,
         # named forces speak ("the Israeli military said"); generic ones ("soldiers") are counted, not quoted
         sources.from_actors(sentence, [a for a in actor_mentions if a.canonical != "state forces"]),
         sources.group_refs(sentence, actor_mentions),

@@ -43,3 +43,32 @@ def test_a_village_a_frame_names_as_the_culprit_stays_a_place():
         "Villagers blamed the massacre on Zaria, a town to the north."
     )
     assert "Zaria" not in r["actor1"]
+
+
+# -- who says so --------------------------------------------------------------------------------
+
+
+def claims(text: str, published: str = "2023-05-10"):
+    return [c for r in extract_reports(article_from_text(text, published=published)) for c in r.claims]
+
+
+def test_a_titled_name_after_a_closing_quotation_speaks_with_its_title():
+    text = (
+        "A car bomb went off outside a court in Peshawar, Pakistan, on Tuesday. "
+        '"Nineteen are confirmed dead," said the district anti-narcotics commander Farid Baig.'
+    )
+    [c] = [c for c in claims(text) if c.killed_low is not None]
+    assert (c.killed_low, c.source, c.source_type) == (
+        19,
+        "district anti-narcotics commander Farid Baig",
+        "government",
+    )
+
+
+def test_a_listed_title_before_an_introduced_name_is_that_persons_title():
+    text = (
+        "Gunmen attacked a bus in Zhob, Pakistan, on Monday. "
+        '"We have counted eleven bodies," said the regional police chief Tariq Nawaz.'
+    )
+    [c] = [c for c in claims(text) if c.killed_low is not None]
+    assert c.source == "regional police chief Tariq Nawaz"

@@ -72,6 +72,19 @@ PURPOSE = re.compile(
     r"\b(?:to|in order to)\s+(?:target|hit|strike|destroy|neutrali[sz]e|take out|eliminate)\b[^,;.:]{0,50}$",
     re.I,
 )
+# "the group said it attacked the army and its militias", "claimed to have killed fighters of X": whom the
+# attacker says it hit is its claim; the target is who the text counts as hit (incidents.targets), the
+# claimed one only where the text counts nobody
+SAID_IT = re.compile(
+    r"\b(?:said|says|saying|claimed|claims|claiming|announced|stated|declared|insisted)\s+"
+    # ("said on Monday that", "said in a statement that")
+    r"(?:(?:on\s+\w+|in\s+an?\s+(?:\w+\s+)?(?:statement|post|message|video))\s+)?"
+    r"(?:that\s+)?(?:(?:it|they|its\s+(?:fighters|forces|men|units|members)|their\s+fighters)\s+"
+    r"(?:had\s+|has\s+|have\s+)?|to\s+have\s+)(?:\w+ly\s+)?"
+    r"(?:attacked|targeted|struck|hit|killed|ambushed|shelled|bombed|raided|fought|repelled|destroyed|"
+    r"downed|shot)\b[^.;:\"“”]{0,80}$",
+    re.I,
+)
 # "fighting between X and Y": ACLED puts the first side named as actor1, the second as actor2
 BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:(?:the|an?)\s+)?$")
 BETWEEN_SECOND = re.compile(r"\bbetween\s+[^,;.]{1,50}?\s+and\s+(?:(?:the|an?)\s+)?$")
@@ -200,7 +213,8 @@ def _canonicals() -> frozenset[str]:
 
 
 def role(sentence: str, actor: ActorMention, event_start: int, *, explicit_only: bool = False) -> str | None:
-    """'attacker', 'target' or None for an actor relative to the event phrase at event_start."""
+    """'attacker', 'target', 'aimed' (a target only the attacker's own statement names: SAID_IT) or None
+    for an actor relative to the event phrase at event_start."""
     if actor.hint:
         return actor.hint
     before = sentence[max(0, actor.start - 60) : actor.start]
@@ -213,7 +227,9 @@ def role(sentence: str, actor: ActorMention, event_start: int, *, explicit_only:
         return "attacker"
     if TARGET_BEFORE.search(before):
         # "described the raid as an action to target launchers used by X": an aim, not who was hit
-        return None if PURPOSE.search(before) else "target"
+        if PURPOSE.search(before):
+            return None
+        return "aimed" if SAID_IT.search(sentence, max(0, actor.start - 140), actor.start) else "target"
     if ATTACKER_BEFORE.search(before) and not NOT_AGENT.search(before):
         return "attacker"
     if CLAIMED_AFTER.match(sentence[actor.end : actor.end + 60]) or SELF_REPORT.match(sentence, actor.end):

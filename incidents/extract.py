@@ -318,7 +318,7 @@ class Reader:
     ) -> None:
         for a in share.actors:
             role = actors.role(s.text, a, m.start if m else len(s.text), explicit_only=explicit_only)
-            target = {"attacker": r.actor1, "target": r.actor2}.get(role or "")
+            target = {"attacker": r.actor1, "target": r.actor2, "aimed": r.aimed_at}.get(role or "")
             if target is not None and a.canonical not in target:
                 target.append(a.canonical)
             if role:
@@ -490,6 +490,7 @@ def merge(group: list[Report]) -> Report:
             base.weapon = r.weapon
         base.actor1 += [a for a in r.actor1 if a not in base.actor1]
         base.actor2 += [a for a in r.actor2 if a not in base.actor2]
+        base.aimed_at += [a for a in r.aimed_at if a not in base.aimed_at]
         seen = {(c.source, c.figures()) for c in base.claims}
         base.claims += [c for c in r.claims if (c.source, c.figures()) not in seen]
         base.context += " " + r.context

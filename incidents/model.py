@@ -107,6 +107,9 @@ class Report:
     weapon: str = ""
     actor1: list[str] = field(default_factory=list)
     actor2: list[str] = field(default_factory=list)
+    # whom only the attacker's own statement says it hit ("the group said it attacked the army"): the
+    # target where the text counts no one hit (incidents.summary)
+    aimed_at: list[str] = field(default_factory=list)
     date: DateReading | None = None
     other_dates: list[DateReading] = field(default_factory=list)  # the article's other readings of this event
     place: Any = None  # geo.place.Place

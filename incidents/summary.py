@@ -299,6 +299,9 @@ def incident_row(incident: Incident) -> dict[str, Any]:
         for a in _states([a for r in reports for a in r.actor2], country, said)
         if a not in actor1 and not LABEL.fullmatch(a)
     ] or _victims(claims, [r.context for r in reports], country)
+    if not actor2:  # nobody counted as hit: whom the attacker says it hit
+        aimed = _states([a for r in reports for a in r.aimed_at], country, said)
+        actor2 = [a for a in aimed if a not in actor1 and not LABEL.fullmatch(a)]
     return {
         "incident_id": incident.incident_id,
         "event_date": day.isoformat() if day else "",

@@ -72,3 +72,29 @@ def test_a_listed_title_before_an_introduced_name_is_that_persons_title():
     )
     [c] = [c for c in claims(text) if c.killed_low is not None]
     assert c.source == "regional police chief Tariq Nawaz"
+
+
+# -- whom the attacker says it hit is its claim ------------------------------------------------------
+
+
+def test_the_attackers_claim_of_whom_it_hit_yields_to_who_the_text_counts():
+    r = row(
+        "Armed men attacked the village of Gusau in Zamfara, Nigeria, on Sunday. The bandit gang said "
+        "in a statement that it attacked the army and the vigilantes working with it. "
+        "Farmers said 27 villagers died."
+    )
+    assert r["actor2"] == "Civilians"
+
+
+def test_a_claimed_kill_of_a_militia_is_the_claimants_while_kin_count_civilians():
+    r = row(
+        "Al-Shabaab fighters stormed the town of Bulo Burde in Hiran, Somalia, on Friday. The militants "
+        "claimed they attacked the army and a clan militia allied to it. Families of the dead said "
+        "22 herders had been killed."
+    )
+    assert r["actor2"] == "Civilians"
+
+
+def test_the_claimed_target_stands_where_nobody_is_counted():
+    r = row("Hezbollah said on Tuesday that it shelled Israeli troops near Metula in Israel with rockets.")
+    assert r["actor2"] == "Israeli forces"

@@ -417,7 +417,7 @@ HEAD_TYPES: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"\b(?:{p})\b", re.I), t)
     for p, t in [
         (
-            r"health|hospitals?|doctors?|dr\.?|medics?|paramedics?|ambulance|medical|clinic|red crescent|"
+            r"health|hospitals?|doctors?|dr\.?|medics?|paramedics?|ambulances?|medical|clinics?|red crescent|"
             r"nurses?|surgeons?|physicians?",
             "medical",
         ),
@@ -506,13 +506,19 @@ def speakers(sentence: str, found: list[SourceMention], place_spans=()) -> list[
 def _subjects(sentence: str) -> list[tuple[int, int, str]]:
     out = []
     for m in REPORT_VERB.finditer(sentence):
-        start = max(0, m.start() - 70)
+        end = m.start()
+        rel = _RELATIVE_ASIDE.search(sentence, max(0, end - 160), end)
+        if rel is not None:
+            end = rel.start()  # "Staff at the clinic, where the dead were taken, told": the subject
+        start = max(0, end - 70)
         # (a clause of its own opens at "while", "whereas", "but": "..., while relatives said")
-        before = re.split(r"[,;:\"“”()]|\b(?:and|while|whereas|but)\b", sentence[start : m.start()])[-1]
+        # (the space before the verb, where the aside was cut out: the noun phrase ends at a space)
+        before = re.split(r"[,;:\"“”()]|\b(?:and|while|whereas|but)\b", sentence[start:end])[-1]
+        before += " " if rel is not None else ""
         np = _SPEAKER_NP.search(before)
         words = np.group("np").strip() if np else ""
         if words and (not _NOT_SPEAKER.search(words) or _KIN_OF.search(words)):
-            a = m.start() - len(before) + np.start("np")
+            a = end - len(before) + np.start("np") + (rel is not None)
             out.append((a, a + len(words), words))
         elif m.group(0).lower() != "told":
             inv = _INVERTED.match(sentence, m.end())
@@ -520,6 +526,10 @@ def _subjects(sentence: str) -> list[tuple[int, int, str]]:
                 np = re.sub(r"(?<=\w{3})\.$", "", inv.group("np"))  # (the sentence's full stop)
                 out.append((inv.start("np"), inv.start("np") + len(np), np))
     return out
+
+
+# a relative clause set off by commas between a subject and its verb: ", where the wounded were taken,"
+_RELATIVE_ASIDE = re.compile(r",\s*(?:where|who|which|whose|when)\b[^,;:.\"“”]{3,140},\s*$", re.I)
 
 
 # the words after "according to" up to the end of their noun phrase

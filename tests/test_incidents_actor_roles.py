@@ -98,3 +98,13 @@ def test_a_claimed_kill_of_a_militia_is_the_claimants_while_kin_count_civilians(
 def test_the_claimed_target_stands_where_nobody_is_counted():
     r = row("Hezbollah said on Tuesday that it shelled Israeli troops near Metula in Israel with rockets.")
     assert r["actor2"] == "Israeli forces"
+
+
+def test_a_subject_past_a_relative_clause_in_commas_still_tells():
+    text = (
+        "A suicide bomber struck a wedding hall in Herat, Afghanistan, on Saturday. Nurses at the "
+        "provincial clinic, where most victims were carried, told a news agency that 31 people had died."
+    )
+    [c] = [c for c in claims(text) if c.killed_low is not None]
+    assert (c.killed_low, c.source_type) == (31, "medical")
+    assert "clinic" in c.source

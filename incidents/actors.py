@@ -67,6 +67,11 @@ AFFILIATE = re.compile(
     r"(?:linked|affiliated|allied|loyal|tied|aligned)\s+(?:to|with)\s+(?:the\s+)?$",
     re.I,
 )
+# an infinitive of purpose: what the attacker says it meant to hit ("an operation to target X's launchers")
+PURPOSE = re.compile(
+    r"\b(?:to|in order to)\s+(?:target|hit|strike|destroy|neutrali[sz]e|take out|eliminate)\b[^,;.:]{0,50}$",
+    re.I,
+)
 # "fighting between X and Y": ACLED puts the first side named as actor1, the second as actor2
 BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:(?:the|an?)\s+)?$")
 BETWEEN_SECOND = re.compile(r"\bbetween\s+[^,;.]{1,50}?\s+and\s+(?:(?:the|an?)\s+)?$")
@@ -187,7 +192,8 @@ def role(sentence: str, actor: ActorMention, event_start: int, *, explicit_only:
         # "insurgents linked to the Islamic State attacked the town": the group the attackers belong to
         return "attacker"
     if TARGET_BEFORE.search(before):
-        return "target"
+        # "described the raid as an action to target launchers used by X": an aim, not who was hit
+        return None if PURPOSE.search(before) else "target"
     if ATTACKER_BEFORE.search(before) and not NOT_AGENT.search(before):
         return "attacker"
     if CLAIMED_AFTER.match(sentence[actor.end : actor.end + 60]) or SELF_REPORT.match(sentence, actor.end):

@@ -544,6 +544,8 @@ FORWARD_HEAD = re.compile(
 NOUN_OF = re.compile(r"\b(?:deaths?|lives)\s+of\s+$", re.I)
 NOUN_OF_WORD = re.compile(r"\s+of\b", re.I)
 PASSIVE_WORDS = {"dead", "died", "deaths", "death", "demise", "bodies", "corpses", "fatalities", "lives"}
+# "gunmen shot dead six herders": a verb of killing with "dead" takes its count after it, as "killed" does
+SHOT_DEAD = re.compile(r"\b(?:shot|gunned|stabbed|beaten|clubbed)\s+$", re.I)
 # "the attack claimed 14 lives": lives are a count only after a verb of taking them
 TAKEN_LIVES = re.compile(
     r"\b(?:claimed|claiming|claims|took|taking|takes|cost|costing|costs)\s+(?:[\w,-]+\s+){1,4}$", re.I
@@ -665,6 +667,7 @@ def _count(sentence: str, m: re.Match, word: str, prev_end: int) -> tuple[tuple,
         not passive
         or word in _ACTIVE
         or (word in ("death", "deaths", "demise") and NOUN_OF_WORD.match(sentence, m.end()))
+        or (word == "dead" and SHOT_DEAD.search(sentence, max(0, m.start() - 12), m.start()))
     ):
         forward = _forward(sentence, m)
     if forward:

@@ -174,6 +174,55 @@ def better_place(new, old) -> bool:
     return place_rank(new) < place_rank(old)
 
 
+def better_in_account(new, old) -> bool:
+    """better_place within one article's account of an event, where a bare name that a province
+    shares with its chief town is the province when the account also names one of its districts
+    away from the town (district_of_namesake)."""
+    if district_of_namesake(new, old):
+        return True
+    if old is not None and district_of_namesake(old, new):
+        return False
+    return better_place(new, old)
+
+
+def compatible_in_account(a, b) -> bool:
+    """places_compatible within one article's account, a district of the province a bare town name
+    shares being inside that province (district_of_namesake)."""
+    return district_of_namesake(a, b) or district_of_namesake(b, a) or places_compatible(a, b)
+
+
+def district_of_namesake(district, city) -> bool:
+    """A district of the province that shares its name with its chief town, away from that town.
+
+    "Forces in Foo, which hit a market in Bar district": where a province and its chief town
+    share a name, the bare name read as the town is the province when the same account puts
+    the event in one of its districts outside the town. The district says more. (Across
+    articles the town may be meant: another report can say "the city of Foo".)
+    """
+    return (
+        getattr(district, "feature", "") == "admin2"
+        and getattr(city, "feature", "") == "city"
+        and bool(city.admin1)
+        and _same_name(district.admin1 or "", city.admin1)
+        and _same_name(city.admin1, city.name)
+        and not _same_name(district.name, city.name)
+        and km(district.lat, district.lon, city.lat, city.lon) > city.uncertainty_km
+    )
+
+
+_DOUBLED = re.compile(r"([a-z])\1")
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two spellings of one name as gazetteers give them ("Hamah" and "Hama", "Ta'izz" and "Taiz")."""
+    from geo.normalize import name_key
+
+    def loose(name: str) -> str:
+        return _DOUBLED.sub(r"\1", name_key(name)).removesuffix("h")
+
+    return bool(a) and loose(a) == loose(b)
+
+
 def _town_in_unit(town, unit) -> bool:
     """A place at or near a town (UCDP where_prec 1-2) inside a district, province or region (3-5)."""
     return town.where_prec <= 2 and 3 <= unit.where_prec <= 5 and inside(town, unit)
@@ -186,8 +235,14 @@ def most_specific(places: list):
     not compete: a hospital's town or a misread homonym that one report gives does not win
     over the town the others place inside the province they name.
     """
+    readings = consistent([p for p in places if p is not None])
+    # a town or district inside every province or region the reports name, where there is one: not a
+    # smaller reading elsewhere (a hospital's town, a homonym) that one report gives
+    distinct = list({_key(p): p for p in readings}.values())[:MAX_COMPARED]
+    areas = [a for a in distinct if a.where_prec >= 4]
+    inner = [p for p in distinct if p.where_prec <= 3 and all(inside(p, a) for a in areas)] if areas else []
     best = None
-    for p in consistent([p for p in places if p is not None]):
+    for p in inner or readings:
         if better_place(p, best):
             best = p
     return best
@@ -233,6 +288,7 @@ class Profile:
     classes1: frozenset[str] = frozenset()  # attackers named by a class ("settlers", "gunmen")
     assumed: bool = False  # its only day is assumed from a publication (an undated lead)
     figures: frozenset[tuple[str, int]] = frozenset()  # the tolls its sources give, by kind
+    weak: int = 0  # DateReading.weak of its strongest readings: 1 where only a statement's day dates it
 
 
 def _figures(reports: list[Report]) -> frozenset[tuple[str, int]]:
@@ -276,6 +332,10 @@ def core_dates(reports: list[Report]) -> tuple[date | None, date | None, int | N
     days = Counter(d.best for d in local if start <= d.best <= end)
     day = days.most_common(1)[0][0] if days else date.fromordinal((start.toordinal() + end.toordinal()) // 2)
     precision = best
+    if strongest == 1 and best == 1:
+        # only the day something was said about it ("the army said on Saturday"): the event is of
+        # that day or the day before, as a lead's event is of its publication day or the day before
+        start = min(start, end - timedelta(days=1))
     if best == 1 and start != end:
         precision = 2 if (end - start).days <= 7 else 3
     return start, end, precision, day
@@ -298,6 +358,7 @@ def profile(reports: list[Report]) -> Profile:
         partials=tuple(p for r in reports for p in undated.partials(r)),
         classes1=frozenset(_class(a) for r in reports for a in r.actor1 if is_generic(a)),
         figures=_figures(reports),
+        weak=readings[0].weak if readings else 0,
     )
 
 
@@ -345,6 +406,8 @@ def _another_day(report: Report, prof: Profile) -> bool:
         fresh
         and d is not None
         and d.known
+        and d.weak == 0  # (a statement's day is the event's or the day after: no other day)
+        and prof.weak == 0
         and d.precision == 1
         and prof.precision == 1
         and prof.start == prof.end
@@ -355,11 +418,16 @@ def _another_day(report: Report, prof: Profile) -> bool:
 
 
 def _one_day(report: Report, prof: Profile) -> bool:
-    """Both sides are dated to the same single day."""
+    """Both sides are dated to the same single day, where a day only a statement gives ("the army said
+    on Saturday") may be the event's day or the day after it."""
     d = report.date
-    return bool(
-        d is not None and d.known and d.precision == 1 and prof.precision == 1 and d.date_start == prof.start
-    )
+    if d is None or not d.known or d.precision != 1 or prof.start is None:
+        return False
+    if d.weak == 1 and prof.weak == 0 and prof.precision == 1:
+        return 0 <= (d.date_start - prof.start).days <= 1
+    if prof.weak == 1 and d.weak == 0:  # (its window is the statement's day and the day before)
+        return prof.start <= d.date_start <= prof.end
+    return prof.precision == 1 and d.date_start == prof.start
 
 
 NIGHT = re.compile(r"\b(?:night|overnight|late|early|midnight|hours|dawn)\b", re.I)

@@ -402,10 +402,18 @@ def find_mentions(sentence: str, military: bool = False) -> list[Mention]:
             )
     out.sort(key=lambda x: x.start)
     # "another salvo struck", "the drone hit": the verb belongs to the event phrase before it
+    # "the airstrike on Monday, which hit a market in X": a relative clause goes on with the event before it
     out = [
         m
         for i, m in enumerate(out)
-        if not (m.text.lower() in VERBS and i and _same_clause(sentence, out[i - 1], m))
+        if not (
+            m.text.lower() in VERBS
+            and i
+            and (
+                _same_clause(sentence, out[i - 1], m)
+                or RELATIVE.fullmatch(sentence, out[i - 1].end, m.start) is not None
+            )
+        )
     ]
     # "troops fired mortar shells into the valley, officials said, in an attack that left 3 dead":
     # the generic word restates the typed event before it, it is not a second one
@@ -429,6 +437,8 @@ RESTATING = re.compile(
 
 
 VERBS = {"struck", "hit", "targeted"}
+# what may stand between an event phrase and the verb of its relative clause ("..., which then hit")
+RELATIVE = re.compile(r"[^;:.]{0,80}?,?\s+(?:which|that)\s+(?:also\s+|then\s+|reportedly\s+)?", re.I)
 
 
 def _same_clause(sentence: str, a: Mention, b: Mention) -> bool:

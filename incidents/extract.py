@@ -143,7 +143,7 @@ def _most_specific(mentions: list, s: Sentence):
     bound = [p for p in mentions if places.names_the_scene(s.text, p.end - s.start)]
     best = None
     for p in bound or mentions:
-        if best is None or cluster.better_place(p.place, best.place):
+        if best is None or cluster.better_in_account(p.place, best.place):
             best = p
     return best
 
@@ -226,6 +226,10 @@ class Reader:
         self.current: Report | None = None
         self.previous_date: DateReading | None = None
         self.adjectivals: list = []
+        # what sentences say before the article names any event ("The toll has risen to seven." "They were
+        # killed in X last Saturday."): the main event's figures, place and day, once a sentence names it
+        self.pending: list[SentenceParts] = []
+        self.lead: list[SentenceParts] = []  # the pending sentences, once the main event is named
 
     def new_report(self, m: events.Mention, share: Share, s: Sentence, when: DateReading | None) -> Report:
         event_type, sub_type, weapon = _typing(m, s.text)
@@ -258,8 +262,34 @@ class Reader:
         self._add(r, share, s, m, explicit_only=False, why=f"the event named in its sentence ('{m.text}')")
         if not r.actor1:
             r.actor1 += self.adjectival_attacker(m, s)
+        if not self.reports:
+            self.take_pending(r)
         self.reports.append(r)
         return r
+
+    def take_pending(self, r: Report) -> None:
+        """The main event gets the figures of the sentences before its name (their place and day wait
+        for the end of the article: see lead_place)."""
+        for parts in self.pending:
+            why = "stated before the event is named: the main event"
+            self.add_claims(r, [c for _, c in parts.claims], parts.sentence, why)
+        self.lead, self.pending = self.pending, []
+
+    def lead_place(self) -> None:
+        """The main event that no sentence naming it placed or dated, placed and dated by the sentences
+        before its name: "They were killed in X last Saturday." then "The gunmen opened fire ..."."""
+        main = self.reports[0] if self.reports else None
+        for parts in self.lead if main is not None else []:
+            s = parts.sentence
+            best = _most_specific(parts.places, s)
+            if main.place is None and best is not None:
+                main.place, main.location_as_reported = best.place, best.text
+                why = f"{best.place.name} (said before the event is named)"
+                main.spans.append((best.start, best.end, "place", why))
+            when = _event_date(Share(dates=[d for d in parts.dates if d.kind in ("event", "relative")]))
+            if main.date is None and when is not None:
+                main.date = when
+                main.spans.append((when.start, when.end, "date", when.text))
 
     def adjectival_attacker(self, m: events.Mention, s: Sentence) -> list[str]:
         """ "Israeli airstrike", "Russian missiles struck": the adjective names the attacker's forces."""
@@ -326,8 +356,8 @@ class Reader:
         if best is not None and (
             ref.place is None
             or (
-                cluster.better_place(best.place, ref.place)
-                and cluster.places_compatible(best.place, ref.place)
+                cluster.better_in_account(best.place, ref.place)
+                and cluster.compatible_in_account(best.place, ref.place)
             )
         ):
             ref.place, ref.location_as_reported = best.place, best.text
@@ -402,7 +432,7 @@ class Reader:
             best is not None
             and ref.place is not None
             and ref.place.geo_precision >= 3  # an area: "near X" then "a hospital in Y" is elsewhere
-            and cluster.better_place(best.place, ref.place)
+            and cluster.better_in_account(best.place, ref.place)
             and cluster.inside(best.place, ref.place)
         ):
             ref.place, ref.location_as_reported = best.place, best.text
@@ -416,12 +446,11 @@ class Reader:
                 # "The Northern Front claimed responsibility.": a frame names the event's attacker
                 named = [a.canonical for a in parts.actors if a.hint == "attacker"]
                 self.current.actor1 += [a for a in named if a not in self.current.actor1]
-            if (
-                parts.claims
-                and self.current is not None
-                and not events.BACKGROUND.search(s.text)
-                and not CUMULATIVE.search(s.text)
-            ):
+            if events.BACKGROUND.search(s.text) or CUMULATIVE.search(s.text):
+                return
+            if not self.reports:
+                self.pending.append(parts)
+            elif parts.claims and self.current is not None:
                 why = "no event named in its sentence: the event under discussion"
                 self.add_claims(self.current, [c for _, c in parts.claims], s, why)
                 self.refine_place(self.current, parts.places, s)
@@ -452,7 +481,7 @@ def merge(group: list[Report]) -> Report:
     for r in group[1:]:
         # the days no published date resolved still say something ("on Sunday", "October 8")
         base.other_dates += [d for d in (r.date, *r.other_dates) if d is not None and not d.known]
-        if r.place is not None and cluster.better_place(r.place, base.place):
+        if r.place is not None and cluster.better_in_account(r.place, base.place):
             base.place, base.location_as_reported = r.place, r.location_as_reported
         if r.sub_event_type and not base.sub_event_type:
             base.event_type, base.sub_event_type = r.event_type, r.sub_event_type
@@ -478,6 +507,7 @@ def read_doc(doc: Doc) -> list[Report]:
     reader = Reader(doc.article)
     for span in doc.layer("parts"):
         reader.sentence(span.data)
+    reader.lead_place()
     merged = [merge(g) for g in cluster.group_reports(reader.reports)]
     # the main event (the first the article reports) stands on its place; any other event of the
     # article only where the text also gives it a day ("Earlier, a blast hit X" is background)
@@ -486,7 +516,9 @@ def read_doc(doc: Doc) -> list[Report]:
         if not _dated(r):
             r.date = next((o.date for o in merged if o.start == r.start and o is not r and _dated(o)), r.date)
     kept = [r for i, r in enumerate(merged) if r.place is not None and (i == 0 or _dated(r))]
-    if not kept:  # geo found no place, but the article does report one dated event with figures
+    # geo found no place, but a dated article does report one dated event with figures (an undated page
+    # with no place has nothing to map and nothing to check its day against: related-story lists, clutter)
+    if not kept and doc.article.published is not None:
         kept = [
             r
             for r in merged
@@ -536,8 +568,8 @@ def place_from_headline(doc: Doc, main: Report) -> None:
             and (
                 main.place is None
                 or (
-                    cluster.better_place(g.place, main.place)
-                    and cluster.places_compatible(g.place, main.place)
+                    cluster.better_in_account(g.place, main.place)
+                    and cluster.compatible_in_account(g.place, main.place)
                 )
             )
         ):

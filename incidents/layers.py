@@ -38,6 +38,8 @@ RELEVANT = re.compile(
 
 
 SPEAKS = Caseless(sources.SPEAKS.pattern)  # (sources.SPEAKS, only asked whether it occurs)
+# a sentence that introduces a statement: what follows it goes on with the statement's words
+STATEMENT = re.compile(r"\b(?:statements?|communiqu[eé]s?|press release|(?:news|press) conference)\b", re.I)
 
 
 def relevant(text: str) -> bool:
@@ -118,9 +120,15 @@ def read(doc: Doc) -> Doc:
         opening = [m for m in found if m.start <= 4 and m.source_type != "armed group"]
         if opening:
             state.remember(state.resolve(opening[0]))
-        for f in sources.frames(s.text, found):
-            if f.source is not None:
-                state.remember(state.resolve(f.source))
+        fr = [f for f in sources.frames(s.text, found) if f.source is not None]
+        said = [state.resolve(f.source) for f in fr]
+        for m in said:
+            state.remember(m)
+        # a frame that opens its account ("The ministry said on Monday that ...") or introduces a statement
+        # goes on into the next sentence; "..., police said." closes its own
+        opens = any(not f.final for f in fr) or STATEMENT.search(s.text) is not None
+        one = bool(said) and all(m.canonical == said[0].canonical for m in said)
+        state.framed = (s.index, said[0]) if one and opens else None
     claims_of.settle(doc, found_by_sentence)
     return doc
 

@@ -38,9 +38,12 @@ LOCATIVE = re.compile(
     r"(?:(?!(?:was|were|is|are|as|and|that|which|while|where|when|said)\b)[\w'.-]+\s+){0,4}\(?$",
     re.I,
 )
+# (geo keeps a relation in the mention: "on the outskirts of X", "close to X", "in the vicinity of X")
 RELATIONAL = re.compile(
     r"^(?:near|outside|inside|around|north|south|east|west|northern|southern|eastern|western|"
-    r"central|the|\d|(?:about|some|roughly|nearly|approximately)\s+\d)",
+    r"central|the|\d|(?:about|some|roughly|nearly|approximately)\s+\d|"
+    r"(?:on|in)\s+the\s+(?:outskirts|vicinity)\b|close\s+to\b|not\s+far\s+from\b|just\s+outside\b|"
+    r"in\s+and\s+around\b)",
     re.I,
 )
 # where people fled or went to is not where the violence was: "forced thousands to flee towards Goma"
@@ -325,8 +328,13 @@ def admin_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[i
     out = []
     for m in ADMIN_UNIT.finditer(sentence):
         start, end = offset + m.start("name"), offset + m.end()
+        unit = m.group("unit") in AREA_UNITS
         if any(a < end and start < b for a, b in exclude) or any(
-            g.start < end and start < g.end and g.place is not None for g in mentions
+            g.start < end
+            and start < g.end
+            and g.place is not None
+            and not (unit and _unit_dropped(g, m, offset))
+            for g in mentions
         ):
             continue
         near = m.group("rel") in ("near", "outside")
@@ -337,6 +345,12 @@ def admin_refs(sentence: str, offset: int, mentions: list, exclude: list[tuple[i
 
             out.append(PlaceMention(m.group(0)[m.start("name") - m.start() :], start, end, "place", place))
     return out
+
+
+def _unit_dropped(g, m: re.Match, offset: int) -> bool:
+    """geo read the town in "in X district" and left the unit word out: the text names the unit."""
+    inside = offset + m.start("name") <= g.start and g.end <= offset + m.start("unit")
+    return g.place.feature == "city" and inside
 
 
 # "the Syrian town of X", "the southern city of X", "the village of X": a settlement named by its

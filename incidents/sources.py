@@ -22,7 +22,7 @@ REPORT_VERB = re.compile(
     r"accused|blamed|put the (?:death )?toll|"
     # who counts the dead gives the count: "rescuers recovered 12 bodies", "the hospital received 30 dead"
     r"(?<!were )(?<!was )(?<!been )(?<!being )(?:recovered|retrieved|received|treated))"
-    r"\b(?!\s+(?:responsibility|the attack|credit))",
+    r"\b(?!\s+(?:responsibility|the attack\b|credit))",
     re.I,
 )
 COUNTING = re.compile(r"recovered|retrieved|received|treated", re.I)  # verbs of counting the dead

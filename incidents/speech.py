@@ -66,6 +66,12 @@ AGAIN = re.compile(
     r"clarified|announced|tallied|counted|revised|updated|raised|lowered|put)\b",
     re.I,
 )
+# "according to the statement": the words of the statement a speaker already named made
+ACCORDING_AGAIN = re.compile(
+    r"\b(?:according to|citing|per)\s+(?:the|that|this|its|their)\s+(?:same\s+|latest\s+)?"
+    r"(?:statement|communiqu[eé]|(?:press\s+)?release)\b",
+    re.I,
+)
 # what follows a closing quotation mark when its speaker comes after it: '," he said', '" wrote X'
 _QUOTE_VERB = (
     r"(?:said|says|added|told|tells|wrote|posted|tweeted|revealed|stated|explained|confirmed|noted|recalled|"
@@ -101,6 +107,8 @@ class Speakers:
 
     named: list[sources.SourceMention] = field(default_factory=list)
     last_figures: sources.SourceMention | None = None  # who gave the last figures
+    # (sentence index, speaker) of the last sentence whose reporting frame names one speaker
+    framed: tuple[int, sources.SourceMention] | None = None
 
     def last(self) -> sources.SourceMention | None:
         return self.named[-1] if self.named else None
@@ -217,8 +225,14 @@ def figure_speaker(
     src = sources.attribute(s.text, pos, found)
     if src is sources.UNATTRIBUTED and quote is not None and quote_speaker is not None:
         src = quote_speaker
-    if src is sources.UNATTRIBUTED and state.last() is not None and AGAIN.search(s.text):
+    if src is sources.UNATTRIBUTED and state.last() is not None and (
+        AGAIN.search(s.text) or ACCORDING_AGAIN.search(s.text)
+    ):
         src = state.last()
     if src is sources.UNATTRIBUTED and state.last_figures is not None and ADDING.match(s.text):
         src = state.last_figures  # "Besides the five deaths, nine were hurt": the same account
+    if src is sources.UNATTRIBUTED and state.framed is not None and state.framed[0] == s.index - 1:
+        # "The ministry said in a statement that gunmen stormed the post. Seven guards were killed.":
+        # reported speech goes on into the next sentence until another speaker is named
+        return state.framed[1]
     return state.resolve(src) if src is not sources.UNATTRIBUTED else src

@@ -206,10 +206,14 @@ def _untyped(claims: list[CasualtyClaim]) -> tuple[str, str]:
 GENERIC_STATE = "state forces"  # data/actors.csv: "security forces", "the army", "soldiers" with no country
 
 
-def _states(names: list[str], country: str) -> list[str]:
-    """Ranked actor names, the generic state forces named by the incident's country (ACLED's usage)."""
-    named = [f"{country} armed forces" if a == GENERIC_STATE and country else a for a in names]
-    return _ranked(named)
+def _states(names: list[str], country: str, text: str = "") -> list[str]:
+    """Ranked actor names, the generic state forces named by the incident's country (ACLED's usage)
+    and by the kind of force the text names its members as ("security personnel": the country's
+    security forces, "policemen": its police, else its armed forces; incidents.targets)."""
+    if GENERIC_STATE in names and country:
+        kind = targets.force_kind(text)
+        names = [f"{country} {kind}" if a == GENERIC_STATE else a for a in names]
+    return _ranked(names)
 
 
 def _named_first(names: list[str]) -> list[str]:
@@ -251,9 +255,10 @@ def incident_row(incident: Incident) -> dict[str, Any]:
     sources = _ranked([c.source for c in claims if c.source != "unattributed"])
     fatalities = incident.fatalities_override if incident.fatalities_override is not None else killed[0]
     country = country_name(p.country_code) if p else ""
-    actor1 = _named_first(_states([a for r in reports for a in r.actor1], country))
+    said = " ".join(r.context for r in reports)
+    actor1 = _named_first(_states([a for r in reports for a in r.actor1], country, said))
     actor2 = [
-        a for a in _states([a for r in reports for a in r.actor2], country) if a not in actor1
+        a for a in _states([a for r in reports for a in r.actor2], country, said) if a not in actor1
     ] or _victims(claims, [r.context for r in reports], country)
     return {
         "incident_id": incident.incident_id,

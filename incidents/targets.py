@@ -92,6 +92,14 @@ def victims(claims: list[CasualtyClaim], contexts: list[str], country: str) -> l
     return [name for name in out if name]
 
 
+def force_kind(text: str) -> str:
+    """The kind of state force a text names most by its members ("security personnel", "jawans":
+    security forces; "policemen": police; "soldiers", "troops": armed forces); armed forces where
+    it names none (the army is the state's force by default) or on a tie."""
+    counts = {kind: len(_COUNTED[kind].findall(text)) for kind in FORCES}
+    return max(FORCES, key=lambda k: (counts[k], k == "armed forces"))
+
+
 def _force_name(kind: str, country: str) -> str:
     """ "Colombia police", "India security forces", "Egypt armed forces" (data/actors.csv's spelling)."""
     return f"{country} {kind}" if country else ""

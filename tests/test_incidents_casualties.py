@@ -291,3 +291,15 @@ def test_a_class_of_speaker_does_not_reach_back_over_a_preposition():
         for m in mentions("Raids have hit the militia in Libya since President Saied took office.")
     ]
     assert "President" in names and not any("since" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Raiders shot dead seven cattle herders at dawn.", [("killed", 7)]),
+        ("Bandits stabbed dead two guards and wounded four.", [("killed", 2), ("wounded", 4)]),
+        ("Seven herders were shot dead at dawn.", [("killed", 7)]),
+    ],
+)
+def test_a_verb_of_killing_with_dead_takes_its_count_after_it(sentence, expected):
+    assert [(f.kind, f.low) for f in figures(sentence)] == expected

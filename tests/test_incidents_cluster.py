@@ -288,3 +288,58 @@ def test_a_reading_most_reports_disagree_with_does_not_become_the_incidents_plac
 
     town, province, far = geo.resolve("near Gwoza"), geo.resolve("Borno state"), geo.resolve("Kano")
     assert cluster.most_specific([far, town, province, town]).name == "near Gwoza"
+
+
+# a day only a statement gives is the event's day or the day before (a date belongs to its clause)
+SAID_ONLY = (
+    "A bomb blast killed eleven traders at a bazaar in Kanker district, "
+    "the army said in a statement on Sunday."
+)
+EVENT_DAY = (
+    "Gunmen opened fire on a bazaar near Kanker on Saturday evening, killing eleven traders, residents said."
+)
+
+
+def test_an_event_dated_only_by_a_statements_day_is_of_that_day_or_the_day_before(sqlite_store):
+    sqlite_store.ingest([art(SAID_ONLY, published="2023-05-15")])
+    [row] = sqlite_store.incidents_frame().to_dict("records")
+    assert (row["date_start"], row["date_end"], row["time_precision"]) == ("2023-05-13", "2023-05-14", 2)
+
+
+@pytest.mark.parametrize("order", [(SAID_ONLY, EVENT_DAY), (EVENT_DAY, SAID_ONLY)])
+def test_a_statements_day_and_the_events_day_before_it_are_one_incident(sqlite_store, order):
+    # (told as two kinds of violence, a blast and gunfire: evidence against, not a veto, on one day)
+    sqlite_store.ingest([art(t, published="2023-05-15", outlet=f"Outlet {i}") for i, t in enumerate(order)])
+    [row] = sqlite_store.incidents_frame().to_dict("records")
+    assert row["event_date"] == "2023-05-13"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Gunmen opened fire on the bazaar near Kanker on Saturday evening, residents said.",
+        "An attack on the bazaar on Saturday evening left eleven dead, residents said.",
+    ],
+)
+def test_in_one_article_a_statements_day_does_not_split_the_event_of_the_day_before(sqlite_store, second):
+    text = f"{SAID_ONLY} {second}"
+    sqlite_store.ingest([art(text, published="2023-05-15")])
+    [row] = sqlite_store.incidents_frame().to_dict("records")
+    assert row["event_date"] == "2023-05-13"
+
+
+def _place(name, lon, radius, where_prec, precision):
+    from geo.place import Place
+
+    return Place(name, 0.0, lon, "XX", None, name, precision, where_prec, radius)
+
+
+def test_merged_reports_keep_the_district_inside_the_province_over_a_smaller_reading_outside_it():
+    from incidents.cluster import most_specific
+
+    province = _place("Foo Province", 0.0, 60.0, 4, 3)
+    district = _place("Bar District", 0.72, 30.0, 3, 3)  # 80 km off the province's centre: inside it
+    town = _place("Baz", 1.17, 5.0, 1, 1)  # 130 km off: beyond the province, though near the district
+    assert most_specific([province, district, town]) is district
+    # with no province or region named, the smaller reading wins as before
+    assert most_specific([district, town]) is town

@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+import geo
 from incidents import cluster, dates, events
 from incidents.ingest import article_from_text
 from incidents.pipeline import extract_reports
@@ -471,3 +472,93 @@ def test_a_sentence_opening_on_another_time_or_attack_reports_a_second_event(ope
 def test_the_city_after_a_dateline_is_the_dateline_city():
     [r] = reports("KISMAYO (Wire) - A car bomb exploded at a checkpoint in the city on Tuesday, killing 5.")
     assert r.place is not None and r.place.name == "Kismayo"
+
+
+# -- what the lead says before it names the event ------------------------------------------------
+
+
+def test_a_toll_and_a_place_stated_before_the_event_is_named_are_the_main_events():
+    text = (
+        "Kanker school attack\n\n"
+        "By nightfall the number of dead had reached nine. These are the pupils killed at a school in Kanker "
+        "last Friday. The raiders herded the pupils into a hall and opened fire, killing five at once."
+    )
+    [r] = reports(text)  # published Wednesday 10 May 2023
+    assert {c.killed_low for c in r.claims} == {9, 5}
+    assert r.place is not None and r.place.place_id == geo.resolve("Kanker").place_id
+    assert r.date is not None and r.date.date_start == date(2023, 5, 5)
+
+
+def test_a_wars_running_toll_before_the_event_is_not_the_events():
+    text = (
+        "The insurgency, which began in 2017, has killed more than 3,000 people. "
+        "Gunmen opened fire on a bus in Kanker on Monday, killing six passengers."
+    )
+    [r] = reports(text)
+    assert {c.killed_low for c in r.claims} == {6}
+
+
+def test_the_sentence_naming_the_event_keeps_its_own_place_over_the_lead():
+    text = (
+        "Reporters in Nagpur counted twelve bodies on Sunday. "
+        "The ambush took place near Kanker on Saturday, police said."
+    )
+    [r] = reports(text, "2023-05-08")
+    assert r.place is not None and r.place.name == geo.resolve("near Kanker").name
+    assert {c.killed_low for c in r.claims} == {12}
+
+
+# -- a later sentence that refers back and says more precisely where ------------------------------
+
+
+@pytest.mark.parametrize("pronoun", ["which", "that"])
+def test_the_verb_of_a_relative_clause_goes_on_with_the_event_before_it(pronoun):
+    sentence = f"Aid groups condemned the bombing on Monday by the air force near Foo, {pronoun} hit a fair."
+    assert [m.text for m in events.find_mentions(sentence)] == ["bombing"]
+    # two events said in two clauses stay two
+    assert len(events.find_mentions("A drone struck a car near Foo, and a rocket hit a shop.")) == 2
+
+
+@pytest.mark.parametrize(
+    ("town", "district"),
+    [("Ghazni", "Andar district"), ("Homs", "Qusayr district"), ("Kandahar", "Spin Boldak district")],
+)
+def test_a_district_of_the_province_a_bare_name_shares_with_its_town_refines_the_place(town, district):
+    text = (
+        f"Warplanes struck a wedding party in {town} on Tuesday, killing 14 guests, officials said. "
+        f'"We deplore the air strike on Tuesday by government jets in {town}, which hit a crowded '
+        f'gathering in {district}," an aid agency said in a statement.'
+    )
+    [r] = reports(text, "2023-05-10")
+    assert r.place is not None and r.place.name == geo.resolve(district).name
+
+
+def test_a_district_of_another_province_does_not_move_the_event():
+    text = (
+        "Warplanes struck a wedding party in Kandahar on Tuesday, killing 14 guests, officials said. "
+        '"We deplore the air strike on Tuesday by government jets in Kandahar, which hit a crowded '
+        'gathering in Qusayr district," an aid agency said in a statement.'
+    )
+    [r] = reports(text, "2023-05-10")
+    assert r.place is not None and r.place.name == geo.resolve("Kandahar").name
+
+
+def test_a_district_refines_only_the_province_whose_name_the_town_shares():
+    ghazni, andar = geo.resolve("Ghazni"), geo.resolve("Andar district")
+    assert cluster.district_of_namesake(andar, ghazni)
+    assert cluster.better_in_account(andar, ghazni)
+    assert not cluster.district_of_namesake(andar, geo.resolve("Kandahar"))  # another province's town
+    assert not cluster.district_of_namesake(geo.resolve("Ghazni district"), ghazni)  # the town's own district
+    # across articles a town a report names stays more precise than a district another names
+    assert cluster.better_place(ghazni, andar)
+
+
+# -- pages that give nothing to map ---------------------------------------------------------------
+
+
+def test_an_undated_page_that_names_no_place_makes_no_incident():
+    text = "Raiders shot dead six herders on 14 March 2021, a local chief said. The raiders escaped."
+    assert extract_reports(article_from_text(text, published=None)) == []
+    # a dated article's one dated event with figures is still kept, though geo placed nothing
+    [r] = reports(text, "2021-03-15")
+    assert {c.killed_low for c in r.claims} == {6}

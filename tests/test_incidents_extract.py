@@ -473,3 +473,20 @@ def test_a_place_described_after_a_destination_is_still_the_destination():
         "a local official said."
     )
     assert all(r.place is None or r.place.name not in ("Kaya", "Ouagadougou") for r in found)
+
+
+def test_what_the_attacker_says_it_meant_to_hit_is_not_who_was_hit():
+    from incidents.pipeline import preview
+
+    text = (
+        "Jets struck a minibus of schoolchildren near Maiduguri on Monday, killing 12 pupils, doctors said. "
+        "The military called the raid a lawful operation to target arms depots used by Boko Haram."
+    )
+    [r] = reports(text, published="2023-05-10")
+    assert "Boko Haram" not in r.actor2
+    incidents, _ = preview([article_from_text(text, published="2023-05-10")])
+    assert incidents.iloc[0]["actor2"] == "Civilians"
+    # where the raid hit them, they are its target
+    hit = "Jets struck arms depots used by Boko Haram near Maiduguri on Monday, killing four."
+    [r] = reports(hit, "2023-05-10")
+    assert r.actor2 == ["Boko Haram"]

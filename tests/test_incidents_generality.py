@@ -300,3 +300,23 @@ def test_a_separate_attack_keeps_its_own_date_and_place():
     )
     rs = reports(text, published="2024-07-01")
     assert len(rs) == 2 and all(r.date is not None and r.date.known and r.place is not None for r in rs)
+
+
+@pytest.mark.parametrize(
+    ("members", "force"),
+    [
+        ("security personnel", "India security forces"),
+        ("policemen", "India police"),
+        ("soldiers", "India armed forces"),
+    ],
+)
+def test_generic_state_forces_are_named_by_the_kind_of_force_their_members_are(members, force):
+    from incidents.pipeline import preview
+
+    text = (
+        f"Rebels ambushed a convoy near Kanker on Saturday, killing nine {members}. "
+        f"Four more {members} were wounded, officials said."
+    )
+    incidents, _ = preview([article_from_text(text, published="2023-05-08")])
+    [row] = incidents.to_dict("records")
+    assert row["actor2"] == force

@@ -121,3 +121,38 @@ def test_a_hospital_stormed_by_gunmen_is_the_place_of_the_event():
 def test_a_road_to_a_town_is_near_the_town_not_in_it(text):
     [m] = places.road_refs(text, 0, [])
     assert m.place.name == "near Afgooye" and m.place.geo_precision == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed four farmers on the outskirts of Kanker on Monday.",
+        "Gunmen killed four farmers, in the vicinity of Kanker, on Monday.",
+        "Gunmen killed four farmers not far from Kanker on Monday.",
+    ],
+)
+def test_a_relation_geo_keeps_inside_the_mention_makes_it_a_location(text):
+    # (geo reads "on the outskirts of X" as one mention, the relation its first words: nothing before it
+    # need say "in" for it to be where the violence was)
+    [m] = [g for g in geo.find_places(text) if g.role == "place"]
+    assert places.locative(text, m)
+
+
+def test_an_undated_lead_placed_only_on_a_towns_outskirts_makes_its_report(article_of):
+    from incidents.pipeline import extract_reports
+
+    text = (
+        "Chapel attack leaves a dozen dead\n\n"
+        "A bomber blew himself up inside a chapel in Foo’a, on the outskirts of Kanker, on Sunday, "
+        "killing at least 12 worshippers, officials said. "
+        "A monitoring group put the toll at 14."
+    )
+    [r] = extract_reports(article_of(text, published=None))
+    assert r.place.geo_precision == 2 and "Kanker" in r.place.name
+    assert sorted(c.killed_low for c in r.claims) == [12, 14]
+
+
+def test_a_district_the_text_names_is_the_district_where_geo_read_only_its_town():
+    text = '"Jets hit a crowded gathering in Qusayr district," a witness said.'
+    [m] = refs(places.admin_refs, text)
+    assert m.place.feature == "admin2" and m.place.name == geo.resolve("Qusayr district").name

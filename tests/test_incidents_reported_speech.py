@@ -329,3 +329,48 @@ def test_an_update_by_the_same_speaker_however_capitalised_supersedes_and_a_toll
     assert rows == {12: True, 20: False}
     text = "A bomb hit a bus depot in Kano on Monday, killing 12. The toll later rose to 20, officials said."
     assert [(c.source, c.killed_low) for c in claims_of(text) if c.killed_low == 20] == [("officials", 20)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a frame that opens its account goes on into the next sentence
+        (
+            "The provincial governor said on Monday that bandits raided a mining camp near Zamfara. "
+            "Fourteen miners were killed.",
+            "provincial governor",
+        ),
+        # a statement introduced in the sentence before, whose words say nothing of the toll
+        (
+            "Bandits raided a mining camp near Zamfara on Monday. In a statement, the provincial governor "
+            "said the raiders escaped. Fourteen miners were killed.",
+            "provincial governor",
+        ),
+        # "according to the statement": the statement the last speaker made
+        (
+            "Bandits raided a mining camp near Zamfara on Monday, the provincial governor said. "
+            "According to the statement, fourteen miners were killed.",
+            "provincial governor",
+        ),
+        # a frame that closes its own sentence ("..., X said.") leaves the next in the article's voice
+        (
+            "Bandits raided a mining camp near Zamfara on Monday, the provincial governor said. "
+            "Fourteen miners were killed.",
+            "unattributed",
+        ),
+        # and the account stops at the sentence after the frame
+        (
+            "The provincial governor said on Monday that bandits raided a mining camp near Zamfara. "
+            "The raiders came on motorbikes. Fourteen miners were killed.",
+            "unattributed",
+        ),
+    ],
+)
+def test_a_figure_right_after_an_opened_account_is_that_speakers(text, source):
+    [c] = [c for c in claims_of(text) if c.killed_low == 14]
+    assert c.source == source
+
+
+def test_a_reporting_verb_before_a_word_that_begins_with_attack_is_a_frame():
+    text = "The police said the attackers fled."
+    assert [f.source.canonical for f in sources.frames(text, sources.mentions(text))] == ["police"]

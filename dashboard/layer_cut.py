@@ -37,16 +37,25 @@ class Tokens:
     codes: np.ndarray  # per value: its text
 
     @classmethod
-    def of(cls, values: list) -> Tokens:
+    def of(cls, values: list, *, numbers: bool = False) -> Tokens:
+        """numbers: every value is a number or None (read as floats: integral ones are written as ints)."""
+        if numbers:
+            codes, found = pd.factorize(np.array(values, dtype=float), use_na_sentinel=False)
+            distinct = found.astype(object)
+            whole = np.isfinite(found) & (np.abs(found) < 2**53) & (found == np.trunc(found))
+            distinct[whole] = found[whole].astype(np.int64).astype(object)  # 4, not 4.0
+            distinct[np.isnan(found)] = None
+            texts = payload_json(distinct.tolist())[1:-1].split(",") if len(distinct) else []
+            array = np.empty(len(texts), dtype=object)
+            array[:] = texts
+            return cls(array, codes.astype(np.int32))
         column = np.empty(len(values), dtype=object)
         column[:] = values
         codes, found = pd.factorize(column, use_na_sentinel=False)
         found = np.asarray(found, dtype=object)
         found[pd.isna(found)] = None  # factorize reads None as NaN, which is no JSON
         distinct = found.tolist()
-        if distinct and all(value is None or isinstance(value, int | float) for value in distinct):
-            texts = payload_json(distinct)[1:-1].split(",")  # numbers and nulls hold no comma: one dumps
-        elif all(isinstance(value, str) for value in distinct) and not _ESCAPED.search("".join(distinct)):
+        if all(isinstance(value, str) for value in distinct) and not _ESCAPED.search("".join(distinct)):
             texts = [f'"{value}"' for value in distinct]  # ids and the like: nothing to escape
         else:
             texts = [payload_json(value) for value in distinct]
@@ -121,10 +130,10 @@ class EncodedLayer:
         return cls(
             point=np.where(placed, np.cumsum(placed) - 1, -1),
             incident_codes={key: _codes(payload[key]) for key in INCIDENT_TEXT},
-            incident_tokens={key: Tokens.of(payload[key]) for key in INCIDENT_OTHER},
+            incident_tokens={key: Tokens.of(payload[key], numbers=key != "id") for key in INCIDENT_OTHER},
             claim_start=_codes(payload["c"]["start"]),
             claim_codes={key: _codes(payload["c"][key]) for key in CLAIM_TEXT},
-            claim_tokens={key: Tokens.of(payload["c"][key]) for key in CLAIM_OTHER},
+            claim_tokens={key: Tokens.of(payload["c"][key], numbers=True) for key in CLAIM_OTHER},
             claim_article=_codes(payload["c"]["a"]),
             article_start=_codes(payload["ia"]["start"]),
             article_of=_codes(payload["ia"]["a"]),

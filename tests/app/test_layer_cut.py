@@ -87,10 +87,12 @@ def test_the_whole_table_cut_is_no_larger_than_encoding_it(generated):
     assert len(whole) <= len(payload_json(encode_layer(incidents, claims)))
 
 
-@pytest.mark.parametrize("values", [["inc-1", "inc-2", "inc-1"], ['a"b', "c\\d", "</script>", "x\u2028"],
-                                    [1, None, 2.5, 1], []])
-def test_each_value_is_written_as_json_and_safe_in_a_script(values):
-    tokens = Tokens.of(values)
+@pytest.mark.parametrize("values, numbers", [
+    (["inc-1", "inc-2", "inc-1"], False), (['a"b', "c\\d", "</script>", "x\u2028", None], False),
+    (["12", "7"], False), ([1, None, 2.5, 1, 0, -3, 33.1234], True), ([], True), ([], False),
+])
+def test_each_value_is_written_as_json_and_safe_in_a_script(values, numbers):
+    tokens = Tokens.of(values, numbers=numbers)
     text = tokens.json(np.arange(len(values)))
     assert strict(text) == values
     assert not {"<", ">", "&", "\u2028"} & set(text)

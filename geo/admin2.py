@@ -57,10 +57,14 @@ def split_kind(key: str) -> tuple[str, str | None]:
     return key, None
 
 
-def units(path: Path) -> list[dict]:
-    """One row per (country, admin-1 name, admin-2 name): name, cc, admin1, lat, lon, radius_km, pop."""
+def rows(path: Path) -> list[dict]:
+    """The package's town rows: country_code, city, latitude, longitude, population, state, county."""
     with gzip.open(path, "rt", encoding="utf-8") as f:
-        rows = json.load(f)
+        return json.load(f)
+
+
+def units(rows: list[dict]) -> list[dict]:
+    """One row per (country, admin-1 name, admin-2 name): name, cc, admin1, lat, lon, radius_km, pop."""
     members: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for r in rows:
         if r.get("county"):

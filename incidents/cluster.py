@@ -313,29 +313,46 @@ def _figures(reports: list[Report]) -> frozenset[tuple[str, int]]:
 def core_dates(reports: list[Report]) -> tuple[date | None, date | None, int | None, date | None]:
     """(start, end, precision, best day) from the most precise readings.
 
-    Readings of the same precision that disagree (a US-evening announcement
-    and the local date after midnight) widen the span; they are not averaged.
+    The event's own days decide; a statement's day or the publication's only where no text dates
+    it, or where they narrow what the text says without leaving it (a background mention "in
+    January" beside reports published on the 30th and 31st is the 30th): the most specific
+    window consistent with the stronger readings. Readings of the same precision that disagree (a
+    US-evening announcement and the local date after midnight) widen the span; they are not averaged.
     """
     readings = [d for r in reports for d in r.readings()]
     if not readings:
         return None, None, None, None
-    # the event's own days decide; a statement's day or the publication's only where no text dates it
-    strongest = min(d.weak for d in readings)
-    readings = [d for d in readings if d.weak == strongest]
+    levels = sorted({d.weak for d in readings})
+    start, end, precision, day = _window([d for d in readings if d.weak == levels[0]], levels[0])
+    for weak in levels[1:]:
+        inner = [d for d in readings if d.weak == weak and start <= d.date_start and d.date_end <= end]
+        if not inner:
+            continue
+        s, e, p, best = _window(inner, weak)
+        if start <= s and e <= end and (e - s) < (end - start):
+            start, end, precision, day = s, e, p, best
+    return start, end, precision, day
+
+
+def _window(readings: list, weak: int) -> tuple[date, date, int, date]:
+    """(start, end, precision, best day) of readings of one strength (core_dates).
+
+    A statement's day (weak 1) says the event is of that day or the day before: each such reading is
+    that two-day window, and several agree where their windows meet (a group's statement on Wednesday
+    and activists' on Thursday put the event on Wednesday).
+    """
     best = min(d.precision for d in readings)
     top = [d for d in readings if d.precision == best]
-    start, end = min(d.date_start for d in top), max(d.date_end for d in top)
-    lo, hi = max(d.date_start for d in top), min(d.date_end for d in top)
+    back = timedelta(days=1 if weak == 1 and best == 1 else 0)
+    spans = [(d.date_start - back, d.date_end) for d in top]
+    start, end = min(a for a, _ in spans), max(b for _, b in spans)
+    lo, hi = max(a for a, _ in spans), min(b for _, b in spans)
     if lo <= hi:  # the readings agree on a common window: keep the narrowest
         start, end = lo, hi
     local = [d for d in top if d.local] or top
     days = Counter(d.best for d in local if start <= d.best <= end)
     day = days.most_common(1)[0][0] if days else date.fromordinal((start.toordinal() + end.toordinal()) // 2)
     precision = best
-    if strongest == 1 and best == 1:
-        # only the day something was said about it ("the army said on Saturday"): the event is of
-        # that day or the day before, as a lead's event is of its publication day or the day before
-        start = min(start, end - timedelta(days=1))
     if best == 1 and start != end:
         precision = 2 if (end - start).days <= 7 else 3
     return start, end, precision, day

@@ -40,15 +40,72 @@ _STATEMENT = re.compile(
 _DOING = re.compile(
     r"\b(?:arrived|visited|toured|travell?ed|spoke|talked|phoned|condemned|denounced|deplored|"
     r"vowed|pledged|urged|appealed|inspected|chaired|convened|attended|mourned|buried|"
-    r"held (?:talks|a meeting|funerals?)|offered condolences)"
+    r"held (?:talks|a meeting|funerals?)|offered condolences|pulled|recovered|retrieved|searched|buried|"
+    r"laid to rest|identified|exhumed|(?:were|was)\s+(?:discovered|found|unearthed))"
     r"(?:\s+(?:in|to|at|with|from)(?:\s+[\w'’-]+){1,5}?)?\s+(?:on\s+)?"
     rf"({_DAY})\b(?!['’]s)"
 )
-# the day a toll was updated is the figure's day, never the event's: "the toll rose to 25 on Saturday"
-_TOLL_UPDATE = re.compile(
-    r"\b(?:rose|climbed|jumped|risen|increased|reached)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+)?"
-    rf"[\w,]+\s+(?:on\s+)?({_DAY}|today|yesterday)\b",
+# "according to the agency on Monday, July 29", "reported on 12 March": a day right after the attribution of
+# words, whatever the date's form, is the saying's day (the weekday-only _STATEMENT sets the anchor)
+_SAID_ON = re.compile(
+    r"\b(?:said|says|announced|reported|told\s[\w ]{1,30}?|in\sa\sstatement|"
+    rf"according\sto\s[^,.;:\n]{{1,60}}?)\s+(?:on\s+)?(?:{_DAY},?\s+)?$",
     re.I,
+)
+# "bodies were discovered on the morning of April 14", "were buried in the village on 3 May": the day of a
+# deed after the event, whatever the date's form (the weekday forms are _DOING's)
+_DEED_ON = re.compile(
+    r"\b(?:were|was|been)\s+(?:discovered|found|unearthed|recovered|pulled\s+out|retrieved|buried|"
+    r"laid\s+to\s+rest|exhumed|identified)(?:\s+(?:in|at|from|near)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?"
+    r"\s+(?:on\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$",
+    re.I,
+)
+# "On Sunday, a day after the strike, ...", "Tuesday, two days after the bombing": the day named is
+# counted from the event's; the event is that many days before it
+_DAYS_AFTER = re.compile(
+    r"\s*,?\s*(?:(a|one|two|three|four|five|six|\d)\s+days?|the\s+day)\s+after\s+"
+    r"(?:the|this|that|its|last\s+\w+['’]s)\b",
+    re.I,
+)
+_COUNT_WORD = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _possessive(text: str, end: int) -> bool:
+    """ "said Sunday's raid struck": a day in the possessive names the event's day, not the saying's."""
+    return text[end - 2 : end] in ("'s", "’s") or text[end : end + 2] in ("'s", "’s")
+
+
+def _days_after(text: str, end: int) -> int | None:
+    """N where the date ending at `end` is followed by ", N days after the <event>" (None if not)."""
+    m = _DAYS_AFTER.match(text, end)
+    if m is None:
+        return None
+    word = (m.group(1) or "a").lower()
+    return int(word) if word.isdigit() else _COUNT_WORD[word]
+
+
+# the day a toll was updated is the figure's day, never the event's: "the toll rose to 25 on Saturday",
+# "climbed to 25 by Saturday", "stood at 25 as of Saturday evening"
+_TOLL_UPDATE = re.compile(
+    r"\b(?:rose|climbed|jumped|risen|increased|reached|stood at|stands at)\s+(?:to\s+)?"
+    r"(?:at\s+least\s+|more\s+than\s+)?"
+    rf"[\w,]+\s+(?:on\s+|by\s+|as\s+of\s+)?({_DAY}|today|yesterday)\b",
+    re.I,
+)
+# a sentence about the toll itself: "On Saturday, the death toll stood at 25", "the number of dead reached
+# 25 by Saturday": a day before its subject or after its verb is the toll's day (one between them, "the
+# toll of the blast on Friday rose", is the event's)
+_TOLL_CLAUSE = re.compile(
+    r"\b(?:death toll|toll|death count|"
+    r"number of (?:the\s+)?(?:dead|deaths|people killed|victims|fatalities))\b"
+    r"[^.;]{0,80}?\b(?:rose|risen|rises|climbed|climbs|jumped|increased|reached|reaches|stood|stands|hit)\b",
+    re.I,
+)
+# "officials on Monday said", "rescuers on Monday pulled", "mourners Monday buried": the day of a saying or
+# a deed about the event, named before its verb
+_SAID_AFTER = re.compile(
+    rf"\b(?:on\s+)?({_DAY})\s+(?:said|says|announced|confirmed|reported|told|revealed|added|stated|"
+    r"pulled|recovered|retrieved|searched|buried|identified|visited|condemned|vowed|mourned)\b"
 )
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -328,8 +385,18 @@ def _label(
     """What the date expression at [start, end) dates (see DateReading.kind)."""
     if any(start < t.end(1) and t.start(1) < end for t in _TOLL_UPDATE.finditer(text)):
         return "toll"
+    toll = _TOLL_CLAUSE.search(text)
+    if (
+        toll is not None
+        and kind in RELATIVE
+        and (end <= toll.start() or start >= toll.end())
+        and text[end : end + 2] not in ("'s", "’s")  # ("Sunday's bombing": the event's day)
+    ):
+        return "toll"
     if (
         (statement is not None and start < statement.end(1) and statement.start(1) < end)
+        or (_SAID_ON.search(text, max(0, start - 90), start) is not None and not _possessive(text, end))
+        or _DEED_ON.search(text, max(0, start - 90), start) is not None
         or _dateline(text, start, end)
         or any(start < b and a < end for a, b in deeds)
     ):
@@ -353,7 +420,7 @@ def find_dates(
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
     statement = _STATEMENT.search(text)
-    deeds = [d.span(1) for d in _DOING.finditer(text)]
+    deeds = [d.span(1) for pat in (_DOING, _SAID_AFTER) for d in pat.finditer(text)]
     anchor = published
     if statement and published:
         anchor = _weekday_before(published, statement.group(1))
@@ -369,9 +436,7 @@ def find_dates(
             chained = FROM_PREVIOUS.get(kind)
             # "killed Sunday ... in a gunbattle the previous day": counted from the day read before it
             here = [
-                f.reading
-                for f in found
-                if f.reading.start < offset + m.start() and f.reading.precision == 1
+                f.reading for f in found if f.reading.start < offset + m.start() and f.reading.precision == 1
             ]
             span = _sane(chained, kind, m, base, here[-1] if chained and here else previous)
             taken.append((m.start(), m.end()))
@@ -380,6 +445,10 @@ def find_dates(
             if kind in ("weekday", "bracket_day") and _LOCAL_TIME.match(text, end):
                 span = _local_next_day(span, base)
             label = _label(text, kind, start, end, statement, deeds)
+            back = _days_after(text, end) if span and span[2] == 1 else None
+            if back:  # the event's own day, counted back from the day named
+                span = (span[0] - timedelta(days=back), span[1] - timedelta(days=back), 1)
+                label = "event"
             reading = DateReading(
                 m.group(0),
                 offset + start,

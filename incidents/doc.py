@@ -112,6 +112,33 @@ def _quotes(text: str) -> list[Quote]:
     return [q for q in out if q.end - q.start > 2]
 
 
+# a quotation in single marks (the British convention): it opens after a space, a line start, a
+# bracket or a colon, before a word; it closes after a sentence's or clause's punctuation (so that
+# an apostrophe, "the group's", "soldiers' families", is never read as a mark)
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[:]))'(?=\w)", re.M)
+_SINGLE_CLOSE = re.compile(r"(?<=[.,!?])'(?=\s|$|[)\]])", re.M)
+
+
+def _single_quotes(text: str, taken: list[Quote]) -> list[Quote]:
+    """Quotations in single marks, each within one paragraph line, outside quotations in double marks."""
+    out: list[Quote] = []
+    closes = [m.start() for m in _SINGLE_CLOSE.finditer(text)]
+    k = 0
+    for m in _SINGLE_OPEN.finditer(text):
+        a = m.start()
+        if out and a < out[-1].end:
+            continue
+        while k < len(closes) and closes[k] <= a:
+            k += 1
+        if k == len(closes):
+            break
+        b = closes[k] + 1
+        if "\n" in text[a:b] or any(q.start < b and a < q.end for q in taken):
+            continue
+        out.append(Quote(a, b))
+    return out
+
+
 def make_doc(article: Article) -> Doc:
     """Segment an article once: sentences (clutter and headings left out), its headline, quotations."""
     text = article.text[:MAX_CHARS]
@@ -119,4 +146,6 @@ def make_doc(article: Article) -> Doc:
     doc = Doc(article, text, sents)
     doc.headline = _headline(text, sents[0].start if sents else len(text))
     doc.quotes = _quotes(text)
+    if "'" in text:
+        doc.quotes = sorted(doc.quotes + _single_quotes(text, doc.quotes), key=lambda q: q.start)
     return doc

@@ -53,7 +53,7 @@ INSTRUMENTS: list[tuple[str, str]] = [
     pair
     for key, nouns in INSTRUMENT_NOUNS.items()
     for pair in (
-        (key, rf"\b(?P<noun>{nouns})\b(?:\s+[\w-]+){{0,5}}?\s+{_KILL_VERB}\b"),
+        (key, rf"\b(?P<noun>{nouns})\b(?:\s+[\w-]+){{0,12}}?\s+{_KILL_VERB}\b"),
         (key, rf"{_BY}(?P<noun>{nouns})\b"),
     )
 ] + [
@@ -136,7 +136,36 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?P<noun>(?:bomber|attacker|assailant)s?)\b(?:\s+[\w-]+){0,3}?\s+"
             r"(?:struck|hit|blew|detonated|attacked|opened fire)\b",
         ),
+        # "blew himself up", "detonated his explosive vest", "set off a suicide belt": a suicide attack
+        (
+            "suicide",
+            r"\b(?P<noun>blew\s+(?:himself|herself|themselves)\s+up|(?:explosive|suicide|bomb)\s+(?:vests?|belts?))\b",
+        ),
+        # "dropped barrel bombs on the market": bombs from the air
+        ("air", r"\b(?:dropped|dropping|drops)\s+(?:[\w-]+\s+){0,3}?(?P<noun>bombs?|explosives?)\b"),
+        ("air", r"\b(?:barrel|cluster|glide|guided)\s+(?P<noun>bombs?)\b"),
+        # "hurled a grenade into the bar", "grenades thrown at the crowd": a grenade attack
+        (
+            "grenade",
+            r"\b(?:hurled|threw|thrown|lobbed|tossed|flung|hurling|throwing)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?P<noun>(?:hand\s+)?grenades?)\b",
+        ),
+        ("grenade", r"\b(?P<noun>grenades?)\b(?=\s+(?:[\w-]+\s+)?(?:exploded|went off|detonated|blew up)\b)"),
         ("ied", r"\b(?:roadside|car|truck|road-side)\s+(?P<noun>bombs?|bombings?)\b|\b(?P<noun2>IEDs?)\b"),
+        # "an explosive-laden vehicle", "a booby-trapped car": a vehicle bomb named by its load
+        (
+            "ied",
+            r"\b(?:explosives?|bomb)-(?:laden|packed|rigged|filled)\s+(?:[\w-]+\s+)?(?P<noun>[\w-]+)\b|"
+            r"\bbooby-trapped\s+(?P<noun2>[\w-]+)\b",
+        ),
+        # "detonated a device", "set off explosives", "a roadside device exploded": a bomb said by its verb
+        (
+            "ied",
+            r"\b(?:detonated|set off|planted|triggered)\s+(?:[\w-]+\s+){0,3}?"
+            r"(?P<noun>devices?|explosives?|bombs?|charges?)\b|"
+            r"\b(?P<noun2>devices?|explosives?|charges?)\b"
+            r"(?=\s+(?:[\w-]+\s+){0,4}?(?:exploded|went off|detonated|blew up)\b)",
+        ),
         ("ied", r"\b(?:improvised\s+)?explosive\s+(?P<noun>devices?)\b"),
         # "rammed a truck loaded with explosives into the base": a vehicle bomb, said the long way
         (
@@ -170,7 +199,16 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
             r"(?!\s+(?:\w+\s+){0,2}?(?:in|under|beneath|from)\s+(?:the\s+)?(?:rubble|debris|ruins|wreckage))",
         ),
         ("shooting", r"\b(?P<noun>shootings?|gunmen opened fire|shot dead|massacres?)\b"),
-        ("shooting", r"\b(?P<noun>gunmen|gunman|opened fire|shot and killed)\b"),
+        (
+            "shooting",
+            r"\b(?P<noun>gunmen|gunman|opened fire|shot and killed|gunned down|mowed down|"
+            r"sprayed\s+(?:[\w-]+\s+){1,4}?with\s+(?:[\w-]+\s+)?(?:bullets|gunfire|fire))\b",
+        ),
+        # "a knife attack", "a stabbing spree": a killing with a blade
+        (
+            "killing",
+            r"\b(?:knife|machete|axe)\s+(?P<noun>attacks?)\b|\b(?P<noun2>stabbings?|stabbing spree)\b",
+        ),
         # "Jihadists killed six farmers": an armed group killing with no word for the event
         (
             "attack",
@@ -280,6 +318,23 @@ RECENT = re.compile(
 PRIOR = re.compile(
     r"\b(?:days|weeks|months|years|hours|a (?:day|week|month|year)|(?:two|three|four|five|six|\d+) "
     r"(?:days|weeks|months|years))\s+(?:after|before)\s+(?:an?|another|one)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# "..., a week after troops killed two men near X", "months after militants stormed Y": a clause the
+# sentence measures its event from tells an earlier event, whose subject opens it (a definite "days after
+# the bombing" may be the article's own event, and keeps its determiner)
+PRIOR_CLAUSE = re.compile(
+    r"\b(?:days|weeks|months|years|hours|a (?:day|week|month|year)|(?:two|three|four|five|six|\d+) "
+    r"(?:days|weeks|months|years))\s+(?:after|before)\s+(?!(?:the|this|that|these|those|its|their)\b)"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+# "came barely a week after the bishop of X, Y, was kidnapped by gunmen": a clause measured from, with a
+# subject of its own and a passive verb, tells an earlier event whatever its determiner
+PRIOR_PASSIVE = re.compile(
+    r"\b(?:days|weeks|months|years|hours|a (?:day|week|month|year)|(?:two|three|four|five|six|\d+) "
+    r"(?:days|weeks|months|years))\s+(?:after|before)\s+[^.;:]{0,120}?\b(?:was|were|had been|has been|"
+    r"have been)\s+$",
     re.I,
 )
 DEFINITE = {
@@ -396,7 +451,9 @@ def find_mentions(sentence: str, military: bool = False) -> list[Mention]:
                     plural=noun.lower().endswith("s") and not noun.lower().endswith("ss"),
                     # "the bodies of five men were found": the article is the bodies', not an event's
                     determiner="" if key == "killing" else _determiner(before),
-                    background=sentence_background or bool(RECENT.search(before) or PRIOR.search(before)),
+                    background=sentence_background
+                    or bool(RECENT.search(before) or PRIOR.search(before) or PRIOR_CLAUSE.search(before))
+                    or bool(PRIOR_PASSIVE.search(sentence, max(0, m.start() - 180), m.start())),
                     hypothetical=bool(HYPOTHETICAL.search(before) or PLOT.search(sentence[: m.start()])),
                 )
             )

@@ -21,6 +21,7 @@ from incidents.model import Article, CasualtyClaim, DateReading, Report
 from incidents.text import Sentence
 
 GENERIC_KEYS = {"attack", "strike"}
+AIR = events.TYPES["air"][1]
 GENERIC_STATE = "state forces"  # data/actors.csv's row for "soldiers", "security forces" with no country
 MAX_REPORTS = 150  # event reports read from one article at most
 WEAPON_KEYS = {
@@ -533,6 +534,8 @@ def read_doc(doc: Doc) -> list[Report]:
     for r in kept:
         if not r.event_type:
             type_by_victims(r)
+        if r.sub_event_type == AIR and not r.actor1 and actors.state_air_power(doc.text):
+            r.actor1 = [actors.STATE]  # "the junta's jets bombed the village": the state's forces
         r.actor1, r.actor2 = _named_first(r.actor1), _named_first(r.actor2)
     return kept
 

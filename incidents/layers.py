@@ -33,7 +33,9 @@ RELEVANT = re.compile(
     # "its investigators had counted 15 bodies": a toll with no other word for death
     r"\bbod(?:y|ies)\b|corpses?|abduct|kidnap|casualt|behead|victim|toll\b|tally|"
     # "The X Front claimed responsibility.": who did it, in a sentence of its own
-    r"responsib|claimed"
+    r"responsib|claimed|"
+    # "of the 48 people treated there": the wounded a hospital took in (incidents.casualties.CARED_FOR)
+    r"treated|admitted to|hospitali"
 )
 
 

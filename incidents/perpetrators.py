@@ -51,7 +51,13 @@ SUSPECTED = re.compile(
 _NOT_NAME = re.compile(
     r"^(?:The|A|An|This|That|These|Those|It|They|He|She|We|In|On|At|After|As|But|And|Police|Officials?|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|No|Nobody|None)$"
+    r"August|September|October|November|December|No|No-one|Noone|Nobody|None|Neither)$"
+)
+# capitalised only because they open the sentence: "Suspected militants killed", "Masked gunmen stormed"
+_QUALIFIER = re.compile(
+    r"^(?:Suspected|Alleged|Presumed|Unknown|Unidentified|Armed|Masked|Hooded|Heavily|Local|Rival|Several|"
+    r"Some|Many|Dozens|Hundreds|Scores|Other|More|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Around|About|"
+    r"Over|Nearly|Hundred|Dozen)(?:\s+|$)"
 )
 
 
@@ -66,9 +72,12 @@ class Named:
 
 def _clean(m: re.Match, group: int | str = 1) -> Named | None:
     name = m.group(group).strip().rstrip(".")
+    start = m.start(group)
+    while q := _QUALIFIER.match(name):
+        name, start = name[q.end() :], start + q.end()
     if _NOT_NAME.match(name) or len(name) < 2:
         return None
-    return Named(m.start(group), m.start(group) + len(name), name)
+    return Named(start, start + len(name), name)
 
 
 def _subject_before(sentence: str, end: int) -> Named | None:

@@ -519,15 +519,19 @@ def _settlement_before(noun: str, mentions: list, before: int, exclude) -> str |
     if noun == "capital":
         cc = country_context(mentions, before, exclude)
         return _capital_name(cc) if cc else None
-    # ("MOGADISHU (Reuters) - A bomb exploded in the city": the dateline names the city "the city" means)
+    # ("MOGADISHU (Reuters) - A bomb exploded in the city": the dateline names the city "the city" means,
+    # unless the text has since named a place in another country: "BAMAKO - ... in Burkina Faso's north
+    # ... near the town" is no town of the reporter's)
+    elsewhere: set[str] = set()
     for g in reversed(mentions):
-        if (
-            g.start < before
-            and g.role in ("place", "dateline")
-            and g.place is not None
-            and g.place.feature == "city"
-        ):
+        if g.start >= before or g.place is None:
+            continue
+        if g.role == "place" and g.place.feature == "city":
             return g.place.name
+        if g.role == "dateline" and g.place.feature == "city":
+            return g.place.name if not elsewhere - {g.place.country_code} else None
+        if g.role in ("place", "adjectival") and g.place.country_code:
+            elsewhere.add(g.place.country_code)
     return None
 
 

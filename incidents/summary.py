@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from functools import lru_cache
 from typing import Any
 
 from incidents import targets
-from incidents.actors import is_generic
+from incidents.actors import is_generic, is_listed
 from incidents.cluster import core_dates, most_specific
 from incidents.model import CasualtyClaim, Incident, Report
 
@@ -203,6 +204,9 @@ def _untyped(claims: list[CasualtyClaim]) -> tuple[str, str]:
     return "", ""
 
 
+# "killing 20 terrorists", "struck terrorist hideouts": the word a side uses for those it hit is its
+# label for them, no group: the target is who was hit (incidents.targets reads them from the counts)
+LABEL = re.compile(r"(?:suspected\s+)?(?:terrorists?|terror elements|criminals|outlaws)", re.I)
 GENERIC_STATE = "state forces"  # data/actors.csv: "security forces", "the army", "soldiers" with no country
 
 
@@ -213,7 +217,40 @@ def _states(names: list[str], country: str, text: str = "") -> list[str]:
     if GENERIC_STATE in names and country:
         kind = targets.force_kind(text)
         names = [f"{country} {kind}" if a == GENERIC_STATE else a for a in names]
-    return _ranked(names)
+    return _ranked(_one_state_once(names))
+
+
+def _one_state_once(names: list[str]) -> list[str]:
+    """One state's armed forces named once: "Kenyan forces" (by the adjective) and "Kenya armed forces"
+    (by the country, "fired by Kenya") are one actor, kept as the curated list spells it where it does,
+    else in the country's form."""
+    states = {a: _state_of(a) for a in names}
+    chosen: dict[str, str] = {}
+    for a in sorted(names, key=lambda a: (not is_listed(a), not a.endswith(ARMED))):
+        if states[a]:
+            chosen.setdefault(states[a], a)
+    return [chosen.get(states[a], a) if states[a] else a for a in names]
+
+
+ARMED = " armed forces"
+
+
+def _state_of(name: str) -> str:
+    """The country whose military a name is ("Kenyan forces", "Kenya armed forces": Kenya), or ''."""
+    if name.endswith(ARMED):
+        return name[: -len(ARMED)]
+    words = name.split()
+    if len(words) != 2 or words[1] != "forces":
+        return ""
+    try:
+        import geo
+        from geo.normalize import name_key
+
+        gz = geo.load_gazetteer()
+        i = gz.demonyms.get(name_key(words[0]))
+        return gz.names[i] if i is not None and gz.features[i] == "country" else ""
+    except Exception:  # geo failing must not lose the row
+        return ""
 
 
 def _named_first(names: list[str]) -> list[str]:
@@ -258,7 +295,9 @@ def incident_row(incident: Incident) -> dict[str, Any]:
     said = " ".join(r.context for r in reports)
     actor1 = _named_first(_states([a for r in reports for a in r.actor1], country, said))
     actor2 = [
-        a for a in _states([a for r in reports for a in r.actor2], country, said) if a not in actor1
+        a
+        for a in _states([a for r in reports for a in r.actor2], country, said)
+        if a not in actor1 and not LABEL.fullmatch(a)
     ] or _victims(claims, [r.context for r in reports], country)
     return {
         "incident_id": incident.incident_id,

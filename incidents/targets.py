@@ -53,6 +53,15 @@ _SITE_HIT = {
     )
     for kind, site in _SITE.items()
 }
+# more than one member of a force counted: "three soldiers", "troops", "several policemen"
+_MANY = {
+    kind: re.compile(
+        rf"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty|several|dozens of|scores of|"
+        rf"many|some|all)\s+(?:[\w-]+\s+){{0,2}}?(?:{words})\b|\b(?:troops|personnel|policemen|soldiers|officers)\b",
+        re.I,
+    )
+    for kind, words in FORCES.items()
+}
 CIVILIAN = re.compile(
     r"\b(?:civilians?|residents|villagers|worshipp?ers|diners|shoppers|patients|displaced|passengers|"
     r"farmers|crew|crew members|seafarers|mariners|sailors on board|paramedics|shepherds|herders|shopkeepers|"
@@ -80,10 +89,14 @@ def victims(claims: list[CasualtyClaim], contexts: list[str], country: str) -> l
     text = " ".join(contexts)
     counted = " ".join(c.count_text for c in claims if any(c.figures()))
     forces = [k for k in FORCES if _SITE_HIT[k].search(text)]
+    civilians = CIVILIAN.search(counted) or any(c.victim_group == "civilians" for c in claims)
     if not forces:
         forces = [k for k in FORCES if _COUNTED[k].search(counted)]
+        if civilians:
+            # "12 guests and a policeman", "villagers, among them a soldier on leave": one member of a
+            # force among the civilians killed does not make the force the target
+            forces = [k for k in forces if _MANY[k].search(counted)]
     out = [_force_name(k, country) for k in forces]
-    civilians = CIVILIAN.search(counted) or any(c.victim_group == "civilians" for c in claims)
     if not civilians and not forces and not COMBATANT.search(counted):
         # nobody counted by kind: "21 people" with no force attacked, or the place where civilians gather
         civilians = bool(PEOPLE.search(counted) or CIVILIAN_SITE.search(text) or CIVILIAN.search(text))

@@ -83,6 +83,12 @@ ADVERSARIAL: dict[str, tuple[str, str]] = {
     "lower-case words": ("abc ", ""),
     "province heads": ("Baghdad Province ", ""),
     "camps": ("Camp ", "Baghdad"),
+    "compass names": ("the North East ", "region"),
+    "compass names with owners": ("Ghana's Upper East ", "region of Ghana"),
+    "compass words hyphenated": ("North-South-", "region"),
+    "state heads": ("Plateau State ", ""),
+    "located respellings": ("In Koutoum, ", ""),
+    "area cues": ("villages in Kaduna ", ""),
 }
 
 

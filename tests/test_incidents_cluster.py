@@ -343,3 +343,30 @@ def test_merged_reports_keep_the_district_inside_the_province_over_a_smaller_rea
     assert most_specific([province, district, town]) is district
     # with no province or region named, the smaller reading wins as before
     assert most_specific([district, town]) is town
+
+
+def test_a_month_mention_beside_undated_leads_keeps_the_days_their_publication_allows(sqlite_store):
+    """Two reports whose leads date nothing (the publication day or the day before) and a later
+    article's passing mention of the same bombing "in March": the incident keeps the narrowest
+    window all three allow, not the whole month."""
+    lead_one = art(
+        "A car bomb tore through a crowded bus station in Kandahar, killing at least 31 people, "
+        "a provincial health official said.",
+        published="2021-03-17",
+    )
+    lead_two = art(
+        "The toll from the car bomb at a crowded bus station in Kandahar rose to 40, "
+        "a provincial health official said.",
+        published="2021-03-18",
+    )
+    mention = art(
+        "The city has suffered before, including a car bomb at a bus station in Kandahar in March "
+        "that killed 40 people.",
+        published="2021-05-02",
+    )
+    sqlite_store.ingest([lead_one, lead_two, mention])
+    inc = sqlite_store.incidents_frame()
+    assert len(inc) == 1
+    row = inc.iloc[0]
+    assert (str(row.date_start), str(row.date_end)) == ("2021-03-17", "2021-03-17")
+    assert row.time_precision == 2

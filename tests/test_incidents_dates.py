@@ -137,3 +137,55 @@ def test_a_day_that_follows_the_event_word_after_a_visit_verb_still_dates_the_ev
     # "condemned Sunday's raid": the possessive day is the raid's
     [(kind, _, _, _)] = read("The minister condemned Sunday's raid on the village.", MON_28_JUNE)
     assert kind == "event"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("On Thursday, a day after the shelling, the market stayed shut.", date(2021, 6, 23)),
+        ("Sunday, two days after the ambush, the road reopened.", date(2021, 6, 25)),
+        ("On 24 June, the day after the raid, families gathered.", date(2021, 6, 23)),
+    ],
+)
+def test_a_day_counted_from_the_event_gives_the_event_its_own_day(text, day):
+    """ "On Thursday, a day after the shelling": the shelling was on Wednesday."""
+    [(kind, start, end, precision)] = read(text, MON_28_JUNE)
+    assert (kind, start, end, precision) == ("event", day, day, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the regional governor on Sunday, June 27, the convoy was hit twice.",
+        "The figures were reported on 27 June by the health office.",
+        "Eleven bodies were discovered on the morning of 27 June.",
+        "The victims were buried in their home village on Sunday afternoon.",
+    ],
+)
+def test_the_day_of_a_saying_or_of_a_deed_after_the_event_is_not_the_events_day(text):
+    assert {kind for kind, *_ in read(text, MON_28_JUNE)} == {"statement"}
+
+
+def test_a_possessive_day_after_said_is_still_the_events_day():
+    assert [kind for kind, *_ in read("Officials said Sunday's blast hit a bus depot.", MON_28_JUNE)] == [
+        "event"
+    ]
+
+
+def test_two_statement_days_put_the_event_where_their_windows_meet():
+    """A group said on Wednesday it had attacked; activists said on Thursday: the event is of Wednesday
+    (each statement's day is that day or the day before it)."""
+    from incidents import cluster
+    from incidents.model import Report
+
+    pub = date(2021, 7, 2)  # a Friday
+    said = [
+        find_dates(text, 0, pub)[0].reading
+        for text in (
+            "In a statement on Wednesday, the group said it attacked.",
+            "Activists said on Thursday.",
+        )
+    ]
+    reports = [Report(article_id="a", index=0, sentence="", start=0, end=0, date=r) for r in said]
+    start, end, precision, _ = cluster.core_dates(reports)
+    assert (start, end) == (date(2021, 6, 30), date(2021, 6, 30))

@@ -191,13 +191,13 @@ def test_health_officials_are_named_by_their_words():
 
 def test_a_place_in_a_country_the_article_names_nowhere_else_is_dropped():
     text = (
-        "Soldiers burned houses and killed nine villagers in the Northwest on Friday, a rights group in "
+        "Soldiers burned houses and killed nine villagers in Springfield on Friday, a rights group in "
         "Cameroon said. Residents of Bamenda fled."
     )
     doc = layers.read(make_doc(art(text)))
     read = {g.data.place.country_code for g in doc.layer("geo") if g.data.place is not None}
     kept = {p.place.country_code for span in doc.layer("parts") for p in span.data.places}
-    assert len(read) > 1  # geo placed "the Northwest" in another country than Cameroon
+    assert len(read) > 1  # geo placed "Springfield" in another country than Cameroon
     assert kept <= {"CM"}
 
 

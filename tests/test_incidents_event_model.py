@@ -268,7 +268,13 @@ def test_a_frame_names_the_attacker_whether_or_not_the_list_knows_it(sentence, n
 
 
 @pytest.mark.parametrize(
-    "sentence", ["No group claimed responsibility for the attack.", "Nobody has claimed the bombing yet."]
+    "sentence",
+    [
+        "No group claimed responsibility for the attack.",
+        "Nobody has claimed the bombing yet.",
+        "No-one has so far claimed the ambush.",
+        "Neither faction has claimed responsibility.",
+    ],
 )
 def test_nobody_claiming_names_no_attacker(sentence):
     from incidents import perpetrators

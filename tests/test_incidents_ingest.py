@@ -33,6 +33,32 @@ def test_arguments_win_over_header_and_id_is_content_hash():
     assert a.article_id == b.article_id  # same words, same id: re-ingest is a no-op
 
 
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("date 2021-03-14 Militants stormed a police post on Saturday night.", date(2021, 3, 14)),
+        ("Posted: April 2, 2019 A roadside bomb hit a bus on Monday.", date(2019, 4, 2)),
+        ("Tuesday, 9 May 2023 | Shelling killed three farmers.", date(2023, 5, 9)),
+        ("Sept. 4, 2018 Two soldiers died in an ambush.", date(2018, 9, 4)),
+    ],
+)
+def test_a_date_heading_the_text_is_the_page_date_not_part_of_the_lead(text, day):
+    """A date line glued to the lead (the page's line break lost) is the page's date: it dates the
+    page where nothing else does, and the reader never sees it as a day the lead tells of."""
+    art = article_from_text(text)
+    assert art.published == day
+    assert not any(ch.isdigit() for ch in art.text.split()[0])
+    assert art.article_id == article_from_text(text).article_id
+
+
+def test_a_heading_date_never_overrides_the_manifest_and_a_date_inside_the_lead_stays():
+    late = article_from_text("date 2021-03-14 Gunmen fired on a bus.", published="2021-03-15")
+    assert late.published == date(2021, 3, 15)
+    art = article_from_text("Gunmen fired on a bus on March 14, 2021, police said.")
+    assert art.published is None and "March 14, 2021" in art.text
+    assert article_from_text("March 14, 2021").text == "March 14, 2021"  # nothing but a date: kept
+
+
 def test_malformed_published_date_is_a_warning_not_a_guess():
     a = article_from_text(f"published: last Tuesday-ish\n\n{TEXT}")
     assert a.published is None

@@ -12,7 +12,13 @@ widget states) and reads ForwardMsgs until script_finished. It measures
 - page ready: a new connection's first run, from connect to script_finished
   (every element of the page, the map's 10,000-incident payload included, has
   been sent; drawing it is the browser's part, timed by bench/browser_bench.py);
-- filter change: a rerun with the sidebar search changed, to script_finished;
+- filter change: a rerun with the sidebar's search and minimum killed changed, to script_finished.
+  Every change of every session is a filter no other session asks for (its own
+  search term, and the minimum killed changes each round), so each one does the
+  filtering, the map layer, the timeline and the table of its own result: a
+  result cached for the whole process serves nobody else here. The page loads
+  are all the same default view, built once per data version and shared (what
+  a newsroom's first views are too); the bench prints both facts;
 - the server's CPU-seconds (user+sys of the process, /proc) per page load and
   per filter change, measured in phases that do only one of the two;
 - memory per session: the server's RSS with S sessions open, less its RSS
@@ -45,7 +51,11 @@ from bench.browser_bench import streamlit_process  # noqa: E402
 TRUSTED_HEADERS = {"X-Forwarded-User": "sub", "X-Forwarded-Email": "email",
                    "X-Forwarded-Preferred-Username": "name"}
 SEARCH_LABEL = "Search"
-SEARCHES = ("Kabul", "drone", "Mosul", "IED", "Gaza", "Observatory")
+KILLED_LABEL = "Minimum killed (highest figure)"
+# words of the generated incidents (bench/generate.py: places, weapons, actors, sources, ids), one a session
+SEARCHES = ("Kabul", "drone", "Mosul", "IED", "Gaza", "Observatory", "Erbil", "aircraft", "Aleppo", "rocket",
+            "Kharkiv", "Pentagon", "Khartoum", "Islamic State", "Mogadishu", "SANA", "Deir", "clash",
+            "Baghdad", "inc-0001", "Kataib", "Sudan", "militia", "Russian")
 
 
 def proxy_headers(n: int) -> dict[str, str]:
@@ -54,7 +64,7 @@ def proxy_headers(n: int) -> dict[str, str]:
             "X-Forwarded-Preferred-Username": f"Bench User {n}"}
 
 
-def rerun_message(widgets: dict[str, str] | None = None, page_script_hash: str = "") -> bytes:
+def rerun_message(widgets: dict[str, str | float] | None = None, page_script_hash: str = "") -> bytes:
     """BackMsg.rerun_script, as the browser sends it: the page and the widget values it holds."""
     from streamlit.proto.BackMsg_pb2 import BackMsg
 
@@ -66,7 +76,10 @@ def rerun_message(widgets: dict[str, str] | None = None, page_script_hash: str =
     for widget_id, value in (widgets or {}).items():
         w = state.widget_states.widgets.add()
         w.id = widget_id
-        w.string_value = value
+        if isinstance(value, str):
+            w.string_value = value
+        else:  # st.number_input sends its value as a double
+            w.double_value = float(value)
     return msg.SerializeToString()
 
 
@@ -79,7 +92,6 @@ class Run:
     bytes: int
     finished: str
     texts: list[str] = field(default_factory=list)
-    search_id: str | None = None
     page_script_hash: str = ""
 
 
@@ -91,6 +103,7 @@ class Session:
         self.headers = headers
         self.ws = None
         self.search_id: str | None = None
+        self.killed_id: str | None = None
         self.page_script_hash = ""
 
     async def connect(self) -> None:
@@ -135,6 +148,8 @@ class Session:
         kind = element.WhichOneof("type")
         if kind == "text_input" and element.text_input.label == SEARCH_LABEL:
             self.search_id = element.text_input.id
+        elif kind == "number_input" and element.number_input.label == KILLED_LABEL:
+            self.killed_id = element.number_input.id
         elif kind in ("markdown", "text", "alert"):
             body = getattr(element, kind).body
             run.texts.append(body)
@@ -169,6 +184,12 @@ def quantiles(values: list[float]) -> str:
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     median = statistics.median(ordered)
     return f"median {median:.2f} s, p95 {p95:.2f} s, max {ordered[-1]:.2f} s (n={len(ordered)})"
+
+
+def filter_of(session: int, round_: int) -> tuple[str, int]:
+    """The filter session `session` asks for in round `round_`: its own search term, a minimum killed per
+    round, so no two changes of the bench ask for the same result (up to len(SEARCHES) sessions)."""
+    return SEARCHES[session % len(SEARCHES)], round_
 
 
 async def page_load(base_ws: str, n: int) -> tuple[Session, Run]:
@@ -218,21 +239,31 @@ async def measure(base_ws: str, pid: int, sessions: int, rounds: int, filters: i
             rss_many = rss_mb(pid)
 
     changes: list[float] = []
+    asked: set[tuple[str, int]] = set()
     cpu0 = cpu_seconds(pid)
-    for k in range(filters):  # every open session changes its search (together, or staggered)
-        searching = [s for s in open_sessions if s.search_id]
-        searches = [{s.search_id: SEARCHES[(k + i) % len(SEARCHES)]} for i, s in enumerate(searching)]
-        pairs = zip(searching, searches, strict=True)
-        runs = await asyncio.gather(*(after(i * arrival, s.run(widgets))
-                                      for i, (s, widgets) in enumerate(pairs)))
+    for k in range(filters):  # every open session changes its filter (together, or staggered)
+        searching = [s for s in open_sessions if s.search_id and s.killed_id]
+        picked = [filter_of(i, k) for i in range(len(searching))]
+        asked.update(picked)
+        widgets = [{s.search_id: term, s.killed_id: killed} for s, (term, killed) in zip(searching, picked,
+                                                                                          strict=True)]
+        runs = await asyncio.gather(*(after(i * arrival, s.run(w))
+                                      for i, (s, w) in enumerate(zip(searching, widgets, strict=True))))
         changes += [run.seconds for run in runs]
+        bad = [run.finished for run in runs if run.finished != "FINISHED_SUCCESSFULLY"]
+        if bad:
+            figures[f"filter{k}_unfinished"] = bad
     cpu_changes = cpu_seconds(pid) - cpu0
     for s in [first, *open_sessions]:
         await s.close()
 
     figures.update({
         "page_ready": quantiles(loads),
+        "page_loads_share": "all of them the default view, built once per data version (shared)",
         "filter_change": quantiles(changes),
+        "distinct_filters": f"{len(asked)} distinct filters in {len(changes)} changes: " + (
+            "no result shared between sessions" if len(asked) == len(changes)
+            else "the others were served from the process's shared cache"),
         "cpu_s_per_page_load": round(cpu_loads / max(1, count_loads), 3),
         "cpu_s_per_filter_change": round(cpu_changes / max(1, len(changes)), 3),
         "rss_one_session_mb": round(rss_one),
@@ -281,9 +312,10 @@ def main() -> None:
         print(f"  {key}: {value}", flush=True)
     arrival = f"arriving one every {args.arrival} s" if args.arrival else "all at the same moment"
     bench.figure(f"{args.sessions} signed-in sessions, {args.rows:,} incidents, {arrival}: page ready",
-                 str(figures["page_ready"]), t, goal="p95 < 3 s")
-    bench.figure(f"{args.sessions} sessions, {arrival}: filter change", str(figures["filter_change"]),
-                 goal="p95 < 1 s")
+                 f"{figures['page_ready']}; the default view, its layer, table and timeline built once per "
+                 "data version and shared", t, goal="p95 < 3 s")
+    bench.figure(f"{args.sessions} sessions, {arrival}: filter change",
+                 f"{figures['filter_change']}; {figures['distinct_filters']}", goal="p95 < 1 s")
     bench.figure("server CPU per page load / per filter change",
                  f"{figures['cpu_s_per_page_load']} / {figures['cpu_s_per_filter_change']} CPU-s "
                  f"({figures['machine_after']})", goal="<= 0.3 CPU-s")

@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from dashboard import heap
 from dashboard.filters import search_text
 from incidents.ingest import IngestError, read_paths
 from incidents.schema import CLAIM_COLUMNS, INCIDENT_COLUMNS
@@ -235,7 +236,9 @@ def tables_or_stop() -> tuple[str | None, str, Tables]:
     url = database_url()
     try:
         version = current_version(url)
-        return url, version, load_tables(url, version)
+        tables = load_tables(url, version)
+        heap.settle(version)
+        return url, version, tables
     except SchemaError as error:  # an old or unknown schema: the message names the command to run
         st.error(str(error))
         st.stop()

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 import folium
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from branca.element import CssLink, Element, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
@@ -109,7 +111,9 @@ def encode_layer(incidents: pd.DataFrame, claims: pd.DataFrame,
     payload["geo"] = {str(i): text for i, text in geometry[geometry.str.len() > 0].items()}
     km = pd.to_numeric(_column(points, "geo_uncertainty_km"), errors="coerce").fillna(0)
     payload["uk"] = km.astype(float).round(1).tolist()
-    payload["dis"] = [1 if _truthy(v) else 0 for v in _column(points, "claims_disputed")]
+    disputed = _column(points, "claims_disputed")
+    payload["dis"] = disputed.astype(int).tolist() if disputed.dtype == bool else \
+        [1 if _truthy(v) else 0 for v in disputed]
     table = article_table(claims, articles)
     article_index = pd.Index(table["article_id"].to_numpy(dtype=object))
     payload["c"] = _encode_claims(points["incident_id"].astype(str), claims, strings, article_index)
@@ -156,9 +160,11 @@ def _encode_claims(incident_ids: pd.Series, claims: pd.DataFrame, strings: Strin
 def _incident_articles(points: pd.DataFrame, article_index: pd.Index) -> dict:
     """Each incident's articles (its article_ids cell) as indices into the article table (vectorised:
     one lookup for all incidents)."""
-    lists = _column(points, "article_ids").astype("string").fillna("").str.split(";")
-    found = article_index.get_indexer(lists.explode().str.strip().to_numpy(dtype=object))
-    owner = np.arange(len(points)).repeat(lists.str.len().to_numpy(dtype=np.int64))
+    cells = pa.array(_column(points, "article_ids").astype("string").fillna(""), type=pa.large_string())
+    lists = pc.split_pattern(cells, ";")  # Arrow: a Python split per cell was 0.14 s at 100,000 incidents
+    names = pc.utf8_trim_whitespace(pc.list_flatten(lists)).to_numpy(zero_copy_only=False)
+    found = article_index.get_indexer(names.astype(object))
+    owner = pc.list_parent_indices(lists).to_numpy()
     keep = found >= 0
     counts = np.bincount(owner[keep], minlength=len(points))
     return {"a": found[keep].tolist(), "start": [0, *np.cumsum(counts).tolist()]}

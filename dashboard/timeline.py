@@ -4,19 +4,58 @@
 draws them with an x-brush (Vega-Lite, rendered by Streamlit's own Vega,
 nothing fetched); `apply_brush` turns the brushed interval into the sidebar's date
 range (called from the chart's on_select callback, before the widgets exist).
+The app reads each incident's day once per data version (`EventDays`) and bins
+a filtered set's rows with numpy (`bin_days`), not pandas dates on every filter change.
 """
 from __future__ import annotations
 
 from collections.abc import MutableMapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 DATES_KEY = "f_dates"
 CHART_KEY = "timeline"
 BRUSH = "brush"
 DAILY_UP_TO_DAYS = 120
+
+
+@dataclass(frozen=True)
+class EventDays:
+    """Each incident's event day (days since 1970-01-01, where `dated`), lowest killed figure (0: unknown)."""
+
+    day: np.ndarray
+    dated: np.ndarray
+    killed: np.ndarray
+
+    @classmethod
+    def of(cls, incidents: pd.DataFrame) -> EventDays:
+        missing = pd.Series(None, index=incidents.index, dtype=object)
+        dates = pd.to_datetime(incidents.get("event_date", missing), errors="coerce")
+        killed = pd.to_numeric(incidents.get("killed_low", missing), errors="coerce")
+        days = dates.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+        return cls(days.astype(np.int64), ~np.isnat(days), killed.fillna(0).to_numpy(dtype=float))
+
+
+def bin_days(days: EventDays, positions: np.ndarray | None = None) -> tuple[pd.DataFrame, str]:
+    """(rows of period, period_end, incidents, killed; 'day' or 'week') over the rows at `positions`."""
+    keep = days.dated if positions is None else positions[days.dated[positions]]
+    day, killed = days.day[keep], days.killed[keep]
+    if not len(day):
+        return pd.DataFrame(columns=["period", "period_end", "incidents", "killed"]), "day"
+    unit = "day" if int(day.max() - day.min()) <= DAILY_UP_TO_DAYS else "week"
+    period = day if unit == "day" else day - (day + 3) % 7  # 1970-01-01 was a Thursday: weeks start Monday
+    starts, which = np.unique(period, return_inverse=True)
+    first = starts.astype("datetime64[D]").astype("datetime64[ns]")
+    return pd.DataFrame({
+        "period": first, "period_end": first + np.timedelta64(1 if unit == "day" else 7, "D"),
+        "incidents": np.bincount(which).astype(np.int64),
+        "killed": np.bincount(which, weights=killed).astype(np.int64),
+    }), unit
 
 
 def timeline_frame(incidents: pd.DataFrame) -> tuple[pd.DataFrame, str]:
@@ -25,31 +64,33 @@ def timeline_frame(incidents: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     killed is the sum of each incident's lowest reported figure ("at least").
     Incidents without a date are not counted (the caption says how many).
     """
-    dates = pd.to_datetime(incidents.get("event_date"), errors="coerce")
-    killed = pd.to_numeric(incidents.get("killed_low"), errors="coerce").fillna(0)
-    frame = pd.DataFrame({"date": dates, "killed": killed}).dropna(subset=["date"])
-    if frame.empty:
-        return pd.DataFrame(columns=["period", "period_end", "incidents", "killed"]), "day"
-    span = (frame["date"].max() - frame["date"].min()).days
-    unit = "day" if span <= DAILY_UP_TO_DAYS else "week"
-    period = frame["date"].dt.to_period("D" if unit == "day" else "W-SUN").dt.start_time
-    grouped = frame.groupby(period).agg(incidents=("date", "size"), killed=("killed", "sum"))
-    grouped.index.name = "period"
-    grouped["killed"] = grouped["killed"].astype(int)
-    grouped = grouped.reset_index()
-    grouped.insert(1, "period_end", grouped["period"] + pd.Timedelta(days=1 if unit == "day" else 7))
-    return grouped, unit
+    return bin_days(EventDays.of(incidents))
 
 
-def timeline_spec(frame: pd.DataFrame, unit: str) -> dict:
+def timeline_data(frame: pd.DataFrame) -> pa.Table:
+    """The chart's rows as Arrow (ISO days, counts): what st.vega_lite_chart sends without converting."""
+    def days(column: str) -> pa.Array:
+        iso = np.datetime_as_string(frame[column].to_numpy(dtype="datetime64[D]"))
+        return pa.array(iso, type=pa.string())
+
+    return pa.table({
+        "period": days("period"), "period_end": days("period_end"),
+        "incidents": pa.array(frame["incidents"], type=pa.int64()),
+        "killed": pa.array(frame["killed"], type=pa.int64()),
+    })
+
+
+def timeline_spec(frame: pd.DataFrame | None, unit: str) -> dict:
     """Two bar rows (incidents, killed) sharing one time axis and one x-brush, as a Vega-Lite spec.
 
     Written as a dict (Altair built and validated the same chart in 40 ms, on every filter change).
+    frame None: the spec without its data (the app passes the rows as Arrow, `timeline_data`).
     """
-    rows = [{"period": p.strftime("%Y-%m-%d"), "period_end": e.strftime("%Y-%m-%d"), "incidents": int(n),
-             "killed": int(k)}
-            for p, e, n, k in zip(frame["period"], frame["period_end"], frame["incidents"], frame["killed"],
-                                  strict=True)]
+    rows = [] if frame is None else [
+        {"period": p.strftime("%Y-%m-%d"), "period_end": e.strftime("%Y-%m-%d"), "incidents": int(n),
+         "killed": int(k)}
+        for p, e, n, k in zip(frame["period"], frame["period_end"], frame["incidents"], frame["killed"],
+                              strict=True)]
     x = {"field": "period", "type": "temporal", "title": None,
          "axis": {"format": "%d %b %Y", "labelOverlap": True}}
     tooltip = [{"field": "period", "type": "temporal", "title": f"{unit} of", "format": "%d %b %Y"},
@@ -64,8 +105,9 @@ def timeline_spec(frame: pd.DataFrame, unit: str) -> dict:
 
     incidents = row("incidents", "#4a5d73")
     incidents["params"] = [{"name": BRUSH, "select": {"type": "interval", "encodings": ["x"]}}]
-    return {"data": {"values": rows}, "vconcat": [incidents, row("killed", "#a33b3b")], "spacing": 4,
+    spec = {"vconcat": [incidents, row("killed", "#a33b3b")], "spacing": 4,
             "config": {"view": {"stroke": None}}}
+    return spec if frame is None else {"data": {"values": rows}, **spec}
 
 
 def _as_date(value: Any) -> date | None:

@@ -101,6 +101,32 @@ def test_filters_change_the_table(app_env):
                                    for row in found.itertuples(index=False))
 
 
+def test_a_review_edit_reaches_every_session_through_the_shared_caches(monkeypatch, tmp_path):
+    """The filter index, the map layer, the table and the timeline are shared by all sessions per data
+    version: an edit makes a new version, so the next run of an open session, and a new one, see it."""
+    from incidents.users import LOCAL_USER
+
+    url = f"sqlite:///{tmp_path / 'incidents.db'}"
+    store = open_store(url)
+    monkeypatch.setenv("INCIDENTS_DB_URL", url)
+    monkeypatch.delenv("INCIDENT_DASHBOARD_BENCH_ROWS", raising=False)
+    monkeypatch.chdir(ROOT)
+    at = run_app()
+    at.sidebar.text_input(key="f_text").input("quartermaster brigade").run()
+    assert table(at).empty  # nobody is called that yet: the filtered result is cached for this version
+    chosen = table(run_app())["incident_id"].iloc[0]
+    record = store.incident(chosen)
+    store.correct(chosen, by=LOCAL_USER, expected_version=record.version,
+                  actors=("Quartermaster Brigade", ""), why="test: an editor names the actor")
+
+    at.run()  # the open session's next run
+    assert table(at)["incident_id"].tolist() == [chosen]
+    assert any(c.value.startswith("1 of ") for c in at.caption)
+    other = run_app()
+    other.sidebar.text_input(key="f_text").input("QUARTERMASTER").run()
+    assert table(other)["incident_id"].tolist() == [chosen]
+
+
 def test_downloads_give_the_filtered_set_as_schema_csv(app_env, served):
     at = run_app()
     event_type = table(at)["event_type"].value_counts().index[0]

@@ -4,12 +4,16 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import pytest
 
 from dashboard.filters import (
+    FilterIndex,
     IncidentFilter,
+    SearchText,
     date_bounds,
     filter_incidents,
     filter_options,
+    filter_positions,
     highest_killed,
     search_text,
     split_list,
@@ -79,3 +83,60 @@ def test_date_bounds_cover_the_table(tables):
     low, high = date_bounds(tables.incidents)
     dates = pd.to_datetime(tables.incidents["event_date"])
     assert low == dates.min().date() and high == dates.max().date()
+
+
+def _plain_filter(incidents: pd.DataFrame, flt: IncidentFilter) -> list[str]:
+    """The filter read straight off the frame with pandas, cell by cell (what the index must agree with)."""
+    keep = []
+    for _, row in incidents.iterrows():
+        first = pd.to_datetime(row["date_start"] or row["event_date"])
+        last = pd.to_datetime(row["date_end"] or row["event_date"])
+        first, last = (first if pd.notna(first) else last), (last if pd.notna(last) else first)
+        if flt.date_from and not (pd.notna(last) and last >= pd.Timestamp(flt.date_from)):
+            continue
+        if flt.date_to and not (pd.notna(first) and first <= pd.Timestamp(flt.date_to)):
+            continue
+        if flt.event_types and row["event_type"] not in flt.event_types:
+            continue
+        if flt.actors and not set(flt.actors) & set(split_list(row["actor1"]) + split_list(row["actor2"])):
+            continue
+        if flt.sources and not set(flt.sources) & set(split_list(row["sources"])):
+            continue
+        high = row["killed_high"] if pd.notna(row["killed_high"]) else row["killed_low"]
+        if flt.min_killed and not (pd.notna(high) and high >= flt.min_killed):
+            continue
+        text = " ".join(str(row[c]) for c in ("location", "actor1", "actor2", "sources", "incident_id"))
+        text = text.lower()
+        if flt.text and flt.text.lower() not in text:
+            continue
+        keep.append(row["incident_id"])
+    return keep
+
+
+@pytest.mark.parametrize("flt", [
+    IncidentFilter(date_from=date(2021, 3, 1), date_to=date(2022, 2, 1), min_killed=2),
+    IncidentFilter(actors=("Islamic State", "US forces"), sources=("SANA",)),
+    IncidentFilter(event_types=("Battles", "Riots"), text="inc-00001"),
+    IncidentFilter(text="deir", min_killed=12),
+])
+def test_the_prepared_index_keeps_the_rows_a_plain_reading_keeps(tables, flt):
+    index = FilterIndex.of(tables.incidents, tables.search)
+    picked = tables.incidents.iloc[filter_positions(index, flt)]["incident_id"].tolist()
+    assert picked == _plain_filter(tables.incidents, flt) and picked
+
+
+def test_a_filter_of_a_row_subset_reads_positions_not_labels(tables):
+    subset = tables.incidents.iloc[::-3]  # labels out of order: positions must still line up
+    out = filter_incidents(subset, IncidentFilter(sources=("SANA",)))
+    assert all("SANA" in split_list(s) for s in out["sources"]) and len(out) > 0
+
+
+def test_a_search_finds_each_row_once_and_never_across_two_rows():
+    text = SearchText.of(pd.Series(["abcab", "", None, "cab", "ab\x1ec", "zzab"]))
+    assert text.rows_holding("ab").tolist() == [True, False, False, True, True, True]
+    assert text.rows_holding("bc").tolist() == [True, False, False, False, False, False]
+    assert not text.rows_holding("abz").any()  # "...ab" + "zz..." of the next row is not one row's text
+    assert text.rows_holding("b\x1ec").tolist() == [False, False, False, False, True, False]
+    wide = SearchText.of(pd.Series(["ḥalib é", "ab", "", "ذab", "x"]))  # 2- and 3-byte letters before a hit
+    assert wide.rows_holding("ab").tolist() == [False, True, False, True, False]
+    assert wide.rows_holding("é").tolist() == [True, False, False, False, False]

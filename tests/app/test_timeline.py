@@ -4,9 +4,20 @@ from __future__ import annotations
 from datetime import date
 from types import SimpleNamespace
 
+import numpy as np
 import pandas as pd
 
-from dashboard.timeline import CHART_KEY, DATES_KEY, apply_brush, brushed_range, timeline_frame, timeline_spec
+from dashboard.timeline import (
+    CHART_KEY,
+    DATES_KEY,
+    EventDays,
+    apply_brush,
+    bin_days,
+    brushed_range,
+    timeline_data,
+    timeline_frame,
+    timeline_spec,
+)
 
 
 def incidents(dates: list[str | None], killed: list[int | None]) -> pd.DataFrame:
@@ -56,3 +67,29 @@ def test_the_spec_brushes_the_time_axis_of_both_rows():
     assert top["encoding"]["x"] == bottom["encoding"]["x"] and top["encoding"]["x"]["field"] == "period"
     assert spec["data"]["values"][1] == {"period": "2024-01-03", "period_end": "2024-01-04", "incidents": 1,
                                          "killed": 5}
+
+
+def _pandas_bins(frame: pd.DataFrame) -> tuple[list, list, list, str]:
+    """The bins read with pandas periods (Monday weeks), for comparison."""
+    dates = pd.to_datetime(frame["event_date"], errors="coerce")
+    killed = pd.to_numeric(frame["killed_low"], errors="coerce").fillna(0)
+    both = pd.DataFrame({"date": dates, "killed": killed}).dropna(subset=["date"])
+    unit = "day" if (both["date"].max() - both["date"].min()).days <= 120 else "week"
+    period = both["date"].dt.to_period("D" if unit == "day" else "W-SUN").dt.start_time
+    grouped = both.groupby(period).agg(incidents=("date", "size"), killed=("killed", "sum"))
+    return grouped["incidents"].tolist(), grouped["killed"].astype(int).tolist(), list(grouped.index), unit
+
+
+def test_binning_a_filtered_set_by_position_counts_as_pandas_periods(generated):
+    table, _ = generated
+    table = table.assign(event_date=table["event_date"].where(table.index % 17 != 0, None))
+    days = EventDays.of(table)
+    early = np.flatnonzero(pd.to_datetime(table["event_date"]) < "2020-03-15")  # a short span: per day
+    for positions in (np.arange(0, len(table), 3), np.flatnonzero(table["country"] == "Iraq"), early):
+        frame, unit = bin_days(days, positions)
+        counts, killed, periods, expected_unit = _pandas_bins(table.iloc[positions])
+        assert unit == expected_unit and frame["incidents"].tolist() == counts and counts
+        assert frame["killed"].tolist() == killed and list(frame["period"]) == periods
+    rows = timeline_data(bin_days(days, np.arange(5))[0]).to_pylist()
+    assert all(set(r) == {"period", "period_end", "incidents", "killed"} for r in rows)
+    assert timeline_spec(None, "week")["vconcat"] and "data" not in timeline_spec(None, "week")

@@ -17,6 +17,9 @@ DATELINE_MAX = 240  # a dateline head is read only from the first characters of 
 
 # "BAGHDAD (Reuters) -", "LONDON —", "Kabul, Afghanistan (AP) —" at the start of a line.
 DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\([A-Za-z0-9 .&/-]{1,30}\)\s*)?[-—–:]\s")
+# "Islamabad : Five people ...", "Kabul, May 3 : ...": a place opening its line, set off by a colon with
+# a space before it (a headline's "Gaza: what we know" has none), is the filing place in any case
+SPACED_COLON = re.compile(r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+:\s")
 # "DUBAI/LONDON, March 6 (Reuters) -", "ERBIL, Kurdistan Region -", "TAMPA, Fla. –": upper-case places
 # (several joined by "/"), then a region or state, a date, an agency, each optional, then a dash. Every
 # place in that head is where the reporter sat.
@@ -70,6 +73,8 @@ def role_of(text: str, start: int, end: int, *, is_seat: bool) -> str:
     after = text[end:end + WINDOW]
     if _at_line_start(text, start) and text[start:end].isupper() and DATELINE_AFTER.match(after):
         return ROLE_DATELINE
+    if _at_line_start(text, start) and SPACED_COLON.match(after):
+        return ROLE_DATELINE  # "Islamabad : At least ...": a filing place set off by a spaced colon
     if _in_dateline_head(text, start):
         return ROLE_DATELINE
     acronym_org = text[start:end].isupper() and ORG_AFTER.match(after)

@@ -221,16 +221,19 @@ def country_context(mentions: list, before: int, exclude: list[tuple[int, int]])
     """
     dateline = None
     for m in reversed(mentions):
-        if (
-            m.start < before
-            and m.place is not None
-            and m.place.country_code
-            and not any(a < m.end and m.start < b for a, b in exclude)
+        if m.start >= before or m.place is None or not m.place.country_code:
+            continue
+        excluded = any(a < m.end and m.start < b for a, b in exclude)
+        # a country owning an actor ("Myanmar's junta") is no incident place, but it is the country the
+        # text speaks of: "the country's centre" after it is that country's, not the dateline's
+        # "Myanmar's junta said" (a government's voice) names that country too
+        country = m.place.feature == "country"
+        if (m.role in ("place", "adjectival") and (not excluded or country)) or (
+            m.role == "government" and country
         ):
-            if m.role in ("place", "adjectival"):
-                return m.place.country_code
-            if m.role == "dateline":
-                dateline = m.place.country_code
+            return m.place.country_code
+        if m.role == "dateline" and not excluded:
+            dateline = m.place.country_code
     return dateline
 
 

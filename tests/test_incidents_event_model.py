@@ -431,6 +431,28 @@ def test_the_dateline_says_which_country_the_capital_and_its_regions_are_of(text
     assert "Lagos" not in r.place.name and "Nairobi" not in r.place.name
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nairobi : Ethiopia's government has confirmed a drone strike on a market in the country's north.",
+        "NAIROBI (Wire) - Ethiopian officials said a drone strike hit a market in the country's north.",
+    ],
+)
+def test_the_country_a_text_speaks_of_is_the_last_named_not_the_datelines(text):
+    """A filing place in a neighbouring capital (also set off by a spaced colon) is no incident place,
+    and "the country" after a country named as a government or an actor's owner is that country."""
+    [r] = reports(text)
+    assert r.place is not None and r.place.country_code == "ET"
+
+
+def test_a_place_opening_its_line_before_a_spaced_colon_is_the_dateline():
+    from geo import find_places
+
+    roles = {m.text: m.role for m in find_places("Peshawar : Gunmen shot dead two policemen in Mardan.")}
+    assert roles == {"Peshawar": "dateline", "Mardan": "place"}
+    assert {m.text: m.role for m in find_places("Gaza: what we know about the strike")} == {"Gaza": "place"}
+
+
 # -- background: an earlier event the text measures this one from ---------------------------------
 
 

@@ -213,28 +213,29 @@ def _names_other(mention, start: int, end: int) -> bool:
 
 
 def country_context(mentions: list, before: int, exclude: list[tuple[int, int]]) -> str | None:
-    """The country code of the last place or adjectival mention before a position, else the dateline's.
+    """The country code of the last place or adjectival mention before a position, else of the last
+    country named as a government or an actor's owner, else the dateline's.
 
     "BAGHDAD (Reuters) - A bomb exploded north of the capital": where the reporter files
     from is no incident place, but it says which country "the capital" and "the country's
     north" are of when the text has named none before them.
     """
-    dateline = None
+    dateline = voice = None
     for m in reversed(mentions):
         if m.start >= before or m.place is None or not m.place.country_code:
             continue
         excluded = any(a < m.end and m.start < b for a, b in exclude)
-        # a country owning an actor ("Myanmar's junta") is no incident place, but it is the country the
-        # text speaks of: "the country's centre" after it is that country's, not the dateline's
-        # "Myanmar's junta said" (a government's voice) names that country too
-        country = m.place.feature == "country"
-        if (m.role in ("place", "adjectival") and (not excluded or country)) or (
-            m.role == "government" and country
-        ):
+        if m.role in ("place", "adjectival") and not excluded:
             return m.place.country_code
-        if m.role == "dateline" and not excluded:
+        # "Myanmar's junta confirmed ...", "Ethiopian officials said": a country named as a government's
+        # voice or an actor's owner is the one spoken of where the text names no place before
+        if m.role in ("government", "place", "adjectival") and m.place.feature == "country" and voice is None:
+            voice = m.place.country_code
+        if excluded:
+            continue
+        if m.role == "dateline" and dateline is None:
             dateline = m.place.country_code
-    return dateline
+    return voice or dateline
 
 
 def country_parts(sentence: str, offset: int, mentions: list, exclude: list[tuple[int, int]]) -> list:

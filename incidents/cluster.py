@@ -406,6 +406,19 @@ def _dates_overlap(report: Report, prof: Profile) -> bool | None:
 ASSUMED_REACH = 7  # days around a publication day an event of an undated lead may lie
 
 
+def _dated_apart(report: Report) -> bool:
+    """Whether an article's new, indefinite event phrase is dated on its own days, all far from the
+    publication: beside a main event the article gives no day ("a blast killed 12"), whose news is of
+    the publication's week, it is another, older event ("... had died in an attack there in March").
+    """
+    own = [d for d in report.readings() if d.weak == 0]
+    published = report.published
+    if not own or published is None:
+        return False
+    reach = timedelta(days=ASSUMED_REACH)
+    return all(d.date_end < published - reach or d.date_start > published + reach for d in own)
+
+
 def _strongest(readings: list) -> list:
     """The readings of the strongest kind present (DateReading.weak): the event's own days first."""
     if not readings:
@@ -487,6 +500,8 @@ def match_score(report: Report, prof: Profile, *, same_article: bool = False) ->
     if dates:
         return score if (place_ok or same_article or actors or sim >= 0.1) else None
     if same_article:
+        if prof.start is None and _dated_apart(report):
+            return None  # "... died in a bombing at the city's mosque in February": an older event
         return score if (place_ok or report.date is None or prof.start is None) else None
     weekday = _partials_agree(report, prof)
     if weekday is False:

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from incidents import undated
 from incidents.actors import is_generic, is_listed
+from incidents.dates import MONTHS, WEEKDAYS
 from incidents.model import Report
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
@@ -289,6 +290,7 @@ class Profile:
     assumed: bool = False  # its only day is assumed from a publication (an undated lead)
     figures: frozenset[tuple[str, int]] = frozenset()  # the tolls its sources give, by kind
     weak: int = 0  # DateReading.weak of its strongest readings: 1 where only a statement's day dates it
+    names: frozenset[str] = frozenset()  # names its texts place the event at that the gazetteer lacks
 
 
 def _figures(reports: list[Report]) -> frozenset[tuple[str, int]]:
@@ -376,7 +378,38 @@ def profile(reports: list[Report]) -> Profile:
         classes1=frozenset(_class(a) for r in reports for a in r.actor1 if is_generic(a)),
         figures=_figures(reports),
         weak=readings[0].weak if readings else 0,
+        names=frozenset().union(*(_report_names(r) for r in reports)),
     )
+
+
+# "a camp in X", "at X in ...", "a raid on X village", "the village of X": a name the event is placed at
+LOCATIVE_NAME = re.compile(
+    r"\b(?:in|at|near|outside|around|on|(?:town|village|camp|city|settlement|hamlet|community)\s+of)\s+"
+    r"([A-Z][\w'’]+(?:[ -](?:al-|el-|ad-|as-|ar-)?[A-Z][\w'’]+){0,2})"
+)
+NAME_TEXT = 2000  # characters of a report's text searched for names (its own sentences come first)
+_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)  # "in March", "on Sunday" name no place
+
+
+def _report_names(r: Report) -> frozenset[str]:
+    return unplaced_names((r.context or r.sentence)[:NAME_TEXT])
+
+
+@lru_cache(maxsize=4096)
+def unplaced_names(text: str) -> frozenset[str]:
+    """The names a text places something at that the gazetteer does not know ("a camp in X, a town in
+    the north"), lowercased. Two reports that write the same such name, where each was placed only at
+    the region around it, name the same spot: the gazetteer's blind spot is the evidence."""
+    import geo
+
+    out = set()
+    for m in LOCATIVE_NAME.finditer(text):
+        name = m.group(1)
+        if len(name) < 4 or name.split()[0].lower() in _CALENDAR:
+            continue
+        if geo.resolve(name) is None:
+            out.add(name.lower())
+    return frozenset(out)
 
 
 def _dates_overlap(report: Report, prof: Profile) -> bool | None:
@@ -489,16 +522,18 @@ def match_score(report: Report, prof: Profile, *, same_article: bool = False) ->
     sim = similarity(_bigrams(report.context or report.sentence), prof.words)
     actors = bool(set(report.actor1) & prof.actor1 or set(report.actor2) & prof.actor2)
     weapon_clash = _weapon_clash(report, prof)
+    named_spot = bool(_report_names(report) & prof.names)
     score = (
         2.0 * bool(dates)
         + 1.0 * bool(place_ok)
         + 0.5 * actors
+        + 1.0 * named_spot
         + 3.0 * sim
         - 0.75 * weapon_clash
         - 1.5 * other_kind
     )
     if dates:
-        return score if (place_ok or same_article or actors or sim >= 0.1) else None
+        return score if (place_ok or same_article or actors or named_spot or sim >= 0.1) else None
     if same_article:
         if prof.start is None and _dated_apart(report):
             return None  # "... died in a bombing at the city's mosque in February": an older event
@@ -510,27 +545,32 @@ def match_score(report: Report, prof: Profile, *, same_article: bool = False) ->
         return None
     # a weekday both undated sides name counts once (it recurs every week); against a dated window, twice
     day = (1.0 if prof.start is None and not report.readings() else 2.0) if weekday else 0.0
-    evidence = _undated_evidence(report, prof, sim, day, actors) - 2.0 * other_author
+    evidence = _undated_evidence(report, prof, sim, day, actors, named_spot) - 2.0 * other_author
     return score + evidence if evidence >= UNDATED_EVIDENCE else None
 
 
 UNDATED_EVIDENCE = 3.0
 
 
-def _undated_evidence(report: Report, prof: Profile, sim: float, weekday: float, actors: bool) -> float:
+def _undated_evidence(
+    report: Report, prof: Profile, sim: float, weekday: float, actors: bool, named_spot: bool = False
+) -> float:
     """What, besides a compatible place, says an undated report is this incident's.
 
     The day of the week it names, shared wording, a toll both give ("at least 103 killed"),
     the same named actor or class of attacker ("settlers"), the same kind of violence, and
     both placed at the same town: none alone, any two (a toll, or a weekday checked against a
-    dated window, counts double).
+    dated window, counts double). A town the gazetteer lacks that both write ("a camp in X" and
+    "at X in the north", each placed only at the region) is the same town, and a rare name besides:
+    it counts three times.
     """
     other_kind = _other_kind(report, prof)
     same_toll = bool(_figures([report]) & prof.figures) and not other_kind
     classes = {_class(a) for a in report.actor1 if is_generic(a)} & prof.classes1
     here = report.place
-    precise = here.uncertainty_km <= 15 and any(
-        p.uncertainty_km <= 15 and km(here.lat, here.lon, p.lat, p.lon) <= 10 for p in prof.places
+    precise = named_spot or (
+        here.uncertainty_km <= 15
+        and any(p.uncertainty_km <= 15 and km(here.lat, here.lon, p.lat, p.lon) <= 10 for p in prof.places)
     )
     weapon_clash = _weapon_clash(report, prof)
     return (
@@ -541,6 +581,7 @@ def _undated_evidence(report: Report, prof: Profile, sim: float, weekday: float,
         + 1.0 * bool(classes)
         + 1.0 * bool(report.sub_event_type and not other_kind)
         + 1.0 * precise
+        + 2.0 * named_spot
         - 1.0 * other_kind
         - 1.0 * weapon_clash
     )

@@ -23,3 +23,30 @@ def test_an_older_dated_bombing_in_the_background_does_not_date_the_main_event()
     assert main.date is not None and main.date.kind == "published" and main.date.precision == 2
     assert main.date.date_end == date(2021, 9, 18)
     assert {c.killed_low for c in main.claims if c.killed_low} == {14}
+
+
+# a town the gazetteer does not know, in a region it does: both reports are placed at the region only
+DATED_AT_UNKNOWN_TOWN = (
+    "Military jets bombed a monastery at Pyin Hla Gon in northern Magway region on Monday, killing 31 "
+    "people including children, a local rescue group said."
+)
+
+
+def _unknown_town_page(town: str):
+    text = f"An attack on a camp in {town}, a town in northern Magway region, left dozens dead, people said."
+    return article_from_text(text, published=None, outlet="Undated")
+
+
+def test_an_undated_page_naming_the_same_unknown_town_joins_the_dated_incident(sqlite_store):
+    sqlite_store.ingest([article_from_text(DATED_AT_UNKNOWN_TOWN, published="2024-05-14", outlet="Dated")])
+    sqlite_store.ingest([_unknown_town_page("Pyin Hla Gon")])
+    inc = sqlite_store.incidents_frame()
+    assert len(inc) == 1
+    assert len(inc.iloc[0].article_ids.split("; ")) == 2
+    assert inc.iloc[0].fatalities == 31  # the page with no figure takes nothing from the count
+
+
+def test_an_undated_page_naming_another_unknown_town_of_the_region_stays_apart(sqlite_store):
+    sqlite_store.ingest([article_from_text(DATED_AT_UNKNOWN_TOWN, published="2024-05-14", outlet="Dated")])
+    sqlite_store.ingest([_unknown_town_page("Thit Gyi Kone")])
+    assert len(sqlite_store.incidents_frame()) == 2

@@ -559,13 +559,15 @@ def _undated_evidence(
 
     The day of the week it names, shared wording, a toll both give ("at least 103 killed"),
     the same named actor or class of attacker ("settlers"), the same kind of violence, and
-    both placed at the same town: none alone, any two (a toll, or a weekday checked against a
-    dated window, counts double). A town the gazetteer lacks that both write ("a camp in X" and
+    both placed at the same town, a toll in the incident's range or above it (a risen toll): none
+    alone, any two (a toll both give, or a weekday checked against a dated window, counts double).
+    A town the gazetteer lacks that both write ("a camp in X" and
     "at X in the north", each placed only at the region) is the same town, and a rare name besides:
     it counts three times.
     """
     other_kind = _other_kind(report, prof)
     same_toll = bool(_figures([report]) & prof.figures) and not other_kind
+    later_toll = not same_toll and not other_kind and _toll_fits(report, prof)
     classes = {_class(a) for a in report.actor1 if is_generic(a)} & prof.classes1
     here = report.place
     precise = named_spot or (
@@ -577,6 +579,7 @@ def _undated_evidence(
         weekday
         + (2.0 if sim >= 0.10 else 1.0 if sim >= 0.05 else 0.0)
         + 2.0 * same_toll
+        + 1.0 * later_toll
         + 1.5 * actors
         + 1.0 * bool(classes)
         + 1.0 * bool(report.sub_event_type and not other_kind)
@@ -585,6 +588,23 @@ def _undated_evidence(
         - 1.0 * other_kind
         - 1.0 * weapon_clash
     )
+
+
+def _toll_fits(report: Report, prof: Profile) -> bool:
+    """Whether the report's dead fall in the incident's range or above it: a count from within the
+    range the sources give, or a later, risen toll ("at least 20" where the first reports said 12).
+    A lower count says nothing either way (an early count, or another event). Either side may be the
+    undated one (pages come in any order); two undated sides have no first count to rise from.
+    """
+    mine = [n for kind, n in _figures([report]) if kind == "killed"]
+    theirs = [n for kind, n in prof.figures if kind == "killed"]
+    if not (mine and theirs):
+        return False
+    if prof.start is not None and not report.readings():
+        return min(mine) >= min(theirs)
+    if prof.start is None and report.readings():
+        return min(theirs) >= min(mine)
+    return False
 
 
 # kinds that one event is often said as: "a blast" and "a suicide bombing", "an explosion" and "a grenade"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from incidents.ingest import article_from_text
 from incidents.pipeline import extract_reports
 
@@ -50,3 +52,18 @@ def test_an_undated_page_naming_another_unknown_town_of_the_region_stays_apart(s
     sqlite_store.ingest([article_from_text(DATED_AT_UNKNOWN_TOWN, published="2024-05-14", outlet="Dated")])
     sqlite_store.ingest([_unknown_town_page("Thit Gyi Kone")])
     assert len(sqlite_store.incidents_frame()) == 2
+
+
+CHURCH_SHOOTING = "Gunmen shot dead 12 worshippers at a church in Owo in Ondo state on Sunday, police said."
+
+
+@pytest.mark.parametrize("undated_first", [False, True])
+def test_an_undated_page_with_a_risen_toll_in_the_same_town_joins(sqlite_store, undated_first):
+    dated = article_from_text(CHURCH_SHOOTING, published="2022-06-06", outlet="Dated")
+    text = "Assailants killed at least 20 people in Owo, the governor told reporters."
+    later = article_from_text(text, published=None, outlet="Late")
+    for a in [later, dated] if undated_first else [dated, later]:
+        sqlite_store.ingest([a])
+    inc = sqlite_store.incidents_frame()
+    assert len(inc) == 1
+    assert inc.iloc[0].event_date == "2022-06-05"  # the dated page's day; the undated page adds none

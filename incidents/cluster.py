@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -480,6 +480,25 @@ def _another_day(report: Report, prof: Profile) -> bool:
     )
 
 
+DEED_AFTER = 3  # days after an event an article tells of what was done about it (a search, burials)
+
+
+def _deed_after(report: Report, prof: Profile) -> bool:
+    """Whether an article's later, definite phrase of the event is dated 1 to 3 days after the event it
+    has read and counts nobody: the day of a deed about it ("rescuers on Friday pulled bodies from the
+    rubble of the strike", "on Monday police hunted the gunmen who opened fire"), not another event. A
+    new event on a later day is told anew ("On Thursday, bodies of five men were found") or says whom
+    it hit."""
+    d = report.date
+    if not report.definite or d is None or not d.known or d.weak or prof.start is None:
+        return False
+    if prof.weak or prof.precision != 1:
+        return False
+    if any(c.figures() != (None,) * 4 for c in report.claims):
+        return False
+    return 1 <= (d.date_start - prof.end).days <= DEED_AFTER and d.date_start == d.date_end
+
+
 def _one_day(report: Report, prof: Profile) -> bool:
     """Both sides are dated to the same single day, where a day only a statement gives ("the army said
     on Saturday") may be the event's day or the day after it."""
@@ -508,6 +527,8 @@ def match_score(report: Report, prof: Profile, *, same_article: bool = False) ->
         named1 and prof.actor1 and not named1 & prof.actor1
     )
     dates = _dates_overlap(report, prof)
+    if same_article and dates is not None and _deed_after(report, prof):
+        dates = None  # "On Monday police hunted the men who opened fire": the hunt's day, not the event's
     if other_author and (dates is not None or same_article):
         return None
     if dates is False or (dates and same_article and _another_day(report, prof)):
@@ -688,6 +709,8 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
         if key is None:
             key = str(len(groups))
             groups.append([])
+        elif _deed_after(r, profiles[key]):
+            r.date = replace(r.date, kind="statement")  # a day the event preceded: it dates a deed about it
         groups[int(key)].append(r)
         profiles[key] = profile(groups[int(key)])
     return groups

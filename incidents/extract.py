@@ -246,6 +246,7 @@ class Reader:
             date=when,
             context=s.text,
             plural=m.plural,
+            definite=m.determiner in ("the", "demo"),
             published=self.article.published,
             outlet=self.article.outlet,
             url=self.article.url,

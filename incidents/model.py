@@ -117,6 +117,7 @@ class Report:
     claims: list[CasualtyClaim] = field(default_factory=list)
     context: str = ""  # every sentence of the article read into this report
     plural: bool = False
+    definite: bool = False  # its event phrase names an event told of ("the raid", "the men who stormed")
     spans: list[tuple[int, int, str, str]] = field(default_factory=list)  # (start, end, kind, label)
     published: date | None = None
     outlet: str = ""

@@ -67,3 +67,26 @@ def test_an_undated_page_with_a_risen_toll_in_the_same_town_joins(sqlite_store, 
     inc = sqlite_store.incidents_frame()
     assert len(inc) == 1
     assert inc.iloc[0].event_date == "2022-06-05"  # the dated page's day; the undated page adds none
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "On Tuesday, troops combed the hills for the raiders who stormed the village near Kandahar.",
+        "Villagers on Wednesday were still digging through the ruins of the raid near Kandahar.",
+    ],
+)
+def test_a_later_day_of_a_deed_about_the_event_makes_no_second_event(after):
+    lead = "Raiders stormed a village near Kandahar on Sunday night, killing seven farmers, elders said."
+    reports = reports_of(f"{lead} {after}", published="2021-09-23")
+    assert len(reports) == 1
+    main = reports[0]
+    assert main.date.date_start == date(2021, 9, 19) and main.date.precision == 1
+
+
+def test_a_new_event_on_the_next_day_that_counts_its_own_dead_stays_apart():
+    text = (
+        "Raiders stormed a village near Kandahar on Sunday night, killing seven farmers, elders said. "
+        "On Tuesday, raiders attacked a checkpoint near Kandahar, killing four guards."
+    )
+    assert len(reports_of(text, published="2021-09-23")) == 2

@@ -11,7 +11,7 @@ Monday" puts the event on that day or up to three days before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from incidents.dates import MONTHS, WEEKDAYS
@@ -60,10 +60,17 @@ def partial(reading: DateReading) -> Partial | None:
 
 
 def partials(report: Report) -> tuple[Partial, ...]:
-    """The partial days a report gives for its event (only where no reading is resolved)."""
+    """The partial days a report gives for its event (only where no reading is resolved).
+
+    Where the event is named as one already told of ("On Tuesday police hunted the gunmen who
+    stormed the church", "diggers on Monday searched the ruins of the raid"), the day may be the
+    deed's, after the event: it is read as loosely as a statement's day.
+    """
     if report.readings():
         return ()
     out = [partial(d) for d in (report.date, *report.other_dates) if d is not None]
+    if report.definite:
+        out = [replace(p, strict=False) if p is not None else None for p in out]
     return tuple(p for p in out if p is not None)
 
 

@@ -90,3 +90,21 @@ def test_a_new_event_on_the_next_day_that_counts_its_own_dead_stays_apart():
         "On Tuesday, raiders attacked a checkpoint near Kandahar, killing four guards."
     )
     assert len(reports_of(text, published="2021-09-23")) == 2
+
+
+def _undated(text: str):
+    return article_from_text(text, published=None, outlet="Undated")
+
+
+def test_an_undated_page_whose_only_weekday_is_a_deed_after_the_event_still_joins(sqlite_store):
+    sqlite_store.ingest([article_from_text(CHURCH_SHOOTING, published="2022-06-06", outlet="Dated")])
+    hunt = "On Tuesday, police hunted the gunmen who shot dead 12 worshippers at a church in Owo."
+    sqlite_store.ingest([_undated(hunt)])
+    assert len(sqlite_store.incidents_frame()) == 1
+
+
+def test_an_undated_page_telling_of_a_shooting_on_another_weekday_stays_apart(sqlite_store):
+    sqlite_store.ingest([article_from_text(CHURCH_SHOOTING, published="2022-06-06", outlet="Dated")])
+    other = "On Tuesday, gunmen shot dead 12 worshippers at a church in Owo, police said."
+    sqlite_store.ingest([_undated(other)])
+    assert len(sqlite_store.incidents_frame()) == 2

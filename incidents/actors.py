@@ -183,9 +183,27 @@ STATE_AIR = re.compile(
 STATE = "state forces"  # data/actors.csv's generic state forces, named by the incident's country in its row
 
 
+# the state's own guns and missiles: "a junta missile", "regime rockets", "the army's artillery"
+STATE_FIRE = re.compile(
+    r"\b(?:junta|military government|military regime|military rulers|military council)\b|"
+    r"\b(?:government|regime|army|military|state)(?:['’]s)?\s+(?:[\w-]+\s+)?"
+    r"(?:missiles?|rockets?|shells?|shelling|artillery|mortars?|rocket launchers?|howitzers?)\b",
+    re.I,
+)
+SHELLING = "Shelling/artillery/missile attack"
+
+
 def state_air_power(text: str) -> bool:
     """Whether the text puts the air strike on the state's own aircraft (see STATE_AIR)."""
     return STATE_AIR.search(text) is not None
+
+
+def state_attack(text: str, sub_event_type: str) -> bool:
+    """Whether the text puts an air strike on the state's aircraft, or shelling and missile fire on its
+    guns ("a junta missile", "regime rockets"): its forces attacked (no other attacker named)."""
+    if sub_event_type == "Air/drone strike":
+        return state_air_power(text)
+    return sub_event_type == SHELLING and STATE_FIRE.search(text) is not None
 
 
 def class_before(text: str) -> str | None:

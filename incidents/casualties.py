@@ -124,7 +124,10 @@ _VICTIM_NOUN = (
     r"cadets?|guests?|pupils?|infants?|babies|baby|girls|boys|migrants?|refugees?|prisoners?|detainees?)"
 )
 KILLED = re.compile(
-    r"\b(killed|killing|kills|dead|died|deaths?|demise|lives|martyred|martyrdom|lost (?:their|his|her) lives|"
+    r"\b(killed|killing|kills|kill|dead|died|deaths?|demise|lives|martyred|martyrdom|"
+    r"lost (?:their|his|her) lives|"
+    # "14 people perished": a death told without "killed"
+    r"perished|"
     r"bodies|corpses|fatalities|(?:claimed|claiming|took|taking|cost|costing) the lives|"
     # the ways of killing that say it: "beheaded at least 12 villagers", "gunned down four"
     r"beheaded|beheading|decapitated|executed|executing|massacred|massacring|slaughtered|slaughtering|"
@@ -172,6 +175,7 @@ _CUT = re.compile(
     r"\b(?:that|which|who|said|says|told|reported|confirmed|whether|adding|according to)\b|[;:(]", re.I
 )
 _ACTIVE = {
+    "kill",  # a headline's present: "Gunmen kill 12 in ..."
     "killing",
     "kills",
     "wounding",
@@ -408,7 +412,7 @@ ASIDE = re.compile(
     r"|,\s*(?:including|among them|(?:\w+|\d+)\s+of\s+(?:them|whom))\b[^,;:()]{1,80},",
     re.I,
 )
-CASUALTY_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|hurt|bod(?:y|ies)|casualt)", re.I)
+CASUALTY_WORD = re.compile(r"\b(?:kill|dead|die|death|wound|injur|hurt|bod(?:y|ies)|casualt|perish)", re.I)
 
 
 def _blank(m: re.Match) -> str:
@@ -436,7 +440,9 @@ _TOLL_NOUN = (
 )
 TOLL = re.compile(
     rf"\b{_TOLL_NOUN}\b[^.;]{{0,140}}?"
-    r"\b(?:rose|climbed|jumped|reached|risen|increased|stood|stands|sits|sat|hit|topped|is|was)\s+"
+    # (a headline's present: "toll rises to 30", "toll climbs to 30")
+    r"\b(?:rose|climbed|jumped|reached|risen|increased|stood|stands|sits|sat|hit|topped|is|was|rises|climbs|"
+    r"jumps|reaches|hits|tops|increases|nears|passes|exceeds|surpasses)\s+"
     r"(?:at\s+|to\s+)?[\"“]?"
     # "witness accounts put the toll at 31": the toll a source gives
     # ("initial estimates put the number of those killed at 20", "a report put the number at 70")
@@ -563,6 +569,7 @@ PASSIVE_WORDS = {
     "corpses",
     "fatalities",
     "lives",
+    "perished",
     "treated",
     "admitted",
     "hospitalised",
@@ -572,7 +579,20 @@ PASSIVE_WORDS = {
 SHOT_DEAD = re.compile(r"\b(?:shot|gunned|stabbed|beaten|clubbed)\s+$", re.I)
 # "the attack claimed 14 lives": lives are a count only after a verb of taking them
 TAKEN_LIVES = re.compile(
-    r"\b(?:claimed|claiming|claims|took|taking|takes|cost|costing|costs)\s+(?:[\w,-]+\s+){1,4}$", re.I
+    r"\b(?:claimed|claiming|claims|took|taking|takes|cost|costing|costs|lost|losing)\s+(?:[\w,-]+\s+){1,4}$",
+    re.I,
+)
+# "twelve lives were lost", "30 lives have been lost": lives as the count of the dead, before the word
+LIVES_LOST = re.compile(r"\s+(?:were|was|are|have\s+been|had\s+been|has\s+been)\s+(?:\w+ly\s+)?lost\b", re.I)
+# "threatened to kill", "would kill": an intent or a conditional, no count of dead
+NOT_DONE = re.compile(r"\b(?:to|would|could|will|may|might|can|not|never|did)\s+$", re.I)
+# "the wake of a soldier killed last year", "a memorial for three officers who died": the dead a gathering
+# honours died before it, no casualty of this event
+HONOURED = re.compile(
+    r"\b(?:funerals?|wakes?|memorials?|burials?|reburials?|vigils?|mourning|commemorations?|remembrance|"
+    r"anniversary|mourners?|condolences?)(?:\s+(?:service|ceremony|prayers?|procession|rites?|gathering|"
+    r"event|mass))?\s+(?:of|for)\s+(?:the\s+)?$",
+    re.I,
 )
 
 
@@ -619,8 +639,14 @@ def _named_list(sentence: str, at: int) -> tuple | None:
 
 def _no_count(sentence: str, m: re.Match, word: str) -> bool:
     """The casualty word names no count of its own here."""
-    if word == "lives" and not TAKEN_LIVES.search(sentence, max(0, m.start() - 50), m.start()):
+    if (
+        word == "lives"
+        and not TAKEN_LIVES.search(sentence, max(0, m.start() - 50), m.start())
+        and not LIVES_LOST.match(sentence, m.end())
+    ):
         return True  # "risked their lives", "lives in Gaza": no count
+    if word == "kill" and NOT_DONE.search(sentence, max(0, m.start() - 8), m.start()):
+        return True  # "vowed to kill", "would kill": nobody killed yet
     if NOUN_KILLING.search(sentence, 0, m.start()) and word == "killing":
         return True  # "in response to the killing of Saleh al-Arouri": a noun, no count
     if THE_GROUP.search(sentence, 0, m.start()) and word in ("injured", "wounded", "dead"):
@@ -703,7 +729,7 @@ def _count(sentence: str, m: re.Match, word: str, prev_end: int) -> tuple[tuple,
     if q is None:
         return _named_dead(sentence, m, word, prev_end)  # no count: one person named, if any
     q = _along_with(sentence, m.end(), q)
-    if SUBSET.match(sentence[q[3] : m.start()]):
+    if SUBSET.match(sentence[q[3] : m.start()]) or HONOURED.search(sentence, max(0, q[2] - 60), q[2]):
         return None
     if DEFINITE_COUNT.search(sentence, 0, q[2]) and word in _GIVEN_BEFORE:
         return None  # "besides the four dead", "the 12 killed included": a count given before

@@ -45,6 +45,37 @@ _DOING = re.compile(
     r"(?:\s+(?:in|to|at|with|from)(?:\s+[\w'’-]+){1,5}?)?\s+(?:on\s+)?"
     rf"({_DAY})\b(?!['’]s)"
 )
+# A date heading the text, glued to the lead where the page's line break was lost ("date 2024-03-01
+# Gunmen attacked ...", "Published: March 1, 2024 Gunmen ...", "Friday, 1 March 2024 | Gunmen ..."):
+# the page's date (incidents.ingest takes it as the published date where nothing else gives one), never
+# the day of anything the lead tells. Anchored, no nested repeats: linear.
+_HEADING_DATE = re.compile(
+    rf"\A\s*+(?:(?:date|published|posted|updated|last updated)\s*+:?\s*+)?"
+    rf"(?:{_DAY},?\s++|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),?\s++)?"
+    rf"(?P<day>\d{{4}}-\d{{2}}-\d{{2}}|{_MON}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MON},?\s+\d{{4}})"
+    rf"(?:\s*+[|\u2013-])?\s++(?=\S)",
+    re.I,
+)
+
+
+def heading_date(text: str) -> tuple[date | None, int]:
+    """(the date heading the text, where the heading ends), or (None, 0): only a date followed by
+    more text heads it (a text that is nothing but a date is no page)."""
+    m = _HEADING_DATE.match(text)
+    if m is None:
+        return None, 0
+    parts = m.group("day").replace(",", " ").replace(".", " ").split()
+    try:
+        if len(parts) == 1:
+            return date.fromisoformat(parts[0]), m.end()
+        if parts[0].isdigit():
+            parts = [parts[1], parts[0], parts[2]]
+        day = date(int(parts[2]), MONTHS[parts[0].lower()], int(parts[1]))
+    except (KeyError, ValueError):
+        return None, 0
+    return (day, m.end()) if limits.sane(day) else (None, 0)
+
+
 # "according to the agency on Monday, July 29", "reported on 12 March": a day right after the attribution of
 # words, whatever the date's form, is the saying's day (the weekday-only _STATEMENT sets the anchor)
 _SAID_ON = re.compile(
@@ -417,7 +448,8 @@ def find_dates(
     text: str, offset: int, published: date | None, previous: DateReading | None = None
 ) -> list[Found]:
     """Date expressions in one sentence (offsets into the article)."""
-    taken: list[tuple[int, int]] = []
+    # the page's own date heading the article's first sentence is no date of the text (heading_date)
+    taken: list[tuple[int, int]] = [(0, heading_date(text)[1])] if offset <= 2 else []
     found: list[Found] = []
     statement = _STATEMENT.search(text)
     deeds = [d.span(1) for pat in (_DOING, _SAID_AFTER) for d in pat.finditer(text)]

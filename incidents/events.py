@@ -174,7 +174,20 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern]] = [
             r"rigged|filled|stuffed|booby-trapped)\s+with\s+(?:[\w-]+\s+){0,2}?(?P<noun>explosives?|bombs?)\b",
         ),
         *INSTRUMENTS,
-        ("ied", r"\b(?P<noun>bombs?)\b(?=\s+(?:exploded|went off|detonated|blew up|hit|struck|ripped)\b)"),
+        (
+            "ied",
+            r"\b(?P<noun>bombs?)\b(?=\s+(?:\w+\s+)?(?:exploded|went off|detonated|blew up|hit|struck|ripped|"
+            r"tore|derailed|wrecked|destroyed)\b)",
+        ),
+        # "explosives derailed the train", "derailed by a bomb", "militants derailed a train with a blast":
+        # a derailment is an attack where explosives are named with it (not an accident's)
+        (
+            "ied",
+            r"\b(?:bombs?|explosives?|explosions?|blasts?|IEDs?|devices?|charges?|mines?)\b[^.;]{0,60}?"
+            r"\b(?P<noun>derailed|derailing)\b|\b(?P<noun2>derailed|derailing)\b"
+            r"(?=[^.;]{0,60}?\bwith\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:bombs?|explosives?|IEDs?|devices?|charges?|mines?)\b)",
+        ),
         ("ied", r"\b(?P<noun>bombings?|blasts?|explosions?)\b"),
         ("grenade", r"\bgrenade\s+(?P<noun>attacks?)\b"),
         (

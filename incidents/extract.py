@@ -536,7 +536,7 @@ def read_doc(doc: Doc) -> list[Report]:
     for r in kept:
         if not r.event_type:
             type_by_victims(r)
-        if r.sub_event_type == AIR and not r.actor1 and actors.state_air_power(doc.text):
+        if not r.actor1 and actors.state_attack(doc.text, r.sub_event_type):
             r.actor1 = [actors.STATE]  # "the junta's jets bombed the village": the state's forces
         r.actor1, r.actor2 = _named_first(r.actor1), _named_first(r.actor2)
     return kept

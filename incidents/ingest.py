@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
+from incidents.dates import heading_date
 from incidents.decode import NotText, clean, decode, printable_name
 from incidents.htmltext import read_page
 from incidents.limits import FIRST_YEAR, MAX_ARTICLE_CHARS, MAX_FILE_BYTES, MAX_FILE_MB, last_year, sane
@@ -33,18 +34,6 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _STATED_YEAR = re.compile(  # a date the text states with its year: 2024-03-01, March 1, 2024, 1 March 2024
     rf"\b(\d{{4}})-\d{{2}}-\d{{2}}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b"
-)
-
-
-# A date heading the text, glued to the lead where the page's line break was lost ("date 2024-03-01
-# Gunmen attacked ...", "Published: March 1, 2024 Gunmen ...", "Friday, 1 March 2024 | Gunmen ...").
-# It is the page's date, not the day of anything the lead tells. Anchored, no nested repeats: linear.
-_LEADING_DATE = re.compile(
-    rf"\A\s*+(?:(?:date|published|posted|updated|last updated)\s*+:?\s*+)?"
-    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s++)?"
-    rf"(?P<day>\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})"
-    rf"(?:\s*+[|\u2013-])?\s++(?=\S)",
-    re.I,
 )
 
 
@@ -121,24 +110,6 @@ def _split_header(text: str) -> tuple[dict[str, str], str]:
     return {}, text
 
 
-def _leading_date(body: str) -> tuple[str | None, str]:
-    """(the date heading the text, the text after it): a page's date line is no event's day.
-
-    Only a date followed by more text is taken off (a text that is nothing but a date stays).
-    """
-    m = _LEADING_DATE.match(body)
-    if not m or not body[m.end():].strip():
-        return None, body
-    day = " ".join(m.group("day").replace(",", " ").split())
-    for fmt in ("%Y-%m-%d", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y"):
-        try:
-            parsed = datetime.strptime(day.replace(".", "").replace("Sept ", "Sep "), fmt).date()
-            return parsed.isoformat(), body[m.end() :]
-        except ValueError:
-            continue
-    return None, body
-
-
 def _one_line(value) -> str:
     """A metadata value as one clean line: no control characters, whitespace collapsed."""
     return " ".join(clean(str(value))[0].split()) if value else ""
@@ -162,13 +133,12 @@ def article_from_text(
     label = _one_line(name) or "article"
     if not body.strip():
         raise IngestError(f"{label}: no text to read (empty article)")
-    article_id = content_id(body)  # before a heading date is taken off: re-ingest keeps the id
-    page_day, body = _leading_date(body)
-    stated = header.get("published") or header.get("date") or page_day
+    page_day = heading_date(body)[0]  # a date line glued to the lead dates the page (incidents.dates)
+    stated = header.get("published") or header.get("date") or (page_day.isoformat() if page_day else None)
     pub = parse_published(published if published not in (None, "") else stated, warns)
     warns += _stated_years(body)
     return Article(
-        article_id=article_id,
+        article_id=content_id(body),
         text=body,
         name=_one_line(name),
         title=_one_line(title or header.get("title", "")),

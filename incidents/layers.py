@@ -28,7 +28,7 @@ from incidents.text import Caseless, Sentence
 
 # (matched on the lower-cased sentence: a case-blind search is four times slower)
 RELEVANT = re.compile(
-    r"strike|struck|attack|assault|kill|dead|died|death|demise|lives|wound|injur|hurt|martyr|bomb|blast|explo|rocket|missile|"
+    r"strike|struck|attack|assault|kill|dead|died|death|demise|lives|perish|wound|injur|hurt|martyr|bomb|blast|explo|rocket|missile|"
     r"mortar|shell|drone|salvo|barrage|clash|gun|fire|raid|ambush|storm|massacre|shoot|shot|\bhit\b|battle|"
     # "its investigators had counted 15 bodies": a toll with no other word for death
     r"\bbod(?:y|ies)\b|corpses?|abduct|kidnap|casualt|behead|victim|toll\b|tally|"

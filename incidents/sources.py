@@ -26,7 +26,9 @@ REPORT_VERB = re.compile(
     r"accused|blamed|put the (?:death )?toll|"
     # who counts the dead gives the count: "rescuers recovered 12 bodies", "the hospital received 30 dead"
     r"(?<!were )(?<!was )(?<!been )(?<!being )(?:recovered|retrieved|received|treated))"
-    r"\b(?!\s+(?:responsibility|the attack\b|credit))",
+    # "the attack claimed 12 lives", "the car received a direct hit": no words given, nobody speaking
+    r"\b(?!\s+(?:responsibility|the attack\b|credit|(?:a\s+)?(?:direct\s+)?hit\b|(?:the\s+)?lives\b|"
+    r"(?:(?!that\b)[\w,-]+\s+){1,3}lives\b))",
     re.I,
 )
 COUNTING = re.compile(r"recovered|retrieved|received|treated", re.I)  # verbs of counting the dead
@@ -145,6 +147,7 @@ def from_actors(sentence: str, actor_mentions) -> list[SourceMention]:
             sentence[a.start : a.end],
         )
         for a in actor_mentions
+        if not a_thing(sentence[a.start : a.end])  # "Russian missiles": a force's weapon says nothing
     ]
 
 
@@ -233,7 +236,19 @@ def _frames(sentence: str, found: tuple[SourceMention, ...]) -> tuple[Frame, ...
             and INVERTED_VERB.search(sentence, 0, m.start())
             and not head
         )
-        if before and not inverted and not _TOLD_TARGET(sentence, before[-1]):
+        shared = clause_subject(sentence, m.start())
+        opener = [
+            s
+            for s in found
+            if shared is not None
+            and s.start <= shared[0] < s.end
+            or shared is not None
+            and shared[0] <= s.start < shared[1]
+        ]
+        if opener:  # "X rejected the figure given by Y and said ...": X, the subject both verbs share
+            final = (len(rest) < 40 and comma_final) or not rest
+            out.append(Frame(m.start(), opener[0], final))
+        elif before and not inverted and not _TOLD_TARGET(sentence, before[-1]):
             src = _coordinated(sentence, _role_chain(sentence, _main_clause(sentence, before)))
             final = (len(rest) < 40 and comma_final) or not rest
             out.append(Frame(m.start(), src, final))
@@ -431,7 +446,9 @@ HEAD_TYPES: list[tuple[re.Pattern, str]] = [
             r"residents?|witness(?:es)?|eyewitness(?:es)?|villagers?|locals|relatives?|famil(?:y|ies)|kin|survivors?|"
             r"elders?|leaders?|"
             r"priests?|pastors?|imams?|bishops?|clerics?|worshipp?ers?|activists?|teachers?|students?|"
-            r"farmers?|drivers?|owners?|workers?|volunteers?|company|companies|firm|operator|employer",
+            # a business known by its head noun ("the state power utility said", "the rail operator said")
+            r"farmers?|drivers?|owners?|workers?|volunteers?|company|companies|firms?|operators?|employers?|"
+            r"utilit(?:y|ies)|corporation|railways?|airlines?|carriers?",
             "local sources",
         ),
         (r"militants?|rebels?|insurgents?|militia\w*|separatists?|the group|fighters?", "armed group"),
@@ -487,6 +504,26 @@ _BEFORE_PREPOSITION = re.compile(r"\s(?:of|for|at|in|from|with|on|near)\s", re.I
 FIELDS = ("medical", "monitor", "media")
 
 
+# what never speaks: a weapon, a vehicle, a place ("the missile killed 12, the rocket said" is no source)
+_THING = (
+    r"missiles?|rockets?|drones?|bombs?|shells?|mortars?|jets?|warplanes?|aircraft|planes?|helicopters?|"
+    r"gunships?|tanks?|artillery|grenades?|IEDs?|explosives?|devices?|vehicles?|cars?|trucks?|lorr(?:y|ies)|"
+    r"bus(?:es)?|minibus(?:es)?|trains?|wagons?|carriages?|coaches|vans?|motorcycles?|motorbikes?|boats?|"
+    r"ships?|vessels?|villages?|towns?|markets?|streets?|roads?|buildings?|houses?|homes?|platforms?"
+)
+THING_HEAD = re.compile(rf"\b(?:{_THING})$", re.I)
+# "a bus carrying workers", "a van packed with explosives": the thing is the head, what it carries is not
+THING_CARRYING = re.compile(
+    rf"\b(?:{_THING})\s+(?:carrying|transporting|packed|laden|loaded|rigged|full|filled|ferrying)\b", re.I
+)
+
+
+def a_thing(words: str) -> bool:
+    """Whether the words name a weapon, a vehicle or a place, never a speaker, by their head noun."""
+    head = _BEFORE_PREPOSITION.split(words.strip(" .,;:'’\""), maxsplit=1)[0]
+    return bool(THING_HEAD.search(head) or THING_CARRYING.search(words))
+
+
 def speakers(sentence: str, found: list[SourceMention], place_spans=()) -> list[SourceMention]:
     """Subjects of reporting verbs and objects of "according to" the lists do not name: "the regional
     health office wrote", "..., said the camp's director", "according to radio DZBB". The head noun
@@ -495,7 +532,7 @@ def speakers(sentence: str, found: list[SourceMention], place_spans=()) -> list[
     out: list[SourceMention] = []
     for a, b, words in _subjects(sentence) + _objects(sentence):
         kind = source_type_of(words) or _named_kind(words, a, b, place_spans)
-        if kind is None or any(f.start < b and a < f.end for f in found + out):
+        if kind is None or a_thing(words) or any(f.start < b and a < f.end for f in found + out):
             continue
         words, a = clean(words, a)
         canonical = re.sub(r"^(?:the|a|an|one|its|their|some|several|many|other)\s+", "", words, flags=re.I)
@@ -503,9 +540,57 @@ def speakers(sentence: str, found: list[SourceMention], place_spans=()) -> list[
     return out
 
 
+# a reporting verb coordinated with the verb before it shares its subject: "X reject the figure given by
+# Y and said ...": X speaks
+COORDINATED = re.compile(r"\band\s+(?:also\s+|later\s+|then\s+)?$", re.I)
+_CLAUSE_OPEN = re.compile(r"(?:^|[;:]|\b(?:while|whereas|but)\b)[^;:]*$", re.I)
+_WORD = re.compile(r"[\w'’.-]+")
+
+
+def clause_subject(sentence: str, verb: int) -> tuple[int, int, str] | None:
+    """The subject opening the clause of a coordinated reporting verb at `verb`: its first words up to
+    the first head noun of a speaker's kind (and the kind words that follow it), else None."""
+    if not COORDINATED.search(sentence, max(0, verb - 16), verb):
+        return None
+    opening = _CLAUSE_OPEN.search(sentence, 0, verb)
+    base = opening.start() if opening is not None else 0
+    if opening is not None and not opening.group(0).startswith(("while", "whereas", "but")):
+        base += 1 if opening.group(0)[:1] in ";:" else 0
+    words = list(_WORD.finditer(sentence, base, verb))[:7]
+    start = end = None
+    owner = False  # the word before owns this one ("the survivors' union"): this one is the head
+    for w in words:
+        text = w.group(0)
+        if text.lower() in ("while", "whereas", "but"):
+            continue
+        if start is None:
+            start = w.start()
+        possessive = text.endswith(("'", "’", "'s", "’s"))
+        typed = any(pat.fullmatch(text.rstrip("'’")) for pat, _ in HEAD_TYPES)
+        if possessive:
+            owner, end = True, None
+            continue
+        if typed or owner:
+            end, owner = w.end(), False
+        elif end is not None or _NOT_SPEAKER.fullmatch(text):
+            break
+    if start is None or end is None:
+        return None
+    tail = _OF_TAIL.match(sentence, end, verb)  # "relatives of the miners", "staff at the clinic"
+    end = tail.end() if tail else end
+    return start, end, sentence[start:end]
+
+
+_OF_TAIL = re.compile(r"\s+(?:of|at|for|from)\s+(?:the\s+|those\s+)?[\w'’-]+")
+
+
 def _subjects(sentence: str) -> list[tuple[int, int, str]]:
     out = []
     for m in REPORT_VERB.finditer(sentence):
+        shared = clause_subject(sentence, m.start())
+        if shared is not None:
+            out.append(shared)
+            continue
         end = m.start()
         rel = _RELATIVE_ASIDE.search(sentence, max(0, end - 160), end)
         if rel is not None:

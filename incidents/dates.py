@@ -94,7 +94,7 @@ _DEED_ON = re.compile(
 # "On Sunday, a day after the strike, ...", "Tuesday, two days after the bombing": the day named is
 # counted from the event's; the event is that many days before it
 _DAYS_AFTER = re.compile(
-    r"\s*,?\s*(?:(a|one|two|three|four|five|six|\d)\s+days?|the\s+day)\s+after\s+"
+    r"\s*+,?\s*+(?:(a|one|two|three|four|five|six|\d)\s+days?|the\s+day)\s+after\s+"
     r"(?:the|this|that|its|last\s+\w+['’]s)\b",
     re.I,
 )

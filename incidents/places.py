@@ -134,7 +134,7 @@ SITE = re.compile(
 
 # "at X, where the clash took place", "in X, where the bomb went off": the clause ties the place to the event
 SCENE = re.compile(
-    r"\s*,?\s*where\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}?(?:took place|happened|occurred|erupted|"
+    r"\s*+,?\s*+where\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}?(?:took place|happened|occurred|erupted|"
     r"broke out|exploded|went off|struck|was carried out|were carried out)\b",
     re.I,
 )

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from incidents.prefilter import Required, lowered_or_none, required
+
 ER = "Explosions/Remote violence"
 TYPES: dict[str, tuple[str, str, str]] = {
     "air": (ER, "Air/drone strike", "aircraft"),
@@ -436,15 +438,31 @@ def _violent(sentence: str, m: re.Match, key: str, verb: bool, before: str, mili
     return not (key == "strike" or verb) or bool(MILITARY.search(sentence.replace(m.group(0), "")))
 
 
-def find_mentions(sentence: str, military: bool = False) -> list[Mention]:
+# the words each pattern cannot match without (prefilter.py): most patterns are skipped on a sentence
+EVENT_REQUIRED: list[Required] = [required(pat) for _, pat in EVENT_PATTERNS]
+
+
+def possible_patterns(sentence: str) -> list[tuple[str, re.Pattern]]:
+    """The event patterns that can match somewhere in the sentence, in their order."""
+    lowered = lowered_or_none(sentence)
+    if lowered is None:
+        return EVENT_PATTERNS
+    return [kp for kp, req in zip(EVENT_PATTERNS, EVENT_REQUIRED, strict=True) if req.possible(lowered)]
+
+
+def find_mentions(
+    sentence: str, military: bool = False, patterns: list[tuple[str, re.Pattern]] | None = None
+) -> list[Mention]:
     """Event mentions in a sentence, most specific pattern first, no overlaps.
 
     military: the article has already reported an armed strike (see _violent).
+    patterns: the patterns to run (default: those the sentence's words leave possible; the same
+    mentions as running all of EVENT_PATTERNS, tests/test_incidents_prefilter.py).
     """
     taken: list[tuple[int, int]] = []
     out: list[Mention] = []
     sentence_background = bool(BACKGROUND.search(sentence))
-    for key, pat in EVENT_PATTERNS:
+    for key, pat in possible_patterns(sentence) if patterns is None else patterns:
         for m in pat.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

@@ -360,11 +360,17 @@ def _is_area(gz: Gazetteer, c: _Candidate) -> bool:
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
+# (precompiled: these run for every candidate name)
+_GIVEN_NAME_BEFORE = re.compile(r"([A-Z][a-z]+\.?)\s$")
+_CAPITAL_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s$")
+_CAPITAL_AFTER = re.compile(r"\s[A-Z]")
+
+
 def _after_given_name(text: str, c: _Candidate) -> bool:
     """'John Kirby', 'Mr. Kirby': a capitalised word (not a place word) right before a one-word name."""
     if " " in text[c.start:c.end]:
         return False
-    before = re.search(r"([A-Z][a-z]+\.?)\s$", text[max(0, c.start - 20):c.start])
+    before = _GIVEN_NAME_BEFORE.search(text[max(0, c.start - 20):c.start])
     if not before or before[1].endswith(".") and before[1][:-1].lower() in WEEKDAYS:
         return False  # "... on Monday. Bauchi was": a sentence ended ("Mr. Kirby" is a surname)
     return before.group(1).lower().rstrip(".") not in GEO_GENERICS | LEADING_WORDS_LOWER \
@@ -626,13 +632,13 @@ def _respelt(gz: Gazetteer, i: int, key: str) -> bool:
 
 def _next_to_other_name(text: str, c: _Candidate, gz: Gazetteer | None = None) -> bool:
     """Whether a capitalised word touches the name (a person's "Amani Kabila", not a place)."""
-    before = re.search(r"([A-Z][\w’'-]*)\s$", text[max(0, c.start - 30):c.start])
+    before = _CAPITAL_BEFORE.search(text[max(0, c.start - 30):c.start])
     if before and before.group(1).lower().rstrip(".") not in GEO_GENERICS \
             and not _sentence_start(text, c.start - len(before[0])) \
             and not (gz is not None
                      and _area_possessive(text, c.start - len(before[0]) + len(before[1]), gz)):
         return True
-    return re.match(r"\s[A-Z]", text[c.end:c.end + 2]) is not None \
+    return _CAPITAL_AFTER.match(text[c.end:c.end + 2]) is not None \
         and not HEAD_AFTER.match(text, c.end, c.end + WINDOW)
 
 

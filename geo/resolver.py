@@ -194,11 +194,15 @@ def as_context(context: Context | str | Iterable[str] | None) -> Context | None:
     return Context.of_countries(c for c in codes if c)
 
 
+_SPACES = re.compile(r"\s+")
+_PREPOSITION_FIRST = re.compile(r"^(?:in|at|on|from|into|to)\s+")
+
+
 def clean_phrase(phrase: str) -> str:
     """The form patterns read: folded, straight quotes, single spaces, no edge punctuation or preposition."""
     text = fold(phrase).replace("’", "'").replace("‘", "'")
-    text = re.sub(r"\s+", " ", text).strip(" \t\n.,;:!?\"“”()[]")
-    return re.sub(r"^(?:in|at|on|from|into|to)\s+", "", text)
+    text = _SPACES.sub(" ", text).strip(" \t\n.,;:!?\"“”()[]")
+    return _PREPOSITION_FIRST.sub("", text)
 
 
 def country_code_of(gz: Gazetteer, name: str) -> str | None:

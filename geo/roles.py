@@ -111,9 +111,12 @@ def _in_dateline_head(text: str, start: int) -> bool:
     return m is not None and start < m.end()
 
 
+_ORG_HEAD_AFTER = re.compile(r"\s+(news\s+agency|agency|observatory|university)\b", re.IGNORECASE)
+
+
 def _looks_like_org_name(text: str, end: int) -> bool:
     """'Sana news agency' names an agency; 'in Baghdad news spread' does not."""
-    m = re.match(r"\s+(news\s+agency|agency|observatory|university)\b", text[end:end + 40], re.IGNORECASE)
+    m = _ORG_HEAD_AFTER.match(text[end:end + 40])
     return m is not None
 
 

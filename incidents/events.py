@@ -440,6 +440,7 @@ def _violent(sentence: str, m: re.Match, key: str, verb: bool, before: str, mili
 
 # the words each pattern cannot match without (prefilter.py): most patterns are skipped on a sentence
 EVENT_REQUIRED: list[Required] = [required(pat) for _, pat in EVENT_PATTERNS]
+_EVENT_WORDS: frozenset[str] = frozenset(w for req in EVENT_REQUIRED for g in req.groups for w in g)
 
 
 def possible_patterns(sentence: str) -> list[tuple[str, re.Pattern]]:
@@ -447,7 +448,8 @@ def possible_patterns(sentence: str) -> list[tuple[str, re.Pattern]]:
     lowered = lowered_or_none(sentence)
     if lowered is None:
         return EVENT_PATTERNS
-    return [kp for kp, req in zip(EVENT_PATTERNS, EVENT_REQUIRED, strict=True) if req.possible(lowered)]
+    present = {w for w in _EVENT_WORDS if w in lowered}  # each word looked for once, not once per pattern
+    return [kp for kp, req in zip(EVENT_PATTERNS, EVENT_REQUIRED, strict=True) if req.met_by(present)]
 
 
 def find_mentions(

@@ -65,16 +65,23 @@ _CLASS_WORDS = re.compile(
 )
 
 
+# (precompiled: these run for every apposition and role noun of an article)
+_ROLE_OPENING = re.compile(r"(?:a|an|the)\s|[a-z]")
+_ARTICLE_FIRST = re.compile(r"^(?:a|an|the)\s+", re.I)
+_ARTICLE_FIRST_THE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_FINAL_STOP = re.compile(r"(?<=\w{3})\.$")
+
+
 def _role(phrase: str) -> str | None:
     """The role in an apposition, cut before a clause of its own, if it names one.
 
     It opens with an article or a lower-case word ("a spokesman for ...", "council member
     of ..."): "X, Palestinian health officials say" is a clause, not X's role.
     """
-    if not re.match(r"(?:a|an|the)\s|[a-z]", phrase):
+    if not _ROLE_OPENING.match(phrase):
         return None
     role = _ROLE_END.sub("", phrase).strip()
-    role = re.sub(r"^(?:a|an|the)\s+", "", role, flags=re.I)
+    role = _ARTICLE_FIRST.sub("", role)
     head = _PREPOSITION.split(f" {role} ", maxsplit=1)[0]
     return role if role and _ROLE_HEAD.search(head) else None
 
@@ -121,8 +128,12 @@ class Introduction:
     role_first: bool  # "police spokesman Name" (else "Name, a spokesman")
 
 
-def _introductions(text: str) -> list[Introduction]:
-    """Every name introduced by a role, in both shapes, before any check against places."""
+@lru_cache(maxsize=2)
+def _introductions(text: str) -> tuple[Introduction, ...]:
+    """Every name introduced by a role, in both shapes, before any check against places.
+
+    Cached for the last texts: the reader asks twice of each article (names_over_places, people).
+    """
     out = []
     for m in APPOSITION.finditer(text):
         name, role = _name(m["name"]), _role(m["role"])
@@ -144,14 +155,14 @@ def _introductions(text: str) -> list[Introduction]:
         found = _NAME_AT.match(text, m.end())
         if found is None:
             continue
-        name = re.sub(r"(?<=\w{3})\.$", "", found.group(0).strip())  # the sentence's full stop
+        name = _FINAL_STOP.sub("", found.group(0).strip())  # the sentence's full stop
         if NOT_A_PERSON.search(name):
             continue
         before = _CLASS_WORDS.search(text, max(0, m.start() - 50), m.start())
         role = (_after_stop(before.group(0)) if before else "") + noun
-        role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
+        role = _ARTICLE_FIRST_THE.sub("", role)
         out.append(Introduction(found.start(), found.start() + len(name), name, role, True))
-    return out
+    return tuple(out)
 
 
 def _first_word_placed(intro: Introduction, place_spans: tuple[tuple[int, int], ...]) -> bool:

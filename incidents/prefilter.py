@@ -27,7 +27,12 @@ class Required:
     groups: tuple[frozenset[str], ...]
 
     def possible(self, lowered: str) -> bool:
+        """Whether a match can be in `lowered` (a text lower-cased by lowered_or_none)."""
         return all(any(w in lowered for w in g) for g in self.groups)
+
+    def met_by(self, present: set[str]) -> bool:
+        """possible(), given the set of this pattern's words (and any others) present in the text."""
+        return all(not g.isdisjoint(present) for g in self.groups)
 
 
 def _best(groups: list[frozenset[str]]) -> frozenset[str] | None:

@@ -69,9 +69,14 @@ def _sequence(items) -> list[frozenset[str]]:
     return groups
 
 
+def _minimal(group: frozenset[str]) -> frozenset[str]:
+    """The group without words holding another of its words ("attacked" is met wherever "attack" is)."""
+    return frozenset(w for w in group if not any(v != w and v in w for v in group))
+
+
 def required(pattern: re.Pattern) -> Required:
     """The words a match of `pattern` (compiled with re.I or not) must contain, lower-cased."""
-    return Required(tuple(_sequence(P.parse(pattern.pattern, pattern.flags))))
+    return Required(tuple(_minimal(g) for g in _sequence(P.parse(pattern.pattern, pattern.flags))))
 
 
 def lowered_or_none(text: str) -> str | None:

@@ -115,6 +115,7 @@ def test_case_fold_odd_set_is_every_non_ascii_letter_ignorecase_maps_to_ascii():
         (r"\b(?:snow|[a-z]+fall)\b", [{"snow", "fall"}]),  # a word after a class is required
         (r"\b(?:snow|[a-z]+)\b", []),  # a branch with no literal word: no requirement
         (r"(?:fog){1,3}\s*(?:bank)*", [{"fog"}]),  # a repeat at least once requires its words
+        (r"\b(?:thunder|thunderstorm)s?\b", [{"thunder"}]),  # a word holding another of its group goes
     ],
 )
 def test_required_words_of_a_pattern(pattern, groups):

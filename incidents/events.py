@@ -328,27 +328,29 @@ RECENT = re.compile(
     r"such|other|any|no|similar|earlier|prior)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+# "days after", "a week before", "two months after": the words that measure one event from another
+_MEASURED_FROM = (
+    r"\b(?:days|weeks|months|years|hours|a (?:day|week|month|year)|(?:two|three|four|five|six|\d+) "
+    r"(?:days|weeks|months|years))\s+(?:after|before)\s+"
+)
 # "..., days after a rocket attack on X killed a woman", "weeks after an ambush": an earlier event the
 # sentence measures this one from (a definite "days after the bombing" may be the article's own event)
 PRIOR = re.compile(
-    r"\b(?:days|weeks|months|years|hours|a (?:day|week|month|year)|(?:two|three|four|five|six|\d+) "
-    r"(?:days|weeks|months|years))\s+(?:after|before)\s+(?:an?|another|one)\s+(?:[\w-]+\s+){0,2}$",
+    _MEASURED_FROM + r"(?:an?|another|one)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 # "..., a week after troops killed two men near X", "months after militants stormed Y": a clause the
 # sentence measures its event from tells an earlier event, whose subject opens it (a definite "days after
 # the bombing" may be the article's own event, and keeps its determiner)
 PRIOR_CLAUSE = re.compile(
-    r"\b(?:days|weeks|months|years|hours|a (?:day|week|month|year)|(?:two|three|four|five|six|\d+) "
-    r"(?:days|weeks|months|years))\s+(?:after|before)\s+(?!(?:the|this|that|these|those|its|their)\b)"
+    _MEASURED_FROM + r"(?!(?:the|this|that|these|those|its|their)\b)"
     r"(?:[\w-]+\s+){0,3}$",
     re.I,
 )
-# "came barely a week after the bishop of X, Y, was kidnapped by gunmen": a clause measured from, with a
+# "came a week after the mayor of X, a lawyer, was abducted by armed men": a clause measured from, with a
 # subject of its own and a passive verb, tells an earlier event whatever its determiner
 PRIOR_PASSIVE = re.compile(
-    r"\b(?:days|weeks|months|years|hours|a (?:day|week|month|year)|(?:two|three|four|five|six|\d+) "
-    r"(?:days|weeks|months|years))\s+(?:after|before)\s+[^.;:]{0,120}?\b(?:was|were|had been|has been|"
+    _MEASURED_FROM + r"[^.;:]{0,120}?\b(?:was|were|had been|has been|"
     r"have been)\s+$",
     re.I,
 )
